@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: demo test lint setup clean bench
+
+$(BIN)/fuente: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+setup: $(BIN)/fuente
+
+demo: setup
+	$(BIN)/fuente --db $(DEMO_DB) ingest examples/
+	$(BIN)/fuente --db $(DEMO_DB) stats
+
+test: setup
+	$(BIN)/ruff check fuente tests bench
+	$(BIN)/ruff format --check fuente tests bench
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check --fix fuente tests bench
+	$(BIN)/ruff format fuente tests bench
+
+bench: setup
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

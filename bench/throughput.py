@@ -1,0 +1,117 @@
+"""Throughput of fuente's whole ingest against bare spaCy, in one process, on the same texts.
+
+The texts are the demo corpus's plain-text articles, repeated (each copy marked with its number
+so that fuente does not skip it as a duplicate) until there are at least ``--megabytes`` of
+text. Bare spaCy is ``spacy.load(model).pipe(texts)``; fuente is ``fuente.ingest`` of the same
+texts, as one JSON Lines file, into a fresh database: reading, layout, language, the pipeline
+with fuente's components, records and one SQLite transaction per document. Both are timed
+after a warm-up, alternately, and the best of ``--rounds`` is kept; words per second count the
+words of the texts as given, for both. Memory: the process's resident size is sampled while
+fuente ingests, to show it does not grow with the number of documents.
+
+Run: .venv/bin/python bench/throughput.py [--megabytes 2] [--rounds 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+
+from fuente.ingest import ingest
+from fuente.settings import load_settings
+from fuente.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(megabytes: float) -> list[str]:
+    originals = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
+    if not originals:
+        sys.exit("bench/throughput.py: examples/ holds no .txt articles to measure with")
+    texts: list[str] = []
+    size, copy = 0, 0
+    while size < megabytes * 1_000_000:
+        copy += 1
+        for text in originals:
+            texts.append(f"{text}\n\nCopy {copy}.\n")
+            size += len(texts[-1])
+    return texts
+
+
+def resident_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def time_spacy(nlp, texts: list[str], batch_size: int) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def time_fuente(jsonl: Path, settings, workdir: Path, round_number: int) -> tuple[float, list]:
+    samples = []
+    with open_store(workdir / f"bench-{round_number}.db") as store:
+        start = time.perf_counter()
+        for count, outcome in enumerate(ingest([str(jsonl)], store=store, settings=settings), 1):
+            if outcome.status == "rejected":
+                sys.exit(f"bench/throughput.py: rejected {outcome.path}: {outcome.detail}")
+            if count % 200 == 0:
+                samples.append((count, resident_mb()))
+        elapsed = time.perf_counter() - start
+    return elapsed, samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=float, default=2.0)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+
+    settings = load_settings()
+    texts = corpus(args.megabytes)
+    words = sum(len(text.split()) for text in texts)
+    bare = spacy.load(settings.model)
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        jsonl = workdir / "bench.jsonl"
+        with jsonl.open("w", encoding="utf-8") as out:
+            for number, text in enumerate(texts):
+                out.write(json.dumps({"id": f"bench-{number}", "text": text}) + "\n")
+        # Warm-up: load both pipelines and run a few documents through each.
+        time_spacy(bare, texts[:20], settings.batch_size)
+        warm = workdir / "warm.jsonl"
+        warm.write_text("".join(jsonl.read_text(encoding="utf-8").splitlines(True)[:20]))
+        time_fuente(warm, settings, workdir, -1)
+
+        spacy_times, fuente_times, samples = [], [], []
+        for round_number in range(args.rounds):
+            spacy_times.append(time_spacy(bare, texts, settings.batch_size))
+            elapsed, samples = time_fuente(jsonl, settings, workdir, round_number)
+            fuente_times.append(elapsed)
+
+    spacy_rate = words / min(spacy_times)
+    fuente_rate = words / min(fuente_times)
+    print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+    print(f"model: {settings.model}  batch_size: {settings.batch_size}")
+    print(f"texts: {len(texts)} documents, {sum(map(len, texts)):,} characters, {words:,} words")
+    print(f"bare spaCy nlp.pipe: {spacy_rate:,.0f} words/s")
+    print(f"fuente ingest:       {fuente_rate:,.0f} words/s")
+    print(f"ratio fuente / spaCy: {fuente_rate / spacy_rate:.2f}  (target >= 0.80)")
+    if samples:
+        step = max(1, len(samples) // 5)
+        shown = ", ".join(f"{count} docs: {mb:.0f} MB" for count, mb in samples[::step])
+        print(f"resident memory while ingesting: {shown}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""fuente: a sourced, queryable record of who said what, when and on whose word.
+
+The Python API in a few names::
+
+    from fuente import ingest, load_settings, open_store
+
+    settings = load_settings()
+    with open_store("news.db") as store:
+        for outcome in ingest(["articles/"], store=store, settings=settings):
+            print(outcome.status, outcome.doc)
+"""
+
+__version__ = "0.1.0"
+
+from fuente.errors import ConfigError, FuenteError, IngestError, StoreError
+from fuente.export import export
+from fuente.ingest import Outcome, ingest
+from fuente.settings import Settings, load_settings
+from fuente.store import Store, open_store
+
+__all__ = [
+    "ConfigError",
+    "FuenteError",
+    "IngestError",
+    "Outcome",
+    "Settings",
+    "Store",
+    "StoreError",
+    "__version__",
+    "export",
+    "ingest",
+    "load_settings",
+    "open_store",
+]

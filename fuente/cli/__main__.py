@@ -1,0 +1,3 @@
+from fuente.cli import main
+
+main()

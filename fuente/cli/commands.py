@@ -1,0 +1,179 @@
+"""The command line: a thin skin over the Python API. Only this module prints.
+
+Each command parses its options and calls one public function. Option sets shared between
+commands are decorators, so ``--db``, ``--config``, ``--format`` and ``-o`` mean the same
+everywhere. The database is ``--db``, else the ``FUENTE_DB`` environment variable, else
+``./fuente.db``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from fuente import __version__
+from fuente.errors import FuenteError
+from fuente.export import EXPORTS, FORMATS, export
+from fuente.settings import SETTINGS, Settings, load_settings
+from fuente.store import Store, open_store
+
+__all__ = ["main"]
+
+DEFAULT_DB = "fuente.db"
+
+
+def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        "db_path",
+        envvar="FUENTE_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="SQLite database file (or set FUENTE_DB).",
+    )(command)
+
+
+def settings_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(
+        (
+            click.option(
+                "--config",
+                type=click.Path(exists=True, dir_okay=False),
+                help="A YAML file of settings (see `fuente settings`).",
+            ),
+            click.option("--model", help="Installed spaCy pipeline to use."),
+            click.option("--batch-size", type=int, help="Documents per spaCy batch."),
+        )
+    ):
+        command = option(command)
+    return command
+
+
+def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout."
+    )(command)
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True
+    )(command)
+
+
+def _settings(config: str | None, model: str | None, batch_size: int | None) -> Settings:
+    return load_settings(config, model=model, batch_size=batch_size)
+
+
+def _open(db_path: str) -> Store:
+    return open_store(db_path)
+
+
+def _fail(error: FuenteError) -> None:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="fuente")
+def main() -> None:
+    """fuente: who said what, when and on whose word, from political news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@settings_options
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def ingest(
+    paths: tuple[str, ...],
+    db_path: str,
+    config: str | None,
+    model: str | None,
+    batch_size: int | None,
+    quiet: bool,
+) -> None:
+    """Ingest files, directories and globs of .txt, .html and .jsonl articles."""
+    from fuente.cli.progress import report
+    from fuente.ingest import ingest as run_ingest
+
+    try:
+        settings = _settings(config, model, batch_size)
+        with _open(db_path) as store:
+            counts = report(
+                run_ingest(paths, store=store, settings=settings),
+                paths=paths,
+                quiet=quiet,
+            )
+    except FuenteError as error:
+        _fail(error)
+    sys.exit(1 if counts.get("rejected") else 0)
+
+
+@main.command(name="export")
+@click.argument("kind", type=click.Choice(sorted(EXPORTS)))
+@db_option
+@output_options
+def export_command(kind: str, db_path: str, fmt: str, output: str | None) -> None:
+    """Write stored records of one KIND as JSON Lines, CSV or Parquet."""
+    try:
+        with _open(db_path) as store:
+            if output is None:
+                export(kind, store=store, format=fmt, out=sys.stdout.buffer)
+                sys.stdout.flush()
+            else:
+                with Path(output).open("wb") as out:
+                    count = export(kind, store=store, format=fmt, out=out)
+                click.echo(f"wrote {count} {kind} to {output}", err=True)
+    except FuenteError as error:
+        _fail(error)
+
+
+@main.command()
+@click.argument("doc")
+@db_option
+def show(doc: str, db_path: str) -> None:
+    """Print one document with its excluded ranges and entities marked."""
+    from fuente.cli.display import render_document
+
+    try:
+        with _open(db_path) as store:
+            Console(highlight=False).print(render_document(store, doc))
+    except FuenteError as error:
+        _fail(error)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(db_path: str, as_json: bool) -> None:
+    """Summarise what the database holds."""
+    from fuente.cli.display import render_stats
+
+    try:
+        with _open(db_path) as store:
+            figures = store.stats()
+    except FuenteError as error:
+        _fail(error)
+    if as_json:
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        Console(highlight=False).print(render_stats(figures))
+
+
+@main.command(name="settings")
+@settings_options
+def settings_command(config: str | None, model: str | None, batch_size: int | None) -> None:
+    """List every setting with its value and what it does."""
+    try:
+        settings = _settings(config, model, batch_size)
+    except FuenteError as error:
+        _fail(error)
+    for name, _default, help_text in SETTINGS:
+        value = getattr(settings, name)
+        shown = ",".join(value) if isinstance(value, tuple) else value
+        click.echo(f"{name} = {shown}\n    {help_text}")

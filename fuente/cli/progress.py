@@ -1,0 +1,103 @@
+"""Showing an ingest as it goes: a progress bar on a terminal, plain lines elsewhere."""
+
+from __future__ import annotations
+
+import glob
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from fuente.ingest import Outcome
+
+__all__ = ["report"]
+
+STATUSES = ("stored", "updated", "unchanged", "duplicate", "rejected")
+SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
+
+
+def input_size(paths: Iterable[str]) -> int:
+    """Characters of input to expect, estimated from file sizes, for the time-left figure."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        if path.is_file():
+            found: Iterable[Path] = [path]
+        elif path.is_dir():
+            found = path.rglob("*")
+        else:
+            found = (Path(match) for match in glob.glob(given, recursive=True))
+        for item in found:
+            if item.suffix.lower() in SUFFIXES and item.is_file():
+                try:
+                    total += item.stat().st_size
+                except OSError:
+                    continue
+    return total
+
+
+def summary(counts: Counter[str]) -> str:
+    return ", ".join(f"{counts.get(status, 0)} {status}" for status in STATUSES)
+
+
+def _line(outcome: Outcome) -> str:
+    detail = f" ({outcome.detail})" if outcome.detail else ""
+    return f"{outcome.status:<9} {outcome.doc or '-'}  {outcome.path}{detail}"
+
+
+def report(
+    outcomes: Iterator[Outcome], *, paths: Iterable[str], quiet: bool, stream: object = None
+) -> Counter[str]:
+    """Consume ``outcomes``, showing them, and return how many of each status there were.
+
+    Rejections always go to stderr as one line naming the file and the reason. On a terminal a
+    progress bar shows documents done, their rate and the time left; otherwise each outcome is
+    one plain line; with ``quiet``, nothing but the rejections.
+    """
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    out = Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+    counts: Counter[str] = Counter()
+    interactive = errors.is_terminal and not quiet
+    if not interactive:
+        for outcome in outcomes:
+            counts[outcome.status] += 1
+            if outcome.status == "rejected":
+                errors.print(f"error: {outcome.path}: {outcome.detail}", markup=False)
+            elif not quiet:
+                out.print(_line(outcome), markup=False)
+        if not quiet:
+            out.print(summary(counts), markup=False)
+        return counts
+
+    columns = (
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        TextColumn("{task.fields[docs]} docs"),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=errors, transient=False) as progress:
+        total = input_size(paths) or None
+        task = progress.add_task("ingest", total=total, docs=0, rate=0.0)
+        for outcome in outcomes:
+            counts[outcome.status] += 1
+            if outcome.status == "rejected":
+                progress.console.print(f"error: {outcome.path}: {outcome.detail}", markup=False)
+            elapsed = progress.tasks[0].elapsed or 1e-9
+            done = sum(counts.values())
+            progress.update(task, advance=outcome.size, docs=done, rate=done / elapsed)
+        if total is not None:
+            progress.update(task, completed=total)
+    errors.print(summary(counts), markup=False)
+    return counts

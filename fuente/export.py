@@ -1,0 +1,168 @@
+"""Export stored records as JSON Lines, CSV or Parquet.
+
+Each export kind is a row generator over the store plus a Parquet schema, registered in
+``EXPORTS``; later layers register their kinds the same way (``register``). Field names are
+part of fuente's interface: they are documented in the README and kept stable.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from fuente.errors import ConfigError, message
+from fuente.store import Store
+
+__all__ = ["EXPORTS", "FORMATS", "ExportKind", "export", "register"]
+
+FORMATS = ("jsonl", "csv", "parquet")
+PARQUET_BATCH = 1000
+
+Rows = Callable[[Store], Iterator[dict[str, Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportKind:
+    name: str
+    rows: Rows
+    schema: pa.Schema
+    help: str
+
+
+EXPORTS: dict[str, ExportKind] = {}
+
+
+def register(name: str, rows: Rows, schema: pa.Schema, help: str) -> None:
+    """Make ``fuente export NAME`` write what ``rows(store)`` yields."""
+    EXPORTS[name] = ExportKind(name, rows, schema, help)
+
+
+def _span_struct(*extra: tuple[str, pa.DataType]) -> pa.DataType:
+    return pa.struct([("start", pa.int64()), ("end", pa.int64()), *extra])
+
+
+def document_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for document in store.documents():
+        yield {
+            "id": document.id,
+            "path": document.path,
+            "url": document.url,
+            "title": document.title,
+            "deck": document.deck,
+            "tags": list(document.tags),
+            "outlet": document.outlet,
+            "language": document.language,
+            "published": {"value": document.published, "inferred": document.published_inferred},
+            "excluded": [
+                {"start": r.start, "end": r.end, "reason": r.reason}
+                for r in store.excluded(document.id)
+            ],
+        }
+
+
+def entity_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for entity, mentions in store.entities():
+        yield {
+            "id": entity.id,
+            "doc": entity.doc,
+            "name": entity.name,
+            "type": entity.type,
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in mentions],
+        }
+
+
+register(
+    "documents",
+    document_rows,
+    pa.schema(
+        [
+            ("id", pa.string()),
+            ("path", pa.string()),
+            ("url", pa.string()),
+            ("title", pa.string()),
+            ("deck", pa.string()),
+            ("tags", pa.list_(pa.string())),
+            ("outlet", pa.string()),
+            ("language", pa.string()),
+            ("published", pa.struct([("value", pa.string()), ("inferred", pa.bool_())])),
+            ("excluded", pa.list_(_span_struct(("reason", pa.string())))),
+        ]
+    ),
+    "one row per article: metadata and excluded ranges",
+)
+register(
+    "entities",
+    entity_rows,
+    pa.schema(
+        [
+            ("id", pa.string()),
+            ("doc", pa.string()),
+            ("name", pa.string()),
+            ("type", pa.string()),
+            ("mentions", pa.list_(_span_struct(("text", pa.string())))),
+        ]
+    ),
+    "one row per entity of a document, with its mentions",
+)
+
+
+def _write_jsonl(rows: Iterator[dict[str, Any]], out: IO[bytes]) -> int:
+    count = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+        count += 1
+    return count
+
+
+def _write_csv(rows: Iterator[dict[str, Any]], out: IO[bytes], schema: pa.Schema) -> int:
+    """CSV with one column per field; nested fields (lists, objects) as JSON text."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    writer = csv.DictWriter(text, fieldnames=schema.names)
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow(
+            {
+                key: json.dumps(value, ensure_ascii=False)
+                if isinstance(value, list | dict)
+                else value
+                for key, value in row.items()
+            }
+        )
+        count += 1
+    text.detach()
+    return count
+
+
+def _write_parquet(rows: Iterator[dict[str, Any]], out: IO[bytes], schema: pa.Schema) -> int:
+    count = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        while batch := list(islice(rows, PARQUET_BATCH)):
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+        if count == 0:
+            writer.write_table(schema.empty_table())
+    return count
+
+
+def export(kind: str, *, store: Store, format: str, out: IO[bytes]) -> int:
+    """Write every record of ``kind`` to the binary stream ``out``; return how many."""
+    if kind not in EXPORTS:
+        raise ConfigError(message("E023", kind=kind, kinds=", ".join(sorted(EXPORTS))))
+    if format not in FORMATS:
+        raise ConfigError(message("E024", format=format, formats=", ".join(FORMATS)))
+    chosen = EXPORTS[kind]
+    rows = chosen.rows(store)
+    if format == "jsonl":
+        return _write_jsonl(rows, out)
+    if format == "csv":
+        return _write_csv(rows, out, chosen.schema)
+    return _write_parquet(rows, out, chosen.schema)

@@ -1,0 +1,162 @@
+"""Plain data records, one class per kind of thing fuente stores.
+
+Every record that points into an article carries the document id (``doc``), character offsets
+(``start``/``end``: Python string indices into the document's original ``text``) and the
+``version`` of the extractor that made it. Records are frozen: stages build new ones, never
+mutate them, so they can cross process boundaries and be compared in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "ArticleRecords",
+    "Document",
+    "Entity",
+    "ExcludedRange",
+    "Field",
+    "Layout",
+    "Mention",
+    "RawArticle",
+    "Rejection",
+    "Sentence",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """One article as a reader found it, before any analysis.
+
+    ``text`` is the text every offset indexes. For plain text it is the file as decoded; for
+    HTML it is the main text trafilatura extracted, and ``raw`` keeps the HTML as read.
+    ``meta`` holds metadata given outside the text (front matter, sidecar, JSON Lines fields,
+    HTML metadata). ``excluded`` holds ranges the reader already knows are not article text
+    (a front-matter block, an HTML page's comment section) as ``(start, end, reason)``.
+    """
+
+    id: str
+    path: str
+    text: str
+    format: str
+    raw: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    excluded: tuple[tuple[int, int, str], ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be stored, with a one-line reason a person can act on."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A metadata value (title, deck, tags, outlet, ...) recognised in the text.
+
+    ``start``/``end`` locate it in the original text; both are None when the value came from
+    metadata given outside the text.
+    """
+
+    doc: str
+    name: str
+    value: str
+    start: int | None
+    end: int | None
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExcludedRange:
+    """A range of the original text that is not the article's own text, and why."""
+
+    doc: str
+    start: int
+    end: int
+    reason: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the layout stage recognised in a plain text: its parts and its excluded ranges."""
+
+    tags: Field | None = None
+    title: Field | None = None
+    deck: Field | None = None
+    outlet: Field | None = None
+    excluded: tuple[ExcludedRange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One stored article: its original text and its metadata."""
+
+    id: str
+    path: str
+    format: str
+    text: str
+    content_hash: str
+    version: str
+    url: str | None = None
+    title: str | None = None
+    deck: str | None = None
+    tags: tuple[str, ...] = ()
+    outlet: str | None = None
+    language: str | None = None
+    published: str | None = None
+    published_inferred: bool = False
+    raw: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    doc: str
+    start: int
+    end: int
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One named thing within one document: a cluster of its mentions."""
+
+    id: str
+    doc: str
+    name: str
+    type: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place in the text where an entity is named.
+
+    ``label`` is the label the tagger gave this very span, which may differ from the entity's
+    type (the type is decided over all the entity's mentions).
+    """
+
+    doc: str
+    entity: str
+    start: int
+    end: int
+    text: str
+    label: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecords:
+    """Everything fuente derives from one article; stored in one transaction."""
+
+    document: Document
+    fields: tuple[Field, ...] = ()
+    excluded: tuple[ExcludedRange, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()

