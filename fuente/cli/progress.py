@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import glob
-import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -55,7 +54,12 @@ def _line(outcome: Outcome) -> str:
 
 
 def report(
-    outcomes: Iterator[Outcome], *, paths: Iterable[str], quiet: bool, stream: object = None
+    outcomes: Iterator[Outcome],
+    *,
+    paths: Iterable[str],
+    quiet: bool,
+    out: Console | None = None,
+    errors: Console | None = None,
 ) -> Counter[str]:
     """Consume ``outcomes``, showing them, and return how many of each status there were.
 
@@ -63,8 +67,8 @@ def report(
     progress bar shows documents done, their rate and the time left; otherwise each outcome is
     one plain line; with ``quiet``, nothing but the rejections.
     """
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
-    out = Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+    errors = errors or Console(stderr=True, highlight=False, soft_wrap=True)
+    out = out or Console(highlight=False, soft_wrap=True)
     counts: Counter[str] = Counter()
     interactive = errors.is_terminal and not quiet
     if not interactive:
