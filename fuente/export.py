@@ -19,6 +19,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from fuente.errors import ConfigError, message
+from fuente.query import attribution_rows
+from fuente.sourcing import SPEAKER_KINDS, sourcing_profile
 from fuente.store import Store
 
 __all__ = ["EXPORTS", "FORMATS", "ExportKind", "export", "register"]
@@ -111,6 +113,95 @@ register(
         ]
     ),
     "one row per entity of a document, with its mentions",
+)
+
+
+def sourcing_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for document in store.documents():
+        doc = document.id
+        yield sourcing_profile(
+            document,
+            store.attributions(doc),
+            store.speakers(doc),
+            store.lead(doc),
+            excluded=store.excluded(doc),
+        )
+
+
+_TEXT_SPAN = _span_struct(("text", pa.string()))
+_LEAD_STATEMENT = pa.struct(
+    [
+        ("part", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("text", pa.string()),
+        ("support", pa.string()),
+    ]
+)
+
+register(
+    "attributions",
+    lambda store: attribution_rows(store, store.attributions()),
+    pa.schema(
+        [
+            ("id", pa.string()),
+            ("doc", pa.string()),
+            ("content", _TEXT_SPAN),
+            ("cue", _TEXT_SPAN),
+            ("source", _TEXT_SPAN),
+            (
+                "speaker",
+                pa.struct(
+                    [
+                        ("id", pa.string()),
+                        ("name", pa.string()),
+                        ("kind", pa.string()),
+                        ("description", pa.string()),
+                        (
+                            "affiliation",
+                            pa.struct([("country", pa.string()), ("sector", pa.string())]),
+                        ),
+                    ]
+                ),
+            ),
+            ("kind", pa.string()),
+            ("through", pa.string()),
+            ("via", pa.string()),
+        ]
+    ),
+    "one row per attribution: content, cue, source, speaker",
+)
+register(
+    "sourcing",
+    sourcing_rows,
+    pa.schema(
+        [
+            ("doc", pa.string()),
+            ("attributions", pa.int64()),
+            ("by_kind", pa.struct([(kind, pa.int64()) for kind in SPEAKER_KINDS])),
+            ("named", pa.int64()),
+            ("unnamed", pa.int64()),
+            ("author", pa.int64()),
+            ("non_responses", pa.struct([("count", pa.int64()), ("who", pa.list_(pa.string()))])),
+            ("outlets", pa.list_(pa.struct([("name", pa.string()), ("count", pa.int64())]))),
+            (
+                "unnamed_speakers",
+                pa.list_(
+                    pa.struct(
+                        [
+                            ("description", pa.string()),
+                            ("country", pa.string()),
+                            ("sector", pa.string()),
+                            ("count", pa.string()),
+                        ]
+                    )
+                ),
+            ),
+            ("lead", pa.list_(_LEAD_STATEMENT)),
+            ("unnamed_only", pa.list_(_LEAD_STATEMENT)),
+        ]
+    ),
+    "one row per article: how it is sourced",
 )
 
 

@@ -3,8 +3,8 @@
 To change the schema, append a function to ``MIGRATIONS``; never edit one that has shipped.
 Every table of records that point into an article has ``doc`` (the document id, deleted with
 its document), ``start_char``/``end_char`` (offsets into ``documents.text``) and ``version``
-(the extractor that made the row). Later layers (attributions, speakers, time expressions,
-events) add their own tables the same way.
+(the extractor that made the row). Later layers add their own tables the same way: migration 2
+holds speakers, attributions and lead statements; time expressions and events come later.
 """
 
 from __future__ import annotations
@@ -108,7 +108,67 @@ def _documents_and_annotations(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_documents_and_annotations,)
+def _attributions_and_speakers(db: sqlite3.Connection) -> None:
+    """Who said what: speakers, attributions and the lead statements resting on them.
+
+    An attribution's ``via`` may name an attribution stored after it in the same document, so
+    that reference is checked when the document's transaction commits, not row by row.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE speakers (
+            id TEXT PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT,
+            country TEXT,
+            sector TEXT,
+            count TEXT,
+            entity TEXT,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX speakers_doc ON speakers (doc);
+        CREATE INDEX speakers_name ON speakers (name COLLATE NOCASE);
+
+        CREATE TABLE attributions (
+            id TEXT PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            source_start INTEGER,
+            source_end INTEGER,
+            speaker TEXT REFERENCES speakers (id) ON DELETE SET NULL,
+            through TEXT,
+            via TEXT REFERENCES attributions (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX attributions_doc ON attributions (doc, content_start, content_end);
+        CREATE INDEX attributions_speaker ON attributions (speaker);
+        CREATE INDEX attributions_via ON attributions (via);
+
+        CREATE TABLE lead_statements (
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            part TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            support TEXT NOT NULL,
+            attributions TEXT NOT NULL DEFAULT '[]',
+            version TEXT NOT NULL
+        );
+        CREATE INDEX lead_statements_doc ON lead_statements (doc);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _documents_and_annotations,
+    _attributions_and_speakers,
+)
 
 
 def schema_version(db: sqlite3.Connection) -> int:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from fuente import __version__
 from fuente.annotate import mask_excluded, model_version, sentence_spans
+from fuente.attribute import attribution_layer
 from fuente.entities import EXTRACTOR as ENTITIES_EXTRACTOR
 from fuente.errors import message
 from fuente.language import detect_language
@@ -146,7 +147,7 @@ def _document(prepared: Prepared) -> Document:
     )
 
 
-def analyse(prepared: Prepared, doc: Doc, *, annotator: str) -> ArticleRecords:
+def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings) -> ArticleRecords:
     """All records of one article, from its prepared form and its annotated spaCy Doc."""
     doc_id = prepared.raw.id
     sentences = tuple(Sentence(doc_id, start, end, annotator) for start, end in sentence_spans(doc))
@@ -160,13 +161,18 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str) -> ArticleRecords:
             Mention(doc_id, entity_id, start, end, text[start:end], label, version)
             for start, end, label in spans
         )
+    fields = _fields(prepared)
+    speakers, attributions, lead = attribution_layer(doc, doc_id, entities, fields, settings)
     return ArticleRecords(
         document=_document(prepared),
-        fields=_fields(prepared),
+        fields=fields,
         excluded=prepared.excluded,
         sentences=sentences,
         entities=tuple(entities),
         mentions=tuple(mentions),
+        speakers=speakers,
+        attributions=attributions,
+        lead=lead,
     )
 
 
@@ -192,4 +198,7 @@ def process(
     for doc, item in nlp.pipe(
         texts(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
     ):
-        yield analyse(item, doc, annotator=annotator) if isinstance(item, Prepared) else item
+        if isinstance(item, Prepared):
+            yield analyse(item, doc, annotator=annotator, settings=settings)
+        else:
+            yield item

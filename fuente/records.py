@@ -13,6 +13,9 @@ from typing import Any
 
 __all__ = [
     "ArticleRecords",
+    "Attribution",
+    "LeadStatement",
+    "Speaker",
     "Document",
     "Entity",
     "ExcludedRange",
@@ -151,6 +154,78 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who an attribution is ascribed to, within one document.
+
+    ``kind`` is one of ``person``, ``organisation``, ``outlet``, ``document``, ``author`` or
+    ``unnamed``. ``name`` is the canonical name (for a named speaker, the entity's fullest
+    name; for an unnamed one, its description). ``description`` keeps the words the article
+    uses for an unnamed source or a document ("a source briefed on US concerns");
+    ``country`` (ISO 3166 alpha-3) and ``sector`` (government, military, opposition, ...) are
+    its affiliation where the text says; ``count`` is how many ("1", "2", "several", "many").
+    ``entity`` is the id of the named entity it is, if any. All mentions of one source in a
+    document resolve to one speaker.
+    """
+
+    id: str
+    doc: str
+    kind: str
+    name: str
+    version: str
+    description: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    count: str | None = None
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Something an article ascribes to someone: content (what), cue (how), source (who).
+
+    ``kind`` is ``direct`` (a quotation), ``indirect`` (reported speech, belief, intention),
+    ``mixed`` (a paraphrase holding a quoted fragment) or ``non-response`` ("did not respond
+    to requests for comment", "declined to comment": recorded, but not a claim). Spans are
+    ``(start, end)`` offsets into the original text; cue and source are None when the text
+    has none (an interview answer has no cue verb). ``through`` names the outlet the speaker
+    spoke through ("told the Times"); ``via`` is the id of the outer attribution when the
+    article relays another outlet's reporting that itself cites this source.
+    """
+
+    id: str
+    doc: str
+    kind: str
+    content_start: int
+    content_end: int
+    version: str
+    cue_start: int | None = None
+    cue_end: int | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    speaker: str | None = None
+    through: str | None = None
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LeadStatement:
+    """A statement of the title, deck or lead, and what it rests on.
+
+    ``part`` is ``title``, ``deck`` or ``lead``; ``support`` is ``named`` (some named source
+    backs it), ``unnamed-only`` (only unnamed sources do), ``author`` (the article asserts it
+    on its own word) or ``none``; ``attributions`` are the ids of those it rests on.
+    """
+
+    doc: str
+    part: str
+    start: int
+    end: int
+    support: str
+    version: str
+    attributions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecords:
     """Everything fuente derives from one article; stored in one transaction."""
 
@@ -160,3 +235,6 @@ class ArticleRecords:
     sentences: tuple[Sentence, ...] = ()
     entities: tuple[Entity, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    lead: tuple[LeadStatement, ...] = ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,22 @@ from fuente.errors import StoreError, message
 from fuente.migrations import MIGRATIONS, migrate, schema_version
 from fuente.records import (
     ArticleRecords,
+    Attribution,
     Document,
     Entity,
     ExcludedRange,
     Field,
+    LeadStatement,
     Mention,
     Rejection,
     Sentence,
+    Speaker,
+)
+from fuente.store_attributions import (
+    read_attributions,
+    read_lead,
+    read_speakers,
+    write_attribution_layer,
 )
 
 __all__ = ["Store", "open_store"]
@@ -110,6 +119,7 @@ class Store:
                     for m in records.mentions
                 ],
             )
+            write_attribution_layer(db, records)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -197,13 +207,35 @@ class Store:
         if current is not None:
             yield current, mentions
 
+    def speakers(self, doc: str) -> list[Speaker]:
+        """The speakers of one document, in the order they were stored."""
+        return list(read_speakers(self.db, doc))
+
+    def all_speakers(self) -> Iterator[Speaker]:
+        """Every speaker of every document, by document id, read lazily."""
+        return read_speakers(self.db, None)
+
+    def attributions(
+        self, doc: str | None = None, *, speakers: Collection[str] | None = None
+    ) -> Iterator[Attribution]:
+        """Attributions (of one document, or all) in document order, read lazily: by document
+        id, then where their content starts. ``speakers`` keeps only those of these speaker ids."""
+        return read_attributions(self.db, doc, speakers=speakers)
+
+    def lead(self, doc: str) -> list[LeadStatement]:
+        """The title, deck and lead statements of one document and what they rest on."""
+        return read_lead(self.db, doc)
+
     def stats(self) -> dict[str, Any]:
         """Counts a person wants first: documents, records of each kind, rejections."""
         one = self.db.execute
         counts = {
             table: one(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("documents", "sentences", "entities", "mentions", "excluded")
-        }
+            for table in (
+                "documents", "sentences", "entities", "mentions", "excluded", "speakers",
+                "attributions",
+            )
+        }  # fmt: skip
         return {
             "database": self.path,
             "schema_version": schema_version(self.db),
@@ -230,6 +262,9 @@ class Store:
             ),
             "excluded_by_reason": dict(
                 one("SELECT reason, count(*) FROM excluded GROUP BY 1 ORDER BY 2 DESC").fetchall()
+            ),
+            "attributions_by_kind": dict(
+                one("SELECT kind, count(*) FROM attributions GROUP BY 1 ORDER BY 2 DESC").fetchall()
             ),
         }
 

@@ -7,7 +7,16 @@ import pytest
 
 from fuente.errors import ConfigError
 from fuente.export import EXPORTS, export
-from fuente.records import ArticleRecords, Document, Entity, ExcludedRange, Mention
+from fuente.records import (
+    ArticleRecords,
+    Attribution,
+    Document,
+    Entity,
+    ExcludedRange,
+    LeadStatement,
+    Mention,
+    Speaker,
+)
 
 TEXT = "Tomas Varga spoke.\nDonate"
 
@@ -68,3 +77,116 @@ def test_export_unknown_kind_or_format_is_a_clear_error(store) -> None:
         run(store, "quotes", "jsonl")
     with pytest.raises(ConfigError, match="E024"):
         run(store, "documents", "xml")
+
+
+SOURCED = (
+    "Talks Failed, Officials Say\n"
+    "The talks failed, two Unionist officials said. "
+    '"We met twice," Varga told the Courier.\n'
+    "Reader comment: the minister said nothing.\n"
+)
+
+
+def at(part: str) -> tuple[int, int]:
+    start = SOURCED.index(part)
+    return start, start + len(part)
+
+
+@pytest.fixture
+def sourced(filled):
+    """Beside ``a`` (no attributions), ``b``: a named and an unnamed source, a relayed
+    attribution without a speaker, and one inside a reader's comment."""
+    document = Document("b", "b.txt", "text", SOURCED, "b" * 40, "test@1")
+    speakers = (
+        Speaker("b#s1", "b", "person", "Tomas Varga", "q@1", description="Interior Minister",
+                country="MRV", sector="government", entity="b#e1"),
+        Speaker("b#s2", "b", "unnamed", "two Unionist officials", "q@1",
+                description="two Unionist officials", country="MRV", count="2"),
+    )  # fmt: skip
+    attributions = (
+        Attribution("b#a1", "b", "indirect", *at("The talks failed"), "q@1", *at("said"),
+                    *at("two Unionist officials"), speaker="b#s2"),
+        Attribution("b#a2", "b", "direct", *at('"We met twice,"'), "q@1", *at("told"),
+                    *at("Varga"), speaker="b#s1", through="Courier"),
+        Attribution("b#a3", "b", "indirect", *at("nothing"), "q@1", speaker="b#s1"),
+        Attribution("b#a4", "b", "indirect", *at("Talks Failed"), "q@1", via="b#a1"),
+    )  # fmt: skip
+    filled.write(
+        ArticleRecords(
+            document,
+            excluded=(ExcludedRange("b", *at("Reader comment: the minister said nothing.\n"),
+                                    "comment", "layout@1"),),
+            entities=(Entity("b#e1", "b", "Tomas Varga", "PERSON", "entities@1"),),
+            speakers=speakers,
+            attributions=attributions,
+            lead=(LeadStatement("b", "title", *at("Talks Failed, Officials Say"), "unnamed-only",
+                                "lead@1", ("b#a1",)),),
+        )
+    )  # fmt: skip
+    return filled
+
+
+def rows(store, kind: str) -> list[dict]:
+    return [json.loads(line) for line in run(store, kind, "jsonl").splitlines()]
+
+
+def test_export_attributions_jsonl_has_the_documented_fields(sourced) -> None:
+    assert rows(sourced, "attributions") == [
+        {"id": "b#a4", "doc": "b", "content": {"start": 0, "end": 12, "text": "Talks Failed"},
+         "cue": None, "source": None, "speaker": None, "kind": "indirect", "through": None,
+         "via": "b#a1"},
+        {"id": "b#a1", "doc": "b", "content": {"start": 28, "end": 44, "text": "The talks failed"},
+         "cue": {"start": 69, "end": 73, "text": "said"},
+         "source": {"start": 46, "end": 68, "text": "two Unionist officials"},
+         "speaker": {"id": "b#s2", "name": "two Unionist officials", "kind": "unnamed",
+                     "description": "two Unionist officials",
+                     "affiliation": {"country": "MRV", "sector": None}},
+         "kind": "indirect", "through": None, "via": None},
+        {"id": "b#a2", "doc": "b", "content": {"start": 75, "end": 90, "text": '"We met twice,"'},
+         "cue": {"start": 97, "end": 101, "text": "told"},
+         "source": {"start": 91, "end": 96, "text": "Varga"},
+         "speaker": {"id": "b#s1", "name": "Tomas Varga", "kind": "person",
+                     "description": "Interior Minister",
+                     "affiliation": {"country": "MRV", "sector": "government"}},
+         "kind": "direct", "through": "Courier", "via": None},
+    ]  # fmt: skip
+
+
+def test_export_sourcing_one_row_per_document(sourced) -> None:
+    empty, profiled = rows(sourced, "sourcing")
+    assert empty["doc"] == "a" and empty["attributions"] == 0 and empty["lead"] == []
+    title = {"part": "title", "start": 0, "end": 27, "text": "Talks Failed, Officials Say",
+             "support": "unnamed-only"}  # fmt: skip
+    assert profiled == {
+        "doc": "b", "attributions": 3,
+        "by_kind": {"person": 1, "organisation": 0, "outlet": 0, "document": 0, "author": 0,
+                    "unnamed": 1},
+        "named": 1, "unnamed": 1, "author": 0, "non_responses": {"count": 0, "who": []},
+        "outlets": [{"name": "Courier", "count": 1}],
+        "unnamed_speakers": [{"description": "two Unionist officials", "country": "MRV",
+                              "sector": None, "count": "2"}],
+        "lead": [title], "unnamed_only": [title],
+    }  # fmt: skip
+
+
+def test_export_never_exports_an_attribution_inside_an_excluded_range(sourced) -> None:
+    exported = run(sourced, "attributions", "jsonl").decode()
+    assert "b#a3" not in exported and "nothing" not in exported
+    assert "b#a3" in {a.id for a in sourced.attributions("b")}  # stored, but not exported
+
+
+@pytest.mark.parametrize("kind", ["attributions", "sourcing"])
+def test_export_attribution_layer_in_every_format_agrees(sourced, kind: str) -> None:
+    expected = rows(sourced, kind)
+    from_csv = list(csv.DictReader(io.StringIO(run(sourced, kind, "csv").decode())))
+    assert len(from_csv) == len(expected)
+    for row, csv_row in zip(expected, from_csv, strict=True):
+        assert list(csv_row) == list(row)
+        for name, value in row.items():
+            if isinstance(value, dict | list):
+                assert json.loads(csv_row[name]) == value, name
+            else:
+                assert csv_row[name] == ("" if value is None else str(value)), name
+    table = pq.read_table(io.BytesIO(run(sourced, kind, "parquet")))
+    assert table.schema == EXPORTS[kind].schema
+    assert table.to_pylist() == expected

@@ -8,13 +8,17 @@ from fuente.errors import StoreError
 from fuente.migrations import MIGRATIONS
 from fuente.records import (
     ArticleRecords,
+    Attribution,
     Document,
     Entity,
     ExcludedRange,
     Field,
+    LeadStatement,
     Mention,
     Sentence,
+    Speaker,
 )
+from fuente.sourcing import SPEAKER_KINDS
 from fuente.store import open_store
 
 
@@ -58,9 +62,62 @@ def article_records(draw) -> ArticleRecords:
             mentions.append(
                 Mention(doc, entity.id, start, end, text[start:end], "ORG", "entities@1")
             )
+    speakers = attribution_layer_speakers(draw, doc, [e.id for e in entities])
+    attributions = attribution_layer_attributions(draw, doc, span, [s.id for s in speakers])
+    lead = []
+    for part in draw(st.lists(st.sampled_from(["title", "deck", "lead"]), max_size=3)):
+        ids = [a.id for a in attributions]
+        rests_on = draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
+        support = draw(st.sampled_from(["named", "unnamed-only", "author", "none"]))
+        lead.append(LeadStatement(doc, part, *span(), support, "lead@1", tuple(rests_on)))
     return ArticleRecords(
-        document, tuple(fields), tuple(excluded), tuple(sentences), tuple(entities), tuple(mentions)
-    )
+        document, tuple(fields), tuple(excluded), tuple(sentences), tuple(entities),
+        tuple(mentions), tuple(speakers), tuple(attributions), tuple(lead),
+    )  # fmt: skip
+
+
+def attribution_layer_speakers(draw, doc: str, entities: list[str]) -> list[Speaker]:
+    optional = st.none() | st.text(max_size=12)
+    return [
+        Speaker(
+            f"{doc}#s{3 - number}",  # stored order is not id order
+            doc,
+            draw(st.sampled_from(SPEAKER_KINDS)),
+            draw(st.text(max_size=20)),
+            "speakers@1",
+            description=draw(optional),
+            country=draw(st.none() | st.sampled_from(["MRV", "USA"])),
+            sector=draw(optional),
+            count=draw(st.none() | st.sampled_from(["1", "2", "several"])),
+            entity=draw(st.none() | st.sampled_from(entities)) if entities else None,
+        )
+        for number in range(draw(st.integers(0, 3)))
+    ]
+
+
+def attribution_layer_attributions(draw, doc: str, span, speakers: list[str]) -> list[Attribution]:
+    """Attributions with spans in the text; ``via`` may name one listed after it."""
+    count = draw(st.integers(0, 4))
+    ids = [f"{doc}#a{number}" for number in range(count)]
+    attributions = []
+    for identifier in ids:
+        cue = span() if draw(st.booleans()) else (None, None)
+        source = span() if draw(st.booleans()) else (None, None)
+        attributions.append(
+            Attribution(
+                identifier,
+                doc,
+                draw(st.sampled_from(["direct", "indirect", "mixed", "non-response"])),
+                *span(),
+                "quotes@1",
+                *cue,
+                *source,
+                speaker=draw(st.none() | st.sampled_from(speakers)) if speakers else None,
+                through=draw(st.none() | st.text(min_size=1, max_size=12)),
+                via=draw(st.none() | st.sampled_from(ids)),
+            )
+        )
+    return attributions
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
@@ -84,6 +141,23 @@ def test_store_round_trip_keeps_every_record(records: ArticleRecords) -> None:
             assert text[mention.start : mention.end] == mention.text
         for field in store.fields(doc):
             assert text[field.start : field.end] == field.value
+        assert store.speakers(doc) == list(records.speakers)
+        by_content = lambda a: (a.content_start, a.content_end)  # noqa: E731
+        attributions = list(store.attributions(doc))
+        assert attributions == sorted(records.attributions, key=by_content)
+        assert store.lead(doc) == sorted(records.lead, key=key)
+        for start, end in spans_of(attributions, store.lead(doc)):
+            assert 0 <= start <= end <= len(text)
+
+
+def spans_of(attributions: list[Attribution], lead: list[LeadStatement]):
+    for a in attributions:
+        yield a.content_start, a.content_end
+        for start, end in ((a.cue_start, a.cue_end), (a.source_start, a.source_end)):
+            if start is not None:
+                yield start, end
+    for statement in lead:
+        yield statement.start, statement.end
 
 
 def _records(doc: str, text: str, mentions: int = 1) -> ArticleRecords:
@@ -136,3 +210,94 @@ def test_store_migrates_once_and_refuses_a_newer_schema(tmp_path) -> None:
 def test_store_unopenable_path_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(StoreError, match="E020"):
         open_store(tmp_path / "no-such-dir" / "f.db")
+
+
+def _attributed(doc: str, text: str, *, via: str | None = None) -> ArticleRecords:
+    """A short article with one named and one unnamed source; ``a2`` relays ``a1``'s words."""
+    plain = _records(doc, text)
+    speakers = (
+        Speaker(f"{doc}#s1", doc, "person", "Varga", "speakers@1", entity=f"{doc}#e1"),
+        Speaker(f"{doc}#s2", doc, "unnamed", "an aide", "speakers@1", description="an aide"),
+    )
+    attributions = (  # listed in reverse document order: a2 is written before its via, a1
+        Attribution(f"{doc}#a2", doc, "indirect", 6, 12, "quotes@1", speaker=f"{doc}#s2",
+                    via=via or f"{doc}#a1"),
+        Attribution(f"{doc}#a1", doc, "direct", 0, 5, "quotes@1", speaker=f"{doc}#s1"),
+    )  # fmt: skip
+    lead = (LeadStatement(doc, "lead", 0, 12, "named", "lead@1", (f"{doc}#a1", f"{doc}#a2")),)
+    return ArticleRecords(
+        plain.document, sentences=plain.sentences, entities=plain.entities,
+        mentions=plain.mentions, speakers=speakers, attributions=attributions, lead=lead,
+    )  # fmt: skip
+
+
+def test_store_via_may_name_an_attribution_written_later(store) -> None:
+    store.write(_attributed("a", "Varga spoke at length."))
+    assert [a.id for a in store.attributions("a")] == ["a#a1", "a#a2"]
+    assert {a.id: a.via for a in store.attributions("a")} == {"a#a1": None, "a#a2": "a#a1"}
+    assert store.lead("a")[0].attributions == ("a#a1", "a#a2")
+
+
+@pytest.mark.parametrize("broken", ["via", "speaker"])
+def test_store_dangling_attribution_reference_fails_whole(store, broken: str) -> None:
+    good = _attributed("a", "Varga spoke at length.")
+    if broken == "via":
+        records = _attributed("a", "Varga spoke at length.", via="a#nowhere")
+    else:
+        bad = Attribution("a#a9", "a", "direct", 0, 5, "quotes@1", speaker="a#nobody")
+        records = ArticleRecords(
+            good.document, speakers=good.speakers, attributions=(*good.attributions, bad)
+        )
+    with pytest.raises(sqlite3.IntegrityError):
+        store.write(records)
+    assert store.document("a") is None
+    assert store.stats()["speakers"] == 0 and store.stats()["attributions"] == 0
+    store.write(good)  # the store is usable afterwards
+    assert store.stats()["attributions"] == 2
+
+
+def test_store_rewrite_replaces_the_attribution_layer(store) -> None:
+    store.write(_attributed("a", "Varga spoke at length."))
+    store.write(_records("a", "Varga left."))
+    assert store.speakers("a") == []
+    assert list(store.attributions("a")) == []
+    assert store.lead("a") == []
+
+
+def test_store_rewriting_a_relayed_document_clears_via_elsewhere(store) -> None:
+    store.write(_attributed("a", "Varga spoke at length."))
+    store.write(_attributed("b", "Varga spoke at length.", via="a#a1"))
+    store.write(_attributed("a", "Varga spoke at length!"))
+    assert {a.id: a.via for a in store.attributions("b")}["b#a2"] is None
+
+
+def test_store_attributions_across_documents_in_document_then_text_order(store) -> None:
+    store.write(_attributed("b", "Varga spoke at length."))
+    store.write(_attributed("a", "Varga spoke at length."))
+    assert [a.id for a in store.attributions()] == ["a#a1", "a#a2", "b#a1", "b#a2"]
+    assert [a.id for a in store.attributions(speakers=["b#s2", "a#s1"])] == ["a#a1", "b#a2"]
+    assert list(store.attributions(speakers=[])) == []
+    assert [s.id for s in store.all_speakers()] == ["a#s1", "a#s2", "b#s1", "b#s2"]
+
+
+def test_store_migrates_a_version_1_database(tmp_path) -> None:
+    path = tmp_path / "v1.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO documents (id, path, format, text, content_hash, version, ingested_at) "
+        "VALUES ('old', 'old.txt', 'text', 'Varga spoke.', ?, 'test@0', '2025-03-14')",
+        ("h" * 40,),
+    )
+    db.close()
+    with open_store(path) as store:
+        assert store.stats()["schema_version"] == len(MIGRATIONS) >= 2
+        assert store.document("old").text == "Varga spoke."
+        assert store.speakers("old") == [] and store.lead("old") == []
+        store.write(_attributed("new", "Varga spoke at length."))
+        store.write(_attributed("old", "Varga spoke at length."))
+    with open_store(path) as store:
+        assert [a.id for a in store.attributions()] == ["new#a1", "new#a2", "old#a1", "old#a2"]
+        indexes = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master")}
+        assert {"speakers_doc", "speakers_name", "attributions_speaker"} <= indexes

@@ -137,7 +137,8 @@ def export_command(kind: str, db_path: str, fmt: str, output: str | None) -> Non
 @click.argument("doc")
 @db_option
 def show(doc: str, db_path: str) -> None:
-    """Print one document with its excluded ranges and entities marked."""
+    """Print one document with its exclusions, entities and attributions marked, then its
+    sourcing profile."""
     from fuente.cli.display import render_document
 
     try:
@@ -145,6 +146,35 @@ def show(doc: str, db_path: str) -> None:
             Console(highlight=False).print(render_document(store, doc))
     except FuenteError as error:
         _fail(error)
+
+
+@main.command(name="who-said")
+@click.argument("query")
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(("text", "jsonl")), default="text", show_default=True
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most N attributions.")
+def who_said_command(query: str, db_path: str, fmt: str, limit: int | None) -> None:
+    """What speakers matching QUERY said, across all documents.
+
+    A speaker matches when every word of QUERY begins a word of its name or description,
+    ignoring case and accents: "cabello", "chavista official", "officials".
+    """
+    from fuente.cli.display import said_line
+    from fuente.query import who_said
+
+    found = 0
+    try:
+        with _open(db_path) as store:
+            for row in who_said(store, query, limit=limit):
+                line = json.dumps(row, ensure_ascii=False) if fmt == "jsonl" else said_line(row)
+                click.echo(line)
+                found += 1
+    except FuenteError as error:
+        _fail(error)
+    if not found and fmt == "text":
+        click.echo(f"no speaker matching {query!r} is quoted or cited", err=True)
 
 
 @main.command()

@@ -9,9 +9,11 @@ from rich.table import Table
 from rich.text import Text
 
 from fuente.errors import StoreError, message
+from fuente.records import Attribution, Document, Speaker
+from fuente.sourcing import NON_RESPONSE, UNNAMED_ONLY, counted, inside_excluded, sourcing_profile
 from fuente.store import Store
 
-__all__ = ["render_document", "render_stats"]
+__all__ = ["render_document", "render_profile", "render_stats", "said_line", "shorten"]
 
 TYPE_STYLES = {
     "PERSON": "bold cyan",
@@ -20,14 +22,43 @@ TYPE_STYLES = {
     "NORP": "green",
     "LOC": "green",
 }
+CONTENT_STYLE = "underline"
+CUE_STYLE = "bold"
+SOURCE_STYLE = "blue"
+# Where labels go when several fall at one position: ends of marks before starts.
+MENTION_END, SPEAKER_END, START = 0, 1, 2
 
 
 def render_document(store: Store, doc: str) -> Group:
-    """The document's metadata, then its text: excluded ranges dimmed, struck through and
-    labelled with their reason, entity mentions coloured by type and tagged with it."""
+    """The document's metadata, then its text, then its sourcing profile.
+
+    In the text, excluded ranges are dimmed, struck through and labelled with their reason;
+    entity mentions are coloured by type and tagged with it; an attribution's content is
+    underlined, its cue bold and its source blue, followed by its speaker
+    (``[unnamed: a source briefed on the talks]``).
+    """
     document = store.document(doc)
     if document is None:
         raise StoreError(message("E022", doc=doc))
+    excluded = store.excluded(doc)
+    speakers = store.speakers(doc)
+    attributions = counted(store.attributions(doc), excluded)
+    marks = Marks()
+    for skipped in excluded:
+        marks.style(skipped.start, skipped.end, "dim strike")
+        marks.label(skipped.start, START, Text(f"⟦excluded: {skipped.reason}⟧ ", style="yellow"))
+    for entity, mentions in store.entities(doc):
+        for mention in mentions:
+            if not inside_excluded(mention.start, mention.end, excluded):
+                marks.style(mention.start, mention.end, TYPE_STYLES.get(entity.type, "bold"))
+                marks.label(mention.end, MENTION_END, Text(f"/{entity.type}", style="dim"))
+    _mark_attributions(marks, attributions, {s.id: s for s in speakers})
+    profile = sourcing_profile(document, attributions, speakers, store.lead(doc), excluded=excluded)
+    text = marks.apply(document.text)
+    return Group(_head(document), Text(""), text, Text(""), render_profile(profile))
+
+
+def _head(document: Document) -> Table:
     head = Table.grid(padding=(0, 2))
     for label, value in (
         ("id", document.id),
@@ -40,31 +71,113 @@ def render_document(store: Store, doc: str) -> Group:
         ("published", _published(document.published, document.published_inferred)),
     ):
         head.add_row(Text(label, style="bold"), Text(value or "—"))
+    return head
 
-    text = document.text
-    marks: list[tuple[int, int, str, str]] = []  # start, end, style, label
-    for excluded in store.excluded(doc):
-        marks.append((excluded.start, excluded.end, "dim strike", f"excluded: {excluded.reason}"))
-    mentions = []
-    for entity, entity_mentions in store.entities(doc):
-        for mention in entity_mentions:
-            mentions.append((mention.start, mention.end, entity.type))
-    body = Text()
-    position = 0
-    pending = sorted(marks + [(s, e, TYPE_STYLES.get(t, "bold"), t) for s, e, t in mentions])
-    for start, end, style, label in pending:
-        if start < position:
-            continue
-        body.append(text[position:start])
-        if label.startswith("excluded"):
-            body.append(f"⟦{label}⟧ ", style="yellow")
-            body.append(text[start:end], style=style)
-        else:
-            body.append(text[start:end], style=style)
-            body.append(f"/{label}", style="dim")
-        position = end
-    body.append(text[position:])
-    return Group(head, Text(""), body)
+
+def _mark_attributions(
+    marks: Marks, attributions: list[Attribution], speakers: dict[str, Speaker]
+) -> None:
+    for attribution in attributions:
+        marks.style(attribution.content_start, attribution.content_end, CONTENT_STYLE)
+        if attribution.cue_start is not None and attribution.cue_end is not None:
+            marks.style(attribution.cue_start, attribution.cue_end, CUE_STYLE)
+        if attribution.source_start is not None and attribution.source_end is not None:
+            marks.style(attribution.source_start, attribution.source_end, SOURCE_STYLE)
+        after = attribution.source_end
+        if after is None:
+            after = attribution.content_end
+        label = _speaker_label(attribution, speakers.get(attribution.speaker or ""))
+        marks.label(after, SPEAKER_END, Text(f" {label}", style=SOURCE_STYLE))
+
+
+def _speaker_label(attribution: Attribution, speaker: Speaker | None) -> str:
+    """``[unnamed: two diplomats]``, ``[person: Tomas Varga, through Marovia Today]``."""
+    who = f"{speaker.kind}: {speaker.name}" if speaker is not None else "unknown speaker"
+    if attribution.through:
+        who += f", through {attribution.through}"
+    if attribution.kind == NON_RESPONSE:
+        who += ", non-response"
+    return f"[{who}]"
+
+
+class Marks:
+    """Styles laid over a text, and labels inserted into it, applied in one pass."""
+
+    def __init__(self) -> None:
+        self.styles: list[tuple[int, int, str]] = []
+        self.labels: list[tuple[int, int, Text]] = []
+
+    def style(self, start: int, end: int, style: str) -> None:
+        self.styles.append((start, end, style))
+
+    def label(self, position: int, order: int, label: Text) -> None:
+        """Insert ``label`` at ``position``; at one position, lower ``order`` comes first."""
+        self.labels.append((position, order, label))
+
+    def apply(self, text: str) -> Text:
+        body = Text(text)
+        for start, end, style in self.styles:
+            body.stylize(style, start, end)
+        labels = sorted(self.labels, key=lambda label: (label[0], label[1]))
+        pieces = body.divide(position for position, _, _ in labels)
+        marked = Text()
+        marked.append_text(pieces[0])
+        for (_, _, label), piece in zip(labels, pieces[1:], strict=True):
+            marked.append_text(label)
+            marked.append_text(piece)
+        return marked
+
+
+def render_profile(profile: dict[str, Any]) -> Table:
+    """A document's sourcing profile (``fuente.sourcing``) as a two-column table."""
+    table = Table(title="sourcing", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    by_kind = ", ".join(f"{kind} {n}" for kind, n in profile["by_kind"].items() if n)
+    table.add_row("attributions", f"{profile['attributions']} ({by_kind or 'none'})")
+    table.add_row("named", str(profile["named"]))
+    table.add_row("unnamed", str(profile["unnamed"]))
+    table.add_row("author", str(profile["author"]))
+    non_responses = profile["non_responses"]
+    who = ", ".join(non_responses["who"])
+    table.add_row("non-responses", f"{non_responses['count']}" + (f" ({who})" if who else ""))
+    outlets = ", ".join(f"{o['name']} ({o['count']})" for o in profile["outlets"])
+    table.add_row("outlets", outlets or "—")
+    for speaker in profile["unnamed_speakers"]:
+        table.add_row("unnamed source", _unnamed_source(speaker))
+    for statement in profile["lead"]:
+        style = "bold red" if statement["support"] == UNNAMED_ONLY else ""
+        text = " ".join(statement["text"].split())
+        table.add_row(statement["part"], Text(f"{statement['support']}: {text}", style=style))
+    return table
+
+
+def _unnamed_source(speaker: dict[str, Any]) -> str:
+    """``two diplomats briefed on the talks (MRV, government, count 2)``."""
+    details = [value for value in (speaker["country"], speaker["sector"]) if value]
+    if speaker["count"]:
+        details.append(f"count {speaker['count']}")
+    return f"{speaker['description']} ({', '.join(details)})" if details else speaker["description"]
+
+
+def said_line(row: dict[str, Any], *, width: int = 200) -> str:
+    """One ``fuente who-said`` row as a line: document, speaker, kind and what was said."""
+    speaker = row["speaker"]
+    if speaker is None:
+        who = "(unknown speaker)"
+    elif speaker["description"] and speaker["description"] != speaker["name"]:
+        who = f"{speaker['name']} ({speaker['kind']}, {speaker['description']})"
+    else:
+        who = f"{speaker['name']} ({speaker['kind']})"
+    if row["through"]:
+        who += f" through {row['through']}"
+    return f"{row['doc']}  {who}  {row['kind']}  {shorten(row['content']['text'], width=width)}"
+
+
+def shorten(text: str, *, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis where longer."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
 def _published(value: str | None, inferred: bool) -> str | None:

@@ -1,0 +1,97 @@
+"""Quotation marks: where the quoted passages of a text are.
+
+Pure string work, no parse: pairs opening and closing double quotes (curly “ ”, straight ",
+guillemets « », low „) within each paragraph, and follows a quotation across paragraphs the way
+news style writes it: a paragraph that ends inside a quotation leaves it unclosed, and the next
+paragraph opens again with a quotation mark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Quote", "find_quotes"]
+
+OPENING = {"“": "”", "«": "»", "„": "“"}
+CLOSING = {"”", "»"}
+STRAIGHT = '"'
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage: ``start``/``end`` enclose the words, without the marks.
+
+    ``outer_start``/``outer_end`` include the marks. ``joined`` is True when this passage
+    continues the previous one across a paragraph break.
+    """
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    joined: bool = False
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def _in_paragraph(text: str, start: int, end: int) -> tuple[list[Quote], bool]:
+    """Quotes within one paragraph, and whether the paragraph ends inside an open quotation."""
+    quotes: list[Quote] = []
+    opened: int | None = None
+    closer = ""
+    i = start
+    while i < end:
+        char = text[i]
+        if opened is None:
+            if char in OPENING or (char == STRAIGHT and _opens_straight(text, i, start)):
+                opened, closer = i, OPENING.get(char, STRAIGHT)
+        elif char == closer or (char in CLOSING and closer != STRAIGHT):
+            quotes.append(Quote(opened + 1, i, opened, i + 1))
+            opened = None
+        i += 1
+    if opened is not None:
+        quotes.append(Quote(opened + 1, _trim_end(text, opened + 1, end), opened, end))
+        return quotes, True
+    return quotes, False
+
+
+def _opens_straight(text: str, i: int, paragraph_start: int) -> bool:
+    """A straight quote opens when it starts a word: at the paragraph start or after a space
+    or opening punctuation, and is followed by a non-space."""
+    before = text[i - 1] if i > paragraph_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:,") and not after.isspace()
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quoted passage of ``text``, in order, joined across paragraphs where the
+    quotation runs on (the later pieces are marked ``joined``)."""
+    found: list[Quote] = []
+    running = False
+    for start, end in _paragraphs(text):
+        quotes, still_open = _in_paragraph(text, start, end)
+        if running and quotes and quotes[0].outer_start == _first_char(text, start, end):
+            first = quotes[0]
+            quotes[0] = Quote(first.start, first.end, first.outer_start, first.outer_end, True)
+        found.extend(quotes)
+        running = still_open
+    return found
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
