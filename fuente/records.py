@@ -14,17 +14,17 @@ from typing import Any
 __all__ = [
     "ArticleRecords",
     "Attribution",
-    "LeadStatement",
-    "Speaker",
     "Document",
     "Entity",
     "ExcludedRange",
     "Field",
     "Layout",
+    "LeadStatement",
     "Mention",
     "RawArticle",
     "Rejection",
     "Sentence",
+    "Speaker",
 ]
 
 
