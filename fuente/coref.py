@@ -30,6 +30,7 @@ __all__ = ["ResolvedSpeaker", "resolve_speakers"]
 SINGULAR = {"he", "him", "she", "her", "his"}
 PLURAL = {"they", "them", "their"}
 FIRST_PERSON = {"i", "we", "me", "us"}
+GROUP_ANAPHORS = {"both", "other", "others", "each", "either", "neither"}
 PERSONAL_KINDS = {"person", "unnamed"}
 AUTHOR = SourceInfo(
     kind="author",
@@ -219,11 +220,13 @@ def _info_for(
         return None
     if info.kind == "author":
         return AUTHOR
+    head: Token = doc[item.source_head] if item.source_head is not None else doc[0]
     if info.kind == "pronoun":
-        head: Token = doc[item.source_head] if item.source_head is not None else doc[0]
         if head.lower_ in FIRST_PERSON:
             return AUTHOR
         return _antecedent(history, item.source[0] + 1, head.lower_)
+    if head.lower_ in GROUP_ANAPHORS:  # "Both said", "The other said": the group just met
+        return _antecedent(history, item.source[0], "they") or info
     return info
 
 

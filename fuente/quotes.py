@@ -18,6 +18,7 @@ Verbs inside a quotation are the quoted speaker's words, never new attributions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -298,9 +299,7 @@ def _reported(ctx: _Context) -> None:
             continue
         if _inside(source[0].idx, ctx.quoted):
             continue
-        quoted_inside = [
-            q for q in ctx.quoted if content_range[0] <= q[0] and q[1] <= content_range[1]
-        ]
+        quoted_inside = [q for q in ctx.quoted if content_range[0] <= q[0] < content_range[1]]
         whole_quote = any(
             q[0] <= content_range[0] + 1 and content_range[1] - 1 <= q[1] for q in ctx.quoted
         )
@@ -390,6 +389,19 @@ def _non_responses(ctx: _Context) -> None:
             )
 
 
+def _cues_in(ctx: _Context, quote_span: Span) -> list[Token]:
+    """Cue verbs outside quotation marks in the sentence(s) of a quotation."""
+    starts = {quote_span[0].sent.start, quote_span[-1].sent.start}
+    return [
+        token
+        for start in starts
+        for token in ctx.doc[start].sent
+        if token.pos_ in {"VERB", "AUX"}
+        and not _inside(token.idx, ctx.quoted)
+        and token.lemma_.lower() in ctx.cues.verbs
+    ]
+
+
 def _cue_near(ctx: _Context, quote_span: Span) -> Token | None:
     """A cue verb outside quotation marks in the sentence(s) the quotation belongs to."""
     sentences = {quote_span[0].sent.start, quote_span[-1].sent.start}
@@ -431,7 +443,7 @@ def _direct(ctx: _Context) -> None:
             continue  # a name or title in quotation marks, or a phrase quoted in passing
         verb = _cue_near(ctx, span)
         source = _source_tokens(verb) if verb is not None else None
-        if verb is not None and _reports_more(verb, content, ctx.cues):
+        if any(_reports_more(v, content, ctx.cues) for v in _cues_in(ctx, span)):
             continue  # the quotation is part of reported speech: a mixed attribution
         if verb is not None and source:
             _add(ctx, "direct", content, _cue_range(verb), source, _through(verb))
@@ -607,6 +619,45 @@ def _colon_lines(ctx: _Context) -> None:
             _add(ctx, "direct", (start, end), _cue_range(verbs[0]), source, _through(verbs[0]))
 
 
+def _paragraph_spans(text: str) -> list[Range]:
+    spans, position = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = position + len(line) - len(line.lstrip())
+            spans.append((start, start + len(stripped)))
+        position += len(line) + 1
+    return spans
+
+
+def _interview(ctx: _Context) -> None:
+    """An interview printed as questions and answers without quotation marks: each question
+    is the author's, the paragraph answering it the interviewee's."""
+    text = ctx.doc.text
+    paragraphs = _paragraph_spans(text)
+
+    def is_question(span: Range) -> bool:
+        words = text[span[0] : span[1]]
+        return words.endswith("?") and len(words.split()) <= 60 and not _overlaps(span, ctx.quoted)
+
+    pairs = [
+        (question, answer)
+        for question, answer in itertools.pairwise(paragraphs)
+        if is_question(question)
+        and not is_question(answer)
+        and text[answer[0]] not in '“"«'
+        and not _overlaps(answer, ctx.quoted)
+    ]
+    if len(pairs) < 2:
+        return
+    for question, answer in pairs:
+        if _overlaps(question, ctx.taken) or _overlaps(answer, ctx.taken):
+            continue
+        ctx.found.append(Found("direct", question, speaker_hint="author"))
+        ctx.found.append(Found("direct", answer, speaker_hint="interviewee"))
+        ctx.taken.extend([question, answer])
+
+
 def find_attributions(doc: Doc, *, settings: Settings) -> list[Found]:
     """Every attribution in ``doc``, in text order."""
     quotes = find_quotes(doc.text)
@@ -620,6 +671,7 @@ def find_attributions(doc: Doc, *, settings: Settings) -> list[Found]:
     )
     _non_responses(ctx)
     _colon_lines(ctx)
+    _interview(ctx)
     _asked_questions(ctx)
     _direct(ctx)
     _according(ctx)

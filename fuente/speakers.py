@@ -91,10 +91,6 @@ def _token_key(text: str) -> str:
     return _fold(text).replace(".", "")
 
 
-def _has_capital(text: str) -> bool:
-    return any(char.isupper() for char in text)
-
-
 def _bare_mention(text: str) -> str:
     """``text`` without quotation marks, a leading "the" and a trailing possessive."""
     text = text.strip().strip(QUOTES + " ,.;:").strip()
@@ -102,9 +98,12 @@ def _bare_mention(text: str) -> str:
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
 
 
-def _entries(lexicon: dict[str, tuple[object, ...]]) -> Iterable[tuple[str, str]]:
+def _entries(
+    lexicon: dict[str, tuple[object, ...]], *, with_names: bool = False
+) -> Iterable[tuple[str, str]]:
+    """``(section, entry)`` pairs; with ``with_names`` the section name is an entry too."""
     for section, values in lexicon.items():
-        for value in (section, *values) if section[:1].isupper() else values:
+        for value in (section, *values) if with_names else values:
             yield section, str(value)
 
 
@@ -112,15 +111,15 @@ def _entries(lexicon: dict[str, tuple[object, ...]]) -> Iterable[tuple[str, str]
 def _compile(lexicon_dir: str | None) -> _Lexicons:
     settings = Settings(lexicon_dir=lexicon_dir)
     outlets: dict[str, tuple[str, bool]] = {}
-    for name, alias in _entries(load_lexicon("outlets_known", settings=settings)):
-        outlets.setdefault(_fold(_bare_mention(alias)), (name, _has_capital(alias)))
+    for name, alias in _entries(load_lexicon("outlets_known", settings=settings), with_names=True):
+        outlets.setdefault(_fold(_bare_mention(alias)), (name, alias != alias.lower()))
     countries: dict[str, str] = {}
     capitalised: set[str] = set()
     for code, alias in _entries(load_lexicon("countries", settings=settings)):
         key = _phrase_key(_bare_mention(alias))
         if key not in countries:
             countries[key] = "" if code == "none" else code
-            if _has_capital(alias):
+            if alias != alias.lower():
                 capitalised.add(key)
     sectors: dict[str, str] = {}
     for sector, word in _entries(load_lexicon("sectors", settings=settings)):
