@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from fuente.lexicon import load_lexicon
 from fuente.settings import Settings
@@ -130,17 +130,13 @@ def _compile(lexicon_dir: str | None) -> _Lexicons:
     return _Lexicons(outlets, countries, frozenset(capitalised), sectors, words, numbers)
 
 
-def _lexicons(settings: Settings) -> _Lexicons:
-    return _compile(settings.lexicon_dir)
-
-
 def _in(lexicons: _Lexicons, section: str, word: str) -> bool:
     return word in lexicons.words.get(section, frozenset())
 
 
 def outlet_name(text: str, *, settings: Settings) -> str | None:
     """The canonical name of the outlet ``text`` names ("the Times" -> The New York Times)."""
-    return _outlet(text, _lexicons(settings))
+    return _outlet(text, _compile(settings.lexicon_dir))
 
 
 def _outlet(text: str, lexicons: _Lexicons) -> str | None:
@@ -206,7 +202,8 @@ def _core(span: Span, root: Token, heads: list[Token], lexicons: _Lexicons) -> S
 
 def _entity_at(token: Token) -> tuple[str, str, str] | None:
     """``(name, type, mention text)`` of the document entity whose mention covers ``token``."""
-    for name, entity_type, mentions in token.doc._.fuente_entities:
+    clusters = token.doc._.fuente_entities if Doc.has_extension("fuente_entities") else ()
+    for name, entity_type, mentions in clusters:
         for start, end, _ in mentions:
             if start <= token.idx < end:
                 return name, entity_type, token.doc.text[start:end]
@@ -350,7 +347,7 @@ def _lemma(token: Token) -> str:
 def _pronoun(token: Token, lexicons: _Lexicons) -> SourceInfo | None:
     """The author ("I", "we") or a third-person pronoun, when ``token`` is one."""
     word = token.lower_
-    if token.tag_ not in {"PRP", "PRP$", "WP"}:
+    if token.tag_ not in {"PRP", "PRP$", "WP", ""}:
         return None
     if _in(lexicons, "author", word):
         count = "1" if word in {"i", "me", "my"} else None
@@ -407,7 +404,7 @@ def _body(head: Token, lexicons: _Lexicons) -> bool:
 
 def _classify(head: Token, core: Span, settings: Settings) -> tuple[str, str, str | None]:
     """``(kind, name, description)`` of a source that is not a pronoun."""
-    lexicons = _lexicons(settings)
+    lexicons = _compile(settings.lexicon_dir)
     if name := _outlet(core.text, lexicons):
         return "outlet", name, None
     named = _named(head, core, lexicons)
@@ -442,16 +439,17 @@ def _affiliation(
 
 def describe_source(span: Span, *, settings: Settings) -> SourceInfo:
     """What kind of speaker ``span`` (the words naming a source) is, and what it says of it."""
-    lexicons = _lexicons(settings)
+    lexicons = _compile(settings.lexicon_dir)
     trimmed = _trim(span)
     if trimmed is None:
         text = span.text.strip()
         return SourceInfo("unnamed", text, text, None, None, None, _fold(text), None)
-    root = trimmed.root
+    parsed = span.doc.has_annotation("DEP")
+    root = trimmed.root if parsed else trimmed[-1]  # unparsed: the last word heads
     if (pronoun := _pronoun(root, lexicons)) is not None:
         return pronoun
     head = _head(root, lexicons)
-    core = _core(trimmed, root, _conjuncts(head, trimmed), lexicons)
+    core = _core(trimmed, root, _conjuncts(head, trimmed), lexicons) if parsed else trimmed
     kind, name, description = _classify(head, core, settings)
     heads = [h for h in _conjuncts(head, core) if h.i < core.end]
     if kind not in {"unnamed", "document"}:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 
 from fuente.settings import Settings, load_settings
 from fuente.speakers import SourceInfo, describe_source, outlet_name, same_source
@@ -434,3 +435,38 @@ def test_speakers_same_source_unnamed(nlp, settings, later_sentence, later, earl
 )
 def test_speakers_same_source_named(nlp, settings, later, earlier, same) -> None:
     assert same_source(source(nlp, settings, *later), source(nlp, settings, *earlier)) is same
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # An ISO code is no alias: "Can" opening a sentence is not Canada.
+        ("Can officials in Port Selden say so?", "officials in Port Selden", {"country": None}),
+        # Lower case "post" is a document, "the Post" an outlet.
+        ("A post on social media said Varga fled.", "A post on social media", {"kind": "document"}),
+        (
+            "The Post said Varga fled.",
+            "The Post",
+            {"kind": "outlet", "name": "The Washington Post"},
+        ),
+        # A date is no person.
+        ("April 2002 changed everything, Varga said.", "April 2002", {"kind": "unnamed"}),
+        # A capitalised title alone is a description, not a name.
+        ("The President said the border was closed.", "The President", {"kind": "unnamed"}),
+        # A stance among the modifiers says more than the institution.
+        (
+            "Rogue Marovian military officers said they were ready.",
+            "Rogue Marovian military officers",
+            {"kind": "unnamed", "sector": "rebels", "head": "officer"},
+        ),
+    ],
+)
+def test_speakers_edge_cases(nlp, settings, sentence, phrase, expected) -> None:
+    check(source(nlp, settings, sentence, phrase), expected)
+
+
+def test_speakers_unparsed_doc_degrades_softly(settings) -> None:
+    blank = spacy.blank("en")
+    check(describe_source(blank("the Times")[:], settings=settings), {"kind": "outlet"})
+    check(describe_source(blank("He")[:], settings=settings), {"kind": "pronoun", "gender": "he"})
+    check(describe_source(blank("a source")[:], settings=settings), {"kind": "unnamed"})
