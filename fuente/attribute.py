@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from fuente.coref import ResolvedSpeaker, resolve_speakers
 from fuente.lead import lead_statements
+from fuente.lexicon import load_lexicon
 from fuente.quotemarks import find_quotes
 from fuente.quotes import EXTRACTOR as QUOTES_VERSION
 from fuente.quotes import Found, find_attributions
@@ -29,7 +30,12 @@ def _clean(words: str | None) -> str | None:
 
 
 def _fullest_name(
-    doc: Doc, found: list[Found], assigned: list[int | None], index: int, speaker: ResolvedSpeaker
+    doc: Doc,
+    found: list[Found],
+    assigned: list[int | None],
+    index: int,
+    speaker: ResolvedSpeaker,
+    settings: Settings,
 ) -> str:
     """A person's name as fully as any of its source spans gives it ("the IMF's Alejandro
     Werner" gives "Alejandro Werner" where the tagger saw only "Werner")."""
@@ -37,6 +43,7 @@ def _fullest_name(
     if speaker.info.kind != "person" or not name:
         return name
     last = name.split()[-1]
+    titles = set(load_lexicon("speakers", settings=settings).get("titles", ()))
     for item, owner in zip(found, assigned, strict=True):
         if owner != index or item.source is None:
             continue
@@ -46,11 +53,30 @@ def _fullest_name(
             if token is not None and token.is_space:
                 continue
             if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
-                run.append(token.text)
+                if token.lower_.rstrip(".") in titles:
+                    run = []  # "Interior Minister Tomas Varga": the name follows the title
+                else:
+                    run.append(token.text)
                 continue
             if last in run and len(run) > len(name.split()):
                 return " ".join(run)
             run = []
+    return name
+
+
+def _outlet(doc: Doc, span: tuple[int, int], settings: Settings) -> str | None:
+    """The outlet words went to: a known outlet's canonical name, else a capitalised name
+    that is not a person's ("told The Selden Ledger")."""
+    words = doc.text[span[0] : span[1]]
+    known = outlet_name(words, settings=settings)
+    if known is not None:
+        return known
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    name = _clean(words.strip("“”\"'’ "))
+    if not tokens or not name or not name[:1].isupper():
+        return None
+    if any(t.ent_type_ in {"PERSON", "GPE", "NORP"} for t in tokens):
+        return None
     return name
 
 
@@ -61,6 +87,7 @@ def _speakers(
     found: list[Found],
     assigned: list[int | None],
     entities: list[Entity],
+    settings: Settings,
 ) -> tuple[Speaker, ...]:
     entity_ids = {e.name: e.id for e in entities}
     speakers = []
@@ -71,7 +98,7 @@ def _speakers(
                 id=f"{doc_id}#s{number}",
                 doc=doc_id,
                 kind=info.kind,
-                name=_fullest_name(doc, found, assigned, number - 1, speaker),
+                name=_fullest_name(doc, found, assigned, number - 1, speaker, settings),
                 version=SPEAKERS_VERSION,
                 description=_clean(info.description),
                 country=info.country,
@@ -92,14 +119,13 @@ def attribution_layer(
     found = find_attributions(doc, settings=settings)
     quoted = [(q.outer_start, q.outer_end) for q in find_quotes(doc.text)]
     resolved, assigned = resolve_speakers(doc, found, quoted=quoted, settings=settings)
-    speakers = _speakers(doc, doc_id, resolved, found, assigned, entities)
+    speakers = _speakers(doc, doc_id, resolved, found, assigned, entities, settings)
 
     throughs = []
     for item in found:
         through = None
         if item.through_span is not None:
-            words = doc.text[item.through_span[0] : item.through_span[1]]
-            through = outlet_name(words, settings=settings)
+            through = _outlet(doc, item.through_span, settings)
         throughs.append(through)
     # The outer attribution of a relayed report: the outlet's own attribution in this article.
     outlet_attribution: dict[str, str] = {}

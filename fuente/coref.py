@@ -212,7 +212,9 @@ def _info_for(
     if item.speaker_hint == "interviewee":
         if last_other is not None:
             return speakers[last_other].info
-        return _antecedent(history, item.content[0], "he")
+        return _antecedent(history, item.content[0], "he") or _person_before(
+            doc, item.content[0], settings
+        )
     if item.source is None:
         return None
     info = _source_info(doc, item, settings)
@@ -228,6 +230,25 @@ def _info_for(
     if head.lower_ in GROUP_ANAPHORS:  # "Both said", "The other said": the group just met
         return _antecedent(history, item.source[0], "they") or info
     return info
+
+
+def _person_before(doc: Doc, position: int, settings: Settings) -> SourceInfo | None:
+    """The last person or described person named before ``position``, in any role ("I spoke
+    to the commander"): who an interview's answers belong to when no one has spoken yet."""
+    people = set(load_lexicon("speakers", settings=settings).get("people", ()))
+    for token in reversed(doc[: doc.char_span(0, position, "expand").end] if position else []):
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if token.ent_type_ == "PERSON" or token.lemma_.lower() in people:
+            head = token
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            clauses = {t.i for c in head.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+            indices = [t.i for t in head.subtree if t.i not in clauses]
+            info = describe_source(doc[min(indices) : max(indices) + 1], settings=settings)
+            if info.kind in PERSONAL_KINDS:
+                return info
+    return None
 
 
 def _speaker_index(speakers: list[ResolvedSpeaker], info: SourceInfo) -> int:
