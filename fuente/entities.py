@@ -108,12 +108,19 @@ def cluster_entities(doc: Doc, *, labels: tuple[str, ...] | list[str]) -> list[C
     for span, label in mentions:
         groups.setdefault(_key([t.text for t in span]), []).append((span, label))
     long_keys = sorted(groups, key=len, reverse=True)
+    persons = {key for key, items in groups.items() if any(lb == "PERSON" for _, lb in items)}
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
     for key in groups:
+        # A short name joins the longer one it ends ("Cabello") or, between people only, the
+        # one it starts ("Delcy"); "Caracas" does not join "Caracas Chronicles".
         hosts = [
             other
             for other in long_keys
-            if len(other) > len(key) and (other[-len(key) :] == key or other[: len(key)] == key)
+            if len(other) > len(key)
+            and (
+                other[-len(key) :] == key
+                or (other[: len(key)] == key and key in persons and other in persons)
+            )
         ]
         roots = {parent.get(host, host) for host in hosts}
         if len(roots) == 1:

@@ -71,3 +71,10 @@ def test_entities_determiners_and_labels_outside_the_set(vocab) -> None:
     clusters = by_name(cluster_entities(doc, labels=LABELS))
     assert set(clusters) == {"Central Bank", "Marovia"}
     assert clusters["Central Bank"].type == "ORG"
+
+
+def test_entities_a_place_does_not_join_an_outlet_it_begins(vocab) -> None:
+    doc = make(vocab, "Selden/ORG Ledger/ORG reported from Selden/GPE today")
+    clusters = by_name(cluster_entities(doc, labels=LABELS))
+    assert set(clusters) == {"Selden Ledger", "Selden"}
+    assert clusters["Selden"].type == "GPE"
