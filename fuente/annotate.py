@@ -27,7 +27,7 @@ from fuente.entities import ENTITIES_COMPONENT
 from fuente.errors import ConfigError, message
 from fuente.settings import Settings
 
-__all__ = ["PARAGRAPHS_COMPONENT", "load_pipeline", "mask_excluded", "sentence_spans"]
+__all__ = ["PARAGRAPHS_COMPONENT", "doc_text", "load_pipeline", "mask_excluded", "sentence_spans"]
 
 PARAGRAPHS_COMPONENT = "fuente_paragraphs"
 
@@ -62,6 +62,14 @@ def paragraphs_component(doc: Doc) -> Doc:
     for i in paragraph_starts(doc):
         doc[i].is_sent_start = True
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token each time it is asked)."""
+    text = doc.user_data.get("fuente_text")
+    if text is None:
+        text = doc.user_data["fuente_text"] = doc.text
+    return text
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from fuente.annotate import doc_text
 from fuente.coref import ResolvedSpeaker, resolve_speakers
 from fuente.lead import lead_statements
 from fuente.lexicon import load_lexicon
@@ -67,7 +68,7 @@ def _fullest_name(
 def _outlet(doc: Doc, span: tuple[int, int], settings: Settings) -> str | None:
     """The outlet words went to: a known outlet's canonical name, else a capitalised name
     that is not a person's ("told The Selden Ledger")."""
-    words = doc.text[span[0] : span[1]]
+    words = doc_text(doc)[span[0] : span[1]]
     known = outlet_name(words, settings=settings)
     if known is not None:
         return known
@@ -117,7 +118,7 @@ def attribution_layer(
     if not len(doc):
         return (), (), ()
     found = find_attributions(doc, settings=settings)
-    quoted = [(q.outer_start, q.outer_end) for q in find_quotes(doc.text)]
+    quoted = [(q.outer_start, q.outer_end) for q in find_quotes(doc_text(doc))]
     resolved, assigned = resolve_speakers(doc, found, quoted=quoted, settings=settings)
     speakers = _speakers(doc, doc_id, resolved, found, assigned, entities, settings)
 

@@ -70,6 +70,8 @@ def _is_plural(info: SourceInfo) -> bool:
 def _candidates(doc: Doc, settings: Settings, quoted: list[tuple[int, int]]) -> list[_Seen]:
     """People and groups in subject position outside quotations, in text order."""
     seen = []
+    lexicon = load_lexicon("speakers", settings=settings)
+    people = set(lexicon.get("people", ())) | set(lexicon.get("bodies", ()))
     for token in doc:
         if token.dep_ not in {"nsubj", "nsubjpass"} or _quoted(token.idx, quoted):
             continue
@@ -77,6 +79,8 @@ def _candidates(doc: Doc, settings: Settings, quoted: list[tuple[int, int]]) -> 
             token = token.head.head  # "an official who insists": the official
         elif token.pos_ not in {"NOUN", "PROPN"}:
             continue
+        if token.ent_type_ != "PERSON" and token.lemma_.lower() not in people:
+            continue  # only people, groups and bodies can be what a pronoun speaks for
         clauses = {t.i for c in token.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
         tokens = [t.i for t in token.subtree if t.i not in clauses]
         span = doc[min(tokens) : max(tokens) + 1]

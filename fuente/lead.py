@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from fuente.annotate import doc_text
 from fuente.records import Attribution, Field, LeadStatement, Speaker
 
 __all__ = ["EXTRACTOR", "lead_statements"]
@@ -34,7 +35,7 @@ def _lemmas(span: Span) -> set[str]:
 
 def _lead_paragraph(doc: Doc, after: int) -> tuple[int, int] | None:
     """The first paragraph of body text starting at or after ``after``."""
-    text = doc.text
+    text = doc_text(doc)
     position = after
     for line in text[after:].split("\n"):
         if len(line.split()) >= 8:

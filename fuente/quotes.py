@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from fuente.annotate import doc_text
 from fuente.cues import (
     FIRST_PERSON,
     Context,
@@ -82,7 +83,7 @@ def _before_in_paragraph(ctx: Context, span: Span) -> Span | None:
     if first.start == 0:
         return None
     previous = ctx.doc[first.start - 1].sent
-    gap = ctx.doc.text[previous.end_char : first.start_char]
+    gap = doc_text(ctx.doc)[previous.end_char : first.start_char]
     return None if "\n" in gap else previous
 
 
@@ -91,7 +92,7 @@ def _direct(ctx: Context) -> None:
     previous speaker's quotation."""
     doc = ctx.doc
     previous_direct: Found | None = None
-    for group in _quote_groups(ctx.quotes, doc.text):
+    for group in _quote_groups(ctx.quotes, doc_text(doc)):
         content = (group[0].start, group[-1].end)
         if overlaps(content, ctx.taken):
             continue
@@ -124,7 +125,9 @@ def _direct(ctx: Context) -> None:
             continue
         if not _stands_alone(span):
             continue
-        if previous_direct is not None and _near(doc.text, previous_direct.content[1], content[0]):
+        if previous_direct is not None and _near(
+            doc_text(doc), previous_direct.content[1], content[0]
+        ):
             add(ctx, "direct", content, None, None, None, hint="previous")
             previous_direct = ctx.found[-1]
 
@@ -187,7 +190,7 @@ def _asked_questions(ctx: Context) -> None:
             if s is not sentence
             and s.text.rstrip().endswith("?")
             and "\n"
-            not in ctx.doc.text[
+            not in doc_text(ctx.doc)[
                 min(s.end_char, sentence.end_char) : max(s.start_char, sentence.start_char)
             ]
             and not inside(s.start_char, ctx.quoted)
@@ -247,7 +250,7 @@ def _colon_lines(ctx: Context) -> None:
     """A line ending in a colon with a cue ("Here's what one official told the Times:") and
     the next line, without quotation marks, as what was said."""
     doc = ctx.doc
-    text = doc.text
+    text = doc_text(doc)
     for sentence in doc.sents:
         if not sentence.text.rstrip().endswith(":"):
             continue
@@ -292,7 +295,7 @@ def _paragraph_spans(text: str) -> list[Range]:
 def _interview(ctx: Context) -> None:
     """An interview printed as questions and answers without quotation marks: each question
     is the author's, the paragraph answering it the interviewee's."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     paragraphs = _paragraph_spans(text)
 
     def is_question(span: Range) -> bool:
@@ -319,7 +322,7 @@ def _interview(ctx: Context) -> None:
 
 def find_attributions(doc: Doc, *, settings: Settings) -> list[Found]:
     """Every attribution in ``doc``, in text order."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     ctx = Context(
         doc=doc,
         cues=load_cues(settings.lexicon_dir),

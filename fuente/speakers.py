@@ -202,12 +202,26 @@ def _core(span: Span, root: Token, heads: list[Token], lexicons: _Lexicons) -> S
 
 def _entity_at(token: Token) -> tuple[str, str, str] | None:
     """``(name, type, mention text)`` of the document entity whose mention covers ``token``."""
-    clusters = token.doc._.fuente_entities if Doc.has_extension("fuente_entities") else ()
+    return _entity_index(token.doc).get(token.i)
+
+
+def _entity_index(doc: Doc) -> dict[int, tuple[str, str, str]]:
+    """Token index -> (name, type, mention text) for the document's entity mentions, built
+    once per Doc and kept in its ``user_data``."""
+    index = doc.user_data.get("fuente_entity_index")
+    if index is not None:
+        return index
+    index = {}
+    clusters = doc._.fuente_entities if Doc.has_extension("fuente_entities") else ()
     for name, entity_type, mentions in clusters:
         for start, end, _ in mentions:
-            if start <= token.idx < end:
-                return name, entity_type, token.doc.text[start:end]
-    return None
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                index.setdefault(token.i, (name, entity_type, span.text))
+    doc.user_data["fuente_entity_index"] = index
+    return index
 
 
 def _without_article(text: str) -> str:

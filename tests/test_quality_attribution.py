@@ -7,6 +7,8 @@ quotation split around its cue or running over paragraphs) or null, and ``speake
 ``person``, ``organisation``, ``outlet``, ``document``, ``author`` or ``unnamed``. A
 non-response ("did not respond to requests for comment") is marked ``"non_response": true``.
 Passages with no attributions (scare quotes, a film title in quotes) are there to be left alone.
+In the interview, the questions are annotated as the author's (no source, no cue) and the answers
+as the interviewee's.
 
 Predictions are matched one-to-one to gold by content word-token overlap (at least half of the
 longer span's tokens, best overlap first), as PolNeAR's scorer does. Figures:
@@ -35,10 +37,13 @@ GOLD = Path(__file__).resolve().parent / "data" / "attribution_gold.jsonl"
 EXTRACTOR_WRITTEN = (Path(fuente.__file__).resolve().parent / "quotes.py").exists()
 
 # Floors only go up: raise them when the extractor improves; never lower one to let a change in.
-CONTENT_RELAXED_F1_FLOOR = 0.0
-WHO_SAID_WHAT_F1_FLOOR = 0.0
-SPEAKER_KIND_ACCURACY_FLOOR = 0.0
-NON_RESPONSE_RECALL_FLOOR = 0.0
+# Set a little under what fuente reached when the gate was written: content-relaxed F1 1.00,
+# who-said-what F1 1.00, speaker kind 0.575 (a bare surname taken for an organisation, pronoun
+# sources left unresolved, outlets taken for people), non-responses 2 of 2.
+CONTENT_RELAXED_F1_FLOOR = 0.95
+WHO_SAID_WHAT_F1_FLOOR = 0.95
+SPEAKER_KIND_ACCURACY_FLOOR = 0.55
+NON_RESPONSE_RECALL_FLOOR = 0.9  # two passages: both must be found
 
 pytestmark = pytest.mark.slow
 
