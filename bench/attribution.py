@@ -372,6 +372,7 @@ def main() -> None:
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
 
+    began = time.perf_counter()
     settings = load_settings()
     texts = split_texts(args.polnear, args.split, args.limit)
     notes: list[str] = []
@@ -423,7 +424,11 @@ def main() -> None:
         "predictions: "
         + ", ".join(f"{name} {result['n_pred']}" for name, result in results.items())
     )
-    print("time: " + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in timings.items()))
+    ratio = ""
+    if len(timings) == 2:
+        fuente_time, peer_time = timings.values()
+        ratio = f"; fuente took {fuente_time / peer_time:.2f} x the peer's time on the same texts"
+    print(f"whole run: {time.perf_counter() - began:.0f} s{ratio}")
     for line in table(results):
         print(line)
     print("DQ rows: gold restricted to direct quotations; the scorer's P there is an upper bound.")

@@ -165,8 +165,12 @@ def _insert(history: list[_Seen], item: _Seen) -> None:
 
 
 def _source_info(doc: Doc, found: Found, settings: Settings) -> SourceInfo | None:
-    span = doc.char_span(found.source[0], found.source[1], alignment_mode="expand")
-    return describe_source(span, settings=settings) if span is not None else None
+    """What the source span says of the speaker; worked out once per span and Doc."""
+    cache = doc.user_data.setdefault("fuente_source_info", {})
+    if found.source not in cache:
+        span = doc.char_span(found.source[0], found.source[1], alignment_mode="expand")
+        cache[found.source] = describe_source(span, settings=settings) if span is not None else None
+    return cache[found.source]
 
 
 def resolve_speakers(

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -75,6 +75,7 @@ class _Lexicons:
     numbers: dict[str, str]
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Case-, accent- and spacing-insensitive form of ``text``."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -87,6 +88,7 @@ def _phrase_key(text: str) -> str:
     return " ".join(_token_key(word) for word in re.sub(r"-", " - ", text).split())
 
 
+@lru_cache(maxsize=65536)
 def _token_key(text: str) -> str:
     return _fold(text).replace(".", "")
 
