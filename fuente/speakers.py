@@ -144,9 +144,17 @@ def outlet_name(text: str, *, settings: Settings) -> str | None:
 def _outlet(text: str, lexicons: _Lexicons) -> str | None:
     bare = _bare_mention(text)
     found = lexicons.outlets.get(_fold(bare))
-    if found is None or (found[1] and not bare[:1].isupper()):
-        return None
-    return found[0]
+    if found is not None and (bare[:1].isupper() or not found[1]):
+        return found[0]
+    words = bare.split()
+    if (
+        len(words) >= 2
+        and all(word[:1].isupper() for word in words)
+        and _fold(words[-1]) in lexicons.words.get("outlet_name_words", frozenset())
+    ):
+        named = " ".join(text.strip().strip(QUOTES + " ,.;:").split())
+        return named if named[:1].isupper() else " ".join(words)
+    return None
 
 
 def _trim(span: Span) -> Span | None:

@@ -327,7 +327,7 @@ def test_speakers_descriptions_the_acceptance_names(
         ("Al Jazeera", "Al Jazeera"),
         ("the Journal", "The Wall Street Journal"),
         ("Bloomberg", "Bloomberg"),
-        ("the Marovia Herald", None),
+        ("the Marovia Herald", "Marovia Herald"),
         ("the ministry", None),
     ],
 )
