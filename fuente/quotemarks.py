@@ -15,6 +15,7 @@ __all__ = ["Quote", "find_quotes"]
 OPENING = {"“": "”", "«": "»", "„": "“"}
 CLOSING = {"”", "»"}
 STRAIGHT = '"'
+DOUBLED = {"''", "``"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,28 +46,39 @@ def _in_paragraph(text: str, start: int, end: int) -> tuple[list[Quote], bool]:
     """Quotes within one paragraph, and whether the paragraph ends inside an open quotation."""
     quotes: list[Quote] = []
     opened: int | None = None
+    width = 1
     closer = ""
     i = start
     while i < end:
         char = text[i]
+        double = text[i : i + 2] in DOUBLED  # '' and `` in typewriter style
+        mark = 2 if double else 1
+        if double:
+            char = STRAIGHT if text[i] == "'" else "“"
         if opened is None:
-            if char in OPENING or (char == STRAIGHT and _opens_straight(text, i, start)):
-                opened, closer = i, OPENING.get(char, STRAIGHT)
-        elif char == closer or (char in CLOSING and closer != STRAIGHT):
-            quotes.append(Quote(opened + 1, i, opened, i + 1))
+            if char in OPENING or (char == STRAIGHT and _opens_straight(text, i, start, mark)):
+                opened, closer, width = i, OPENING.get(char, STRAIGHT), mark
+                i += mark
+                continue
+        elif (char == closer and (closer != STRAIGHT or mark == width)) or (
+            char in CLOSING and closer != STRAIGHT
+        ):
+            quotes.append(Quote(opened + width, i, opened, i + mark))
             opened = None
+            i += mark
+            continue
         i += 1
     if opened is not None:
-        quotes.append(Quote(opened + 1, _trim_end(text, opened + 1, end), opened, end))
+        quotes.append(Quote(opened + width, _trim_end(text, opened + width, end), opened, end))
         return quotes, True
     return quotes, False
 
 
-def _opens_straight(text: str, i: int, paragraph_start: int) -> bool:
+def _opens_straight(text: str, i: int, paragraph_start: int, width: int = 1) -> bool:
     """A straight quote opens when it starts a word: at the paragraph start or after a space
     or opening punctuation, and is followed by a non-space."""
     before = text[i - 1] if i > paragraph_start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{—–-:,") and not after.isspace()
 
 

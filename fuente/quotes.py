@@ -18,6 +18,7 @@ Verbs inside a quotation are the quoted speaker's words, never new attributions.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -320,6 +321,49 @@ def _interview(ctx: Context) -> None:
         ctx.taken.extend([question, answer])
 
 
+LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+NOT_LABELS = {"update", "note", "editor's note", "watch", "photo", "source", "related", "read more"}
+
+
+def _person_names(doc: Doc) -> set[str]:
+    """The document's people, by full name and by surname, lower-cased."""
+    names = set()
+    for name, entity_type, _ in doc._.fuente_entities:
+        if entity_type == "PERSON":
+            names.add(name.lower())
+            names.add(name.split()[-1].lower())
+    return names
+
+
+def _labelled(ctx: Context) -> None:
+    """A line opened by a speaker's name and a colon: a transcript ("WALLACE: …") or a
+    headline that quotes ("Lindqvist: The vote was stolen")."""
+    doc = ctx.doc
+    text = doc_text(doc)
+    for start, end in _paragraph_spans(text):
+        match = LABEL.match(text, start, end)
+        if match is None or match.group(1).lower() in NOT_LABELS:
+            continue
+        label = doc.char_span(start, match.end(1), alignment_mode="expand")
+        content = (match.end(), end)
+        if label is None or overlaps(content, ctx.taken):
+            continue
+        named = all(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in label if t.is_alpha)
+        named = named or match.group(1).lower() in _person_names(doc)
+        shouted = match.group(1).isupper() and len(match.group(1)) > 1
+        if not (named or shouted):
+            continue
+        colon = (match.end(1), match.end(1) + 1)
+        add(
+            ctx,
+            "direct",
+            chars(doc.char_span(*content, "expand")) or content,
+            colon,
+            list(label),
+            None,
+        )
+
+
 def find_attributions(doc: Doc, *, settings: Settings) -> list[Found]:
     """Every attribution in ``doc``, in text order."""
     quotes = find_quotes(doc_text(doc))
@@ -333,6 +377,7 @@ def find_attributions(doc: Doc, *, settings: Settings) -> list[Found]:
     )
     non_responses(ctx)
     _colon_lines(ctx)
+    _labelled(ctx)
     _interview(ctx)
     _asked_questions(ctx)
     _direct(ctx)
