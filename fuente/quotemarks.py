@@ -58,6 +58,8 @@ def _in_paragraph(text: str, start: int, end: int) -> tuple[list[Quote], bool]:
         if opened is None:
             if char in OPENING or (char == STRAIGHT and _opens_straight(text, i, start, mark)):
                 opened, closer, width = i, OPENING.get(char, STRAIGHT), mark
+                if double:  # `` and '' open and close each other
+                    closer = STRAIGHT
                 i += mark
                 continue
         elif (char == closer and (closer != STRAIGHT or mark == width)) or (

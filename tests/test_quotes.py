@@ -139,3 +139,23 @@ def test_quotes_scare_quotes_and_names_inside_quotes_are_not_claims(attribute) -
     speakers = {row[3].name for row in rows if row[3] is not None}
     assert "Tomas Varga" not in speakers and "Varga" not in speakers
     assert only(rows, "Even Varga says")[3].kind == "unnamed"
+
+
+def test_quotes_typewriter_quotation_marks() -> None:
+    text = "''We will not leave,'' he said. ``Never,'' she said."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["We will not leave,", "Never,"]
+
+
+def test_quotes_transcript_and_headline_labels(attribute) -> None:
+    rows = attribute(
+        "Lindqvist: The Vote Was Stolen\n"
+        "Opposition leader Ines Lindqvist spoke to reporters on Monday.\n"
+        "HOST: Will you accept the result of the count?\n"
+        "LINDQVIST: No. The count was rigged from the start.\n"
+        "Update: This story has been corrected.\n"
+    )
+    assert only(rows, "The Vote Was Stolen")[2] == "Lindqvist"
+    kind, _, source, _, _ = only(rows, "The count was rigged from the start")
+    assert kind == "direct" and source == "LINDQVIST"
+    assert only(rows, "Will you accept the result")[2] == "HOST"
+    assert not [row for row in rows if "corrected" in row[1]]
