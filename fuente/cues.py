@@ -23,6 +23,8 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 CONTENT_DEPS = {"ccomp"}
 INTENT_VERBS = {"want", "plan", "hope", "expect", "intend", "promise", "vow", "threaten", "fear"}
 OBJECT_VERBS = {"deny", "confirm", "announce", "acknowledge", "admit", "allege", "predict"}
+# Verbs whose object is whom they address or what they hold, never what is attributed.
+NO_OBJECT_VERBS = {"tell", "ask", "say", "add", "continue", "go", "press", "write", "quote"}
 CONCERN_VERBS = {"express", "voice", "raise", "share"}
 CONCERN_NOUNS = {"concern", "concerns", "fear", "fears", "hope", "doubt", "worry", "belief"}
 FIRST_PERSON = {"i", "we"}
@@ -174,13 +176,12 @@ def content_tokens(verb: Token, cues: Cues) -> tuple[list[Token], str] | None:
     for child in children:
         if child.dep_ in CONTENT_DEPS:
             return list(child.subtree), "clause"
-    if verb.lemma_ in INTENT_VERBS:
+    for child in children:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+            return list(child.subtree), "intent"
+    if verb.lemma_ not in NO_OBJECT_VERBS:
         for child in children:
-            if child.dep_ == "xcomp":
-                return list(child.subtree), "intent"
-    if verb.lemma_ in OBJECT_VERBS:
-        for child in children:
-            if child.dep_ == "dobj" and len(list(child.subtree)) >= 3:
+            if child.dep_ == "dobj" and len(list(child.subtree)) >= 2 and child.pos_ != "PRON":
                 return list(child.subtree), "object"
     if verb.lemma_ in CONCERN_VERBS:
         for child in children:
