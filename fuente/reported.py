@@ -25,7 +25,7 @@ from fuente.cues import (
     tokens_in,
 )
 
-__all__ = ["according", "non_responses", "reported"]
+__all__ = ["according", "non_responses", "reported", "statement_nouns"]
 
 
 def reported(ctx: Context) -> None:
@@ -129,3 +129,35 @@ def non_responses(ctx: Context) -> None:
                     source_head(source).i if source else None,
                 )
             )
+
+
+def statement_nouns(ctx: Context) -> None:
+    """A statement named by a noun with its owner and its clause: "Varga's claim that …",
+    "a warning from the bank that …"."""
+    for noun in ctx.doc:
+        if noun.lemma_.lower() not in ctx.cues.statement_nouns or noun.pos_ != "NOUN":
+            continue
+        if inside(noun.idx, ctx.quoted) or inside(noun.idx, ctx.taken):
+            continue
+        clauses = [
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "ccomp", "relcl"}
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        ]
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}):
+            owners.extend(g for g in prep.children if g.dep_ == "pobj")
+        if not clauses or not owners:
+            continue
+        content = chars(list(clauses[0].subtree))
+        if content is None or overlaps(content, ctx.taken):
+            continue
+        add(
+            ctx,
+            "indirect",
+            content,
+            (noun.idx, noun.idx + len(noun.text)),
+            list(owners[0].subtree),
+            None,
+        )
