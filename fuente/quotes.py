@@ -241,9 +241,10 @@ def _split_by_cue(text: str, first: Quote, second: Quote) -> bool:
     words = between.split()
     return (
         "\n" not in between
-        and 1 <= len(words) <= 6
+        and 1 <= len(words) <= 30
         and text[first.end - 1 : first.end] in {",", ".", "!", "?"}
         and between.rstrip()[-1:] in {".", ","}
+        and not re.search(r"\b[a-z]{3,}[.!?]\s+[A-Z]", between.rstrip()[:-1])  # one sentence
     )
 
 
