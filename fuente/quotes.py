@@ -239,6 +239,9 @@ def _quote_groups(quotes: list[Quote], text: str) -> list[list[Quote]]:
 def _split_by_cue(text: str, first: Quote, second: Quote) -> bool:
     between = text[first.outer_end : second.outer_start]
     words = between.split()
+    after = re.split(r"[.!?\n]", text[second.outer_end : second.outer_end + 200], maxsplit=1)[0]
+    if len(after.split()) > 3:
+        return False  # the second quotation belongs to a sentence, and a cue, of its own
     return (
         "\n" not in between
         and 1 <= len(words) <= 30
