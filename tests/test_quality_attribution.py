@@ -29,12 +29,10 @@ from pathlib import Path
 
 import pytest
 
-import fuente
 from fuente.pipeline import process
 from fuente.records import ArticleRecords, Attribution, RawArticle
 
 GOLD = Path(__file__).resolve().parent / "data" / "attribution_gold.jsonl"
-EXTRACTOR_WRITTEN = (Path(fuente.__file__).resolve().parent / "quotes.py").exists()
 
 # Floors only go up: raise them when the extractor improves; never lower one to let a change in.
 # Set a little under what fuente reached when the gate was written: content-relaxed F1 1.00,
@@ -42,7 +40,7 @@ EXTRACTOR_WRITTEN = (Path(fuente.__file__).resolve().parent / "quotes.py").exist
 # sources left unresolved, outlets taken for people), non-responses 2 of 2.
 CONTENT_RELAXED_F1_FLOOR = 0.95
 WHO_SAID_WHAT_F1_FLOOR = 0.95
-SPEAKER_KIND_ACCURACY_FLOOR = 0.55
+SPEAKER_KIND_ACCURACY_FLOOR = 0.60
 NON_RESPONSE_RECALL_FLOOR = 0.9  # two passages: both must be found
 
 pytestmark = pytest.mark.slow
@@ -190,9 +188,6 @@ def test_quality_attribution_gold_spans_are_in_their_passages() -> None:
         ("speaker_kind_accuracy", SPEAKER_KIND_ACCURACY_FLOOR),
         ("non_response_recall", NON_RESPONSE_RECALL_FLOOR),
     ],
-)
-@pytest.mark.xfail(
-    not EXTRACTOR_WRITTEN, strict=False, reason="fuente/quotes.py, the extractor, is not written"
 )
 def test_quality_attribution_reaches_its_floor(figures, name: str, floor: float) -> None:
     reached = figures[name]
