@@ -15,8 +15,8 @@ $(BIN)/fuente: pyproject.toml
 setup: $(BIN)/fuente
 
 demo: setup
-	$(BIN)/fuente --db $(DEMO_DB) ingest examples/
-	$(BIN)/fuente --db $(DEMO_DB) stats
+	$(BIN)/fuente ingest --db $(DEMO_DB) examples/
+	$(BIN)/fuente stats --db $(DEMO_DB)
 
 test: setup
 	$(BIN)/ruff check fuente tests bench

@@ -33,3 +33,26 @@ def test_docs_quick_start_comes_first() -> None:
     first_block = README.split("```sh", 1)[1].split("```", 1)[0]
     assert first_block.strip().splitlines()[0].startswith("make demo")
     assert first_block.strip().splitlines()[1].startswith("make test")
+
+
+def test_docs_make_demo_commands_run(tmp_path) -> None:
+    """The fuente commands `make demo` runs parse and succeed, on the demo corpus."""
+    import shlex
+    import subprocess
+
+    from click.testing import CliRunner
+
+    root = Path(__file__).resolve().parent.parent
+    planned = subprocess.run(
+        ["make", "-n", "demo", f"DEMO_DB={tmp_path / 'demo.db'}"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    commands = [shlex.split(line)[1:] for line in planned.splitlines() if "bin/fuente " in line]
+    assert [c[0] for c in commands] == ["ingest", "stats"]
+    for arguments in commands:
+        arguments = [str(root / a) if a == "examples/" else a for a in arguments]
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 0, result.output
