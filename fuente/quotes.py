@@ -50,9 +50,24 @@ __all__ = ["EXTRACTOR", "Found", "find_attributions"]
 EXTRACTOR = "quotes@1"
 
 
+def _sentence_starts(ctx: Context, quote_span: Span) -> set[int]:
+    """The sentences a quotation belongs to: those it starts and ends in, and the one after it
+    when the sentence runs on past the closing mark (“…,” said Caddell.)."""
+    starts = {quote_span[0].sent.start, quote_span[-1].sent.start}
+    following = quote_span.end
+    while following < len(ctx.doc) and ctx.doc[following].is_space:
+        following += 1
+    if following < len(ctx.doc):
+        token = ctx.doc[following]
+        same_line = "\n" not in doc_text(ctx.doc)[quote_span.end_char : token.idx]
+        if same_line and (token.is_lower or token.pos_ in {"VERB", "AUX"}):
+            starts.add(token.sent.start)
+    return starts
+
+
 def _cues_in(ctx: Context, quote_span: Span) -> list[Token]:
     """Cue verbs outside quotation marks in the sentence(s) of a quotation."""
-    starts = {quote_span[0].sent.start, quote_span[-1].sent.start}
+    starts = _sentence_starts(ctx, quote_span)
     return [
         token
         for start in starts
@@ -65,7 +80,7 @@ def _cues_in(ctx: Context, quote_span: Span) -> list[Token]:
 
 def _cue_near(ctx: Context, quote_span: Span) -> Token | None:
     """A cue verb outside quotation marks in the sentence(s) the quotation belongs to."""
-    sentences = {quote_span[0].sent.start, quote_span[-1].sent.start}
+    sentences = _sentence_starts(ctx, quote_span)
     candidates = []
     for start in sentences:
         for token in ctx.doc[start].sent:

@@ -47,6 +47,8 @@ def reported(ctx: Context) -> None:
             continue
         tokens, how = content
         source = source_tokens(verb)
+        if source and tokens and tokens[-1].i < verb.i and tokens[-1].i < source[0].i:
+            tokens = _fronted(verb, source)
         if source is None and how != "host":
             continue
         if source is None or not any(t.is_alpha for t in source):
@@ -66,6 +68,14 @@ def reported(ctx: Context) -> None:
         )
         kind = "direct" if whole_quote else ("mixed" if quoted_inside else "indirect")
         add(ctx, kind, content_range, cue_range(verb), source, through(verb))
+
+
+def _fronted(verb: Token, source: list[Token]) -> list[Token]:
+    """Content put before its cue ("A, but B, the source added."): everything from the start
+    of the sentence to the source or the cue, whichever comes first; the parse often hangs
+    only the last clause on the verb."""
+    end = min(verb.i, source[0].i)
+    return [t for t in verb.sent if t.i < end]
 
 
 def according(ctx: Context) -> None:
