@@ -25,6 +25,7 @@ __all__ = [
     "Rejection",
     "Sentence",
     "Speaker",
+    "TimeExpr",
 ]
 
 
@@ -223,6 +224,29 @@ class LeadStatement:
     support: str
     version: str
     attributions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression with its TIMEX3 type and value, on the article's one timeline.
+
+    ``type`` is DATE, TIME, DURATION or SET; ``value`` a TIMEX3 value ("2018-08-04",
+    "2018-08", "2017-FA", "P20Y", "PRESENT_REF", "XXXX-08-04" when no year can be fixed);
+    ``mod`` a TIMEX3 modifier (START, MID, END, APPROX, ...). ``anchor`` says what the value
+    was resolved against: ``absolute`` (the text gives it whole), ``document`` (the document
+    date: "last month"), ``narrative`` (the time the story has reached: "then in September")
+    or ``none`` (nothing to resolve against, so the value stays underspecified).
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    anchor: str
+    version: str
+    mod: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
