@@ -62,7 +62,12 @@ def document_rows(store: Store) -> Iterator[dict[str, Any]]:
             "tags": list(document.tags),
             "outlet": document.outlet,
             "language": document.language,
-            "published": {"value": document.published, "inferred": document.published_inferred},
+            "published": {
+                "value": document.published,
+                "inferred": document.published_inferred,
+                "earliest": document.published_earliest,
+                "latest": document.published_latest,
+            },
             "excluded": [
                 {"start": r.start, "end": r.end, "reason": r.reason}
                 for r in store.excluded(document.id)
@@ -94,7 +99,17 @@ register(
             ("tags", pa.list_(pa.string())),
             ("outlet", pa.string()),
             ("language", pa.string()),
-            ("published", pa.struct([("value", pa.string()), ("inferred", pa.bool_())])),
+            (
+                "published",
+                pa.struct(
+                    [
+                        ("value", pa.string()),
+                        ("inferred", pa.bool_()),
+                        ("earliest", pa.string()),
+                        ("latest", pa.string()),
+                    ]
+                ),
+            ),
             ("excluded", pa.list_(_span_struct(("reason", pa.string())))),
         ]
     ),
@@ -202,6 +217,39 @@ register(
         ]
     ),
     "one row per article: how it is sourced",
+)
+
+
+def time_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for time in store.times():
+        yield {
+            "doc": time.doc,
+            "start": time.start,
+            "end": time.end,
+            "text": time.text,
+            "type": time.type,
+            "value": time.value,
+            "mod": time.mod,
+            "anchor": time.anchor,
+        }
+
+
+register(
+    "times",
+    time_rows,
+    pa.schema(
+        [
+            ("doc", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("text", pa.string()),
+            ("type", pa.string()),
+            ("value", pa.string()),
+            ("mod", pa.string()),
+            ("anchor", pa.string()),
+        ]
+    ),
+    "one row per time expression, with its TIMEX3 type and value",
 )
 
 

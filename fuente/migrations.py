@@ -165,9 +165,34 @@ def _attributions_and_speakers(db: sqlite3.Connection) -> None:
     )
 
 
+def _times(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        ALTER TABLE documents ADD COLUMN published_earliest TEXT;
+        ALTER TABLE documents ADD COLUMN published_latest TEXT;
+
+        CREATE TABLE times (
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            mod TEXT,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX times_doc ON times (doc, start_char);
+        CREATE INDEX times_value ON times (value);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _documents_and_annotations,
     _attributions_and_speakers,
+    _times,
 )
 
 

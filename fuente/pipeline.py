@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 from fuente import __version__
 from fuente.annotate import mask_excluded, model_version, sentence_spans
 from fuente.attribute import attribution_layer
+from fuente.chronology import time_layer
+from fuente.dating import Published
 from fuente.entities import EXTRACTOR as ENTITIES_EXTRACTOR
 from fuente.errors import message
 from fuente.language import detect_language
@@ -115,7 +117,7 @@ def split_tags(line: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def _document(prepared: Prepared) -> Document:
+def _document(prepared: Prepared, published: Published) -> Document:
     raw, layout, meta = prepared.raw, prepared.layout, prepared.raw.meta
 
     def pick(name: str, field: Field | None) -> str | None:
@@ -140,8 +142,10 @@ def _document(prepared: Prepared) -> Document:
         tags=tuple(str(tag) for tag in tags),
         outlet=pick("outlet", layout.outlet),
         language=prepared.language,
-        published=str(meta["published"]) if meta.get("published") else None,
-        published_inferred=False,
+        published=published.value,
+        published_inferred=published.inferred,
+        published_earliest=published.earliest,
+        published_latest=published.latest,
         raw=raw.raw,
         warnings=raw.warnings,
     )
@@ -163,8 +167,12 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
         )
     fields = _fields(prepared)
     speakers, attributions, lead = attribution_layer(doc, doc_id, entities, fields, settings)
+    given = prepared.raw.meta.get("published")
+    published, times = time_layer(
+        doc, doc_id, published=str(given) if given else None, settings=settings
+    )
     return ArticleRecords(
-        document=_document(prepared),
+        document=_document(prepared, published),
         fields=fields,
         excluded=prepared.excluded,
         sentences=sentences,
@@ -173,6 +181,7 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
         speakers=speakers,
         attributions=attributions,
         lead=lead,
+        times=times,
     )
 
 

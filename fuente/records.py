@@ -114,6 +114,8 @@ class Document:
     language: str | None = None
     published: str | None = None
     published_inferred: bool = False
+    published_earliest: str | None = None
+    published_latest: str | None = None
     raw: str | None = None
     warnings: tuple[str, ...] = ()
 
@@ -262,3 +264,4 @@ class ArticleRecords:
     speakers: tuple[Speaker, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     lead: tuple[LeadStatement, ...] = ()
+    times: tuple[TimeExpr, ...] = ()

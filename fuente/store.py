@@ -29,6 +29,7 @@ from fuente.records import (
     Rejection,
     Sentence,
     Speaker,
+    TimeExpr,
 )
 from fuente.store_attributions import (
     read_attributions,
@@ -41,8 +42,20 @@ __all__ = ["Store", "open_store"]
 
 DOCUMENT_COLUMNS = (
     "id", "path", "format", "url", "title", "deck", "tags", "outlet", "language", "published",
-    "published_inferred", "text", "raw", "content_hash", "warnings", "version",
+    "published_inferred", "published_earliest", "published_latest", "text", "raw",
+    "content_hash", "warnings", "version",
 )  # fmt: skip
+TIME_COLUMNS = (
+    "doc",
+    "start_char",
+    "end_char",
+    "text",
+    "type",
+    "value",
+    "anchor",
+    "mod",
+    "version",
+)
 
 
 def _now() -> str:
@@ -120,6 +133,13 @@ class Store:
                 ],
             )
             write_attribution_layer(db, records)
+            db.executemany(
+                f"INSERT INTO times ({', '.join(TIME_COLUMNS)}) VALUES ({', '.join('?' * 9)})",
+                [
+                    (t.doc, t.start, t.end, t.text, t.type, t.value, t.anchor, t.mod, t.version)
+                    for t in records.times
+                ],
+            )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -221,6 +241,21 @@ class Store:
         """Attributions (of one document, or all) in document order, read lazily: by document
         id, then where their content starts. ``speakers`` keeps only those of these speaker ids."""
         return read_attributions(self.db, doc, speakers=speakers)
+
+    def times(self, doc: str | None = None) -> Iterator[TimeExpr]:
+        """Time expressions (of one document, or all), in document then text order."""
+        where, params = ("WHERE doc = ?", (doc,)) if doc is not None else ("", ())
+        cursor = self.db.execute(
+            f"SELECT {', '.join(TIME_COLUMNS)} FROM times {where} "
+            "ORDER BY doc, start_char, end_char",
+            params,
+        )
+        for row in cursor:
+            yield TimeExpr(
+                doc=row["doc"], start=row["start_char"], end=row["end_char"], text=row["text"],
+                type=row["type"], value=row["value"], anchor=row["anchor"],
+                version=row["version"], mod=row["mod"],
+            )  # fmt: skip
 
     def lead(self, doc: str) -> list[LeadStatement]:
         """The title, deck and lead statements of one document and what they rest on."""

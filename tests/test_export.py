@@ -50,7 +50,7 @@ def test_export_documents_jsonl_has_the_documented_fields(filled) -> None:
     assert row == {
         "id": "a", "path": "a.txt", "url": None, "title": "Talks", "deck": None,
         "tags": ["politics"], "outlet": "Marovia Today", "language": "en",
-        "published": {"value": "2025-03-14", "inferred": False},
+        "published": {"value": "2025-03-14", "inferred": False, "earliest": None, "latest": None},
         "excluded": [{"start": 19, "end": 25, "reason": "support-appeal"}],
     }  # fmt: skip
     assert TEXT[19:25] == "Donate"

@@ -1,0 +1,64 @@
+"""The time layer of one document: its date, and its time expressions on one timeline.
+
+The date comes from metadata when given. Otherwise the time expressions are read once with no
+anchor, the date is inferred from them (``fuente.dating``), and they are read again against it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from fuente.annotate import doc_text
+from fuente.dating import Published, infer_published
+from fuente.records import TimeExpr
+from fuente.settings import Settings
+from fuente.times import EXTRACTOR, find_times
+
+__all__ = ["time_layer"]
+
+
+def _given(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def time_layer(
+    doc: Doc, doc_id: str, *, published: str | None, settings: Settings
+) -> tuple[Published, tuple[TimeExpr, ...]]:
+    """The document's date (given or inferred) and its time expressions resolved against it."""
+    if not len(doc):
+        return Published(published, False), ()
+    text = doc_text(doc)
+    anchor = _given(published)
+    if anchor is not None:
+        dated = Published(anchor.isoformat(), False)
+    else:
+        first = find_times(doc, anchor=None, settings=settings)
+        # Only what the text dates by itself: values it took from the narrative could have
+        # been resolved against the wrong year.
+        dated = infer_published(
+            [(text[f.start : f.end], f.value) for f in first if f.anchor in {"absolute", "none"}]
+        )
+        anchor = _given(dated.value)
+    found = find_times(doc, anchor=anchor, settings=settings)
+    times = tuple(
+        TimeExpr(
+            doc=doc_id,
+            start=f.start,
+            end=f.end,
+            text=text[f.start : f.end],
+            type=f.type,
+            value=f.value,
+            anchor=f.anchor,
+            version=EXTRACTOR,
+            mod=f.mod,
+        )
+        for f in found
+    )
+    return dated, times

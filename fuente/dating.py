@@ -1,0 +1,105 @@
+"""When was an article written? Its date from metadata, else inferred from what it says.
+
+Pasted articles often come without a date. ``infer_published`` reads the time expressions found
+with no anchor and bounds the date:
+
+* a weekday with a day of a month but no year ("Saturday, August 4") fixes the year: the one,
+  near the years the article names, in which that day is that weekday;
+* the latest dated event the article reports bounds the date from below: it was written after;
+* news reports recent events, so the date is taken to lie within ``HORIZON_DAYS`` of it.
+
+The result is a range, marked as inferred, with its midpoint as the value that relative
+expressions are then resolved against. When nothing in the text dates it, the date stays
+unknown, and relative expressions keep underspecified values: never a guess dressed as a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["HORIZON_DAYS", "Published", "infer_published"]
+
+HORIZON_DAYS = 60
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+YEAR = re.compile(r"^(\d{4})$")
+NO_YEAR_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A document date: ``value`` (ISO), whether it was ``inferred``, and its range."""
+
+    value: str | None
+    inferred: bool
+    earliest: str | None = None
+    latest: str | None = None
+
+
+def _day(value: str) -> date | None:
+    match = FULL_DATE.match(value)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _month_end(value: str) -> date | None:
+    match = MONTH.match(value)
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    if not 1 <= month <= 12:
+        return None
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _weekday_years(month: int, day: int, weekday: int, years: range) -> list[int]:
+    fitting = []
+    for year in years:
+        try:
+            if date(year, month, day).weekday() == weekday:
+                fitting.append(year)
+        except ValueError:
+            continue
+    return fitting
+
+
+def infer_published(times: list[tuple[str, str]], *, today: date | None = None) -> Published:
+    """The document date inferred from ``(text, value)`` pairs of its time expressions,
+    found with no anchor; ``Published(None, False)`` when the text does not date it."""
+    days = [d for _, value in times if (d := _day(value)) is not None]
+    months = [d for _, value in times if (d := _month_end(value)) is not None]
+    years = [int(m[1]) for _, value in times if (m := YEAR.match(value))]
+    known_years = [d.year for d in days + months] + years
+    latest_year = today.year if today else max(known_years, default=date.today().year)
+    centre = max(known_years, default=None)
+
+    for text, value in times:
+        weekday = WEEKDAY.search(text)
+        match = NO_YEAR_DAY.match(value)
+        if not (weekday and match):
+            continue
+        month, day = int(match[1]), int(match[2])
+        around = centre if centre is not None else latest_year
+        candidates = _weekday_years(
+            month, day, WEEKDAYS.index(weekday[1].lower()), range(around - 6, around + 7)
+        )
+        if candidates:
+            year = min(candidates, key=lambda y: (abs(y - around), -y))
+            days.append(date(year, month, day))
+
+    floor = max(days + months, default=None)
+    if floor is None:
+        return Published(None, False)
+    earliest = floor + timedelta(days=1)
+    latest = earliest + timedelta(days=HORIZON_DAYS)
+    middle = earliest + (latest - earliest) / 2
+    return Published(middle.isoformat(), True, earliest.isoformat(), latest.isoformat())

@@ -1,0 +1,148 @@
+"""Time expressions (fuente.times): spans, TIMEX3 types and values, and what anchors them."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from fuente.times import Found, find_times
+from fuente.times_normalise import VALUE_PATTERN
+
+DOC_DATE = datetime.date(2018, 9, 1)  # a Saturday
+
+
+def times(nlp, settings, text: str, anchor: datetime.date | None = DOC_DATE) -> list[Found]:
+    return find_times(nlp(text), anchor=anchor, settings=settings)
+
+
+def only(nlp, settings, text: str, phrase: str, anchor: datetime.date | None = DOC_DATE) -> Found:
+    start = text.index(phrase)
+    hits = [f for f in times(nlp, settings, text, anchor) if f.start < start + len(phrase)]
+    hits = [f for f in hits if f.end > start]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "span", "kind", "value", "anchor", "mod"),
+    [
+        ("Marovia joined the league in April 2002.", "April 2002", "April 2002", "DATE", "2002-04", "absolute", None),
+        ("The treaty was signed on January 3, 2023 in Vell.", "January 3, 2023", "January 3, 2023", "DATE", "2023-01-03", "absolute", None),
+        ("In 2020 the Marovian senate was dissolved.", "2020", "2020", "DATE", "2020", "absolute", None),
+        ("The port of Vell closed on August 11, 2017.", "August 11, 2017", "August 11, 2017", "DATE", "2017-08-11", "absolute", None),
+        ("Elections were held in March 2018 across Marovia.", "March 2018", "March 2018", "DATE", "2018-03", "absolute", None),
+        ("Talks began in the fall of 2017 in Vell.", "fall", "the fall of 2017", "DATE", "2017-FA", "absolute", None),
+        ("Saturday, August 4 was the day the Marovian cabinet fell.", "August 4", "Saturday, August 4", "DATE", "2018-08-04", "document", None),
+        ("The coalition split late last month in Vell.", "last month", "late last month", "DATE", "2018-08", "document", "END"),
+        ("Marovia's economy shrank last year.", "last year", "last year", "DATE", "2017", "document", None),
+        ("The mayor of Vell resigned yesterday.", "yesterday", "yesterday", "DATE", "2018-08-31", "document", None),
+        ("The mayor of Vell resigned two days ago.", "two days", "two days ago", "DATE", "2018-08-30", "document", None),
+        ("The Marovian assembly met on Thursday.", "Thursday", "Thursday", "DATE", "2018-08-30", "document", None),
+        ("The Marovian party has ruled for 20 years.", "20 years", "20 years", "DURATION", "P20Y", "absolute", None),
+        ("The committee in Vell meets every week.", "every week", "every week", "SET", "P1W", "absolute", None),
+        ("Marovia is now a republic.", "now", "now", "DATE", "PRESENT_REF", "absolute", None),
+        ("The ministers of Marovia met recently.", "recently", "recently", "DATE", "PAST_REF", "absolute", None),
+        ("Growth in Marovia slowed this year.", "this year", "this year", "DATE", "2018", "document", None),
+        ("Marovia's exports fell in the third quarter.", "third", "the third quarter", "DATE", "2018-Q3", "document", None),
+        ("Marovian inflation peaked in mid-2017.", "2017", "mid-2017", "DATE", "2017", "absolute", "MID"),
+        ("The 1990s were hard for Marovia.", "1990s", "The 1990s", "DATE", "199", "absolute", None),
+        ("The Marovian talks lasted nearly three months.", "three months", "nearly three months", "DURATION", "P3M", "absolute", "EQUAL_OR_LESS"),
+    ],
+)  # fmt: skip
+def test_times_values(nlp, settings, text, phrase, span, kind, value, anchor, mod):
+    found = only(nlp, settings, text, phrase)
+    assert text[found.start : found.end] == span
+    assert (found.type, found.value, found.anchor, found.mod) == (kind, value, anchor, mod)
+
+
+def test_times_clock_and_date_are_two_expressions(nlp, settings):
+    text = "At 5:39 p.m. on Saturday, August 4, the Marovian premier resigned."
+    found = times(nlp, settings, text)
+    assert [(text[f.start : f.end], f.type, f.value) for f in found] == [
+        ("5:39 p.m.", "TIME", "2018-08-04T17:39"),
+        ("Saturday, August 4", "DATE", "2018-08-04"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "anchor"),
+    [
+        ("Saturday, August 4 was quiet in Vell.", "August 4", "XXXX-08-04", "none"),
+        ("In September the Marovian senate voted.", "September", "XXXX-09", "none"),
+        ("The Marovian senate voted last year.", "last year", "XXXX", "none"),
+    ],
+)
+def test_times_without_anchor_stay_underspecified(nlp, settings, text, phrase, value, anchor):
+    found = only(nlp, settings, text, phrase, anchor=None)
+    assert (found.value, found.anchor) == (value, anchor)
+
+
+@pytest.mark.parametrize("anchor", [None, DOC_DATE])
+def test_times_narrative_anchor(nlp, settings, anchor):
+    text = (
+        "In 2016 the Marovian army took Vell. Then in September it withdrew. "
+        "That summer was dry. A few days later the truce held."
+    )
+    september = only(nlp, settings, text, "September", anchor=anchor)
+    assert (september.value, september.anchor) == ("2016-09", "narrative")
+    summer = only(nlp, settings, text, "summer", anchor=anchor)
+    assert (summer.value, summer.anchor) == ("2016-SU", "narrative")
+    later = only(nlp, settings, text, "A few days later", anchor=anchor)
+    assert later.anchor == "narrative" and later.value.startswith("2016-09")
+
+
+def test_times_weekday_fixes_the_year(nlp, settings):
+    # 4 August 2017 was a Friday: the anchor's year, 2018, is the one where it is a Saturday.
+    found = only(nlp, settings, "Saturday, August 4 was quiet.", "August", anchor=DOC_DATE)
+    assert found.value == "2018-08-04"
+    found = only(nlp, settings, "Friday, August 4 was quiet.", "August", anchor=DOC_DATE)
+    assert found.value == "2017-08-04"
+
+
+def test_times_skip_names_and_counts(nlp, settings):
+    text = "Theresa May met 1,990 delegates in Vell."
+    assert times(nlp, settings, text) == []
+
+
+def test_times_user_lexicon_extends_words(nlp, tmp_path):
+    from fuente.settings import load_settings
+
+    (tmp_path / "times.yaml").write_text("references:\n  - [anon, FUTURE_REF]\n")
+    custom = load_settings(lexicon_dir=str(tmp_path))
+    found = find_times(nlp("Marovia will vote anon."), anchor=DOC_DATE, settings=custom)
+    assert [(f.value, f.type) for f in found] == [("FUTURE_REF", "DATE")]
+
+
+WORDS = [
+    "Marovia", "voted", "in", "on", "the", "last", "next", "year", "month", "week", "August",
+    "4", "2017", "Saturday", "fall", "of", "every", "20", "years", "now", "late", "ago", "two",
+    "days", "later", "5:39", "p.m.", "that", "summer", ",", ".", "yesterday", "mid-2017",
+]  # fmt: skip
+
+
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=14),
+    anchored=st.booleans(),
+)
+def test_times_spans_and_values_are_well_formed(nlp, settings, words, anchored):
+    text = " ".join(words)
+    for found in times(nlp, settings, text, DOC_DATE if anchored else None):
+        assert 0 <= found.start < found.end <= len(text)
+        assert text[found.start : found.end].strip() == text[found.start : found.end]
+        assert VALUE_PATTERN.fullmatch(found.value), found
+        assert found.type in {"DATE", "TIME", "DURATION", "SET"}
+        assert found.anchor in {"absolute", "document", "narrative", "none"}
+
+
+def test_times_never_span_excluded_text(nlp, settings):
+    # An excluded range is blanked to spaces of the same length before parsing.
+    text = "Marovia voted on August" + " " * 12 + "4, 2017 in Vell."
+    for found in times(nlp, settings, text):
+        assert "  " not in text[found.start : found.end]
