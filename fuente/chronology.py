@@ -14,7 +14,7 @@ from fuente.annotate import doc_text
 from fuente.dating import Published, infer_published
 from fuente.records import TimeExpr
 from fuente.settings import Settings
-from fuente.times import EXTRACTOR, find_times
+from fuente.times import EXTRACTOR, find_times, time_candidates
 
 __all__ = ["time_layer"]
 
@@ -35,18 +35,19 @@ def time_layer(
     if not len(doc):
         return Published(published, False), ()
     text = doc_text(doc)
+    candidates = time_candidates(doc, settings=settings)
     anchor = _given(published)
     if anchor is not None:
         dated = Published(anchor.isoformat(), False)
     else:
-        first = find_times(doc, anchor=None, settings=settings)
+        first = find_times(doc, anchor=None, settings=settings, candidates=candidates)
         # Only what the text dates by itself: values it took from the narrative could have
         # been resolved against the wrong year.
         dated = infer_published(
             [(text[f.start : f.end], f.value) for f in first if f.anchor in {"absolute", "none"}]
         )
         anchor = _given(dated.value)
-    found = find_times(doc, anchor=anchor, settings=settings)
+    found = find_times(doc, anchor=anchor, settings=settings, candidates=candidates)
     times = tuple(
         TimeExpr(
             doc=doc_id,

@@ -140,7 +140,9 @@ def _compile(lexicon_dir: str | None) -> tuple[Grammar, list[tuple[str, re.Patte
         source = template.replace("[~-]", "(?:~|-)").replace("~", _SPACE)
         for key, fragment in lexicon.fragments.items():
             source = source.replace("{" + key + "}", fragment)
-        patterns.append((name, re.compile(source)))
+        # Never start inside a word ("now" in "know", "noon" in "afternoon"); the check also
+        # lets the engine skip most positions quickly.
+        patterns.append((name, re.compile(r"(?<!\w)(?:" + source + ")")))
     return lexicon, patterns
 
 
@@ -191,17 +193,38 @@ def _on_dates(text: str, found: list[Found]) -> list[Found]:
     return linked
 
 
-def find_times(doc: Doc, *, anchor: datetime.date | None, settings: Settings) -> list[Found]:
+Candidates = list[tuple[int, int, str, re.Match[str]]]
+
+
+def time_candidates(doc: Doc, *, settings: Settings) -> Candidates:
+    """The spans that may be time expressions, before any is resolved. Matching is the costly
+    part and does not depend on the anchor: reading a document twice (once to date it, once
+    against its date) matches once."""
+    lexicon, _ = _compile(settings.lexicon_dir)
+    state = State(grammar=lexicon, doc=doc, text=doc_text(doc), anchor=None)
+    return _candidates(state, settings.lexicon_dir)
+
+
+def find_times(
+    doc: Doc,
+    *,
+    anchor: datetime.date | None,
+    settings: Settings,
+    candidates: Candidates | None = None,
+) -> list[Found]:
     """The time expressions of ``doc`` in text order, each with its TIMEX3 type and value.
 
     ``anchor`` is the document date (None when unknown); see the module docstring for how
-    each expression is resolved and what its ``anchor`` field says.
+    each expression is resolved and what its ``anchor`` field says. ``candidates`` from
+    ``time_candidates`` save matching again.
     """
     lexicon, _ = _compile(settings.lexicon_dir)
     text = doc_text(doc)
     state = State(grammar=lexicon, doc=doc, text=text, anchor=anchor)
     found: list[Found] = []
-    for start, end, name, match in _candidates(state, settings.lexicon_dir):
+    if candidates is None:
+        candidates = _candidates(state, settings.lexicon_dir)
+    for start, end, name, match in candidates:
         result = RESOLVERS[name](state, match)
         if result is None:
             continue
