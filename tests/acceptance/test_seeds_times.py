@@ -1,25 +1,6 @@
 """Acceptance: dates in the seed articles (../shared/ACCEPTANCE.md, "Must" items)."""
 
-from pathlib import Path
-
 import pytest
-
-from fuente.ingest import ingest
-
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
-pytestmark = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent: acceptance tests need the seeds"
-)
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory, settings):
-    from fuente.store import open_store
-
-    store = open_store(tmp_path_factory.mktemp("seeds") / "seeds.db")
-    outcomes = list(ingest([str(SEEDS)], store=store, settings=settings))
-    yield store, {o.doc[:3]: o.doc for o in outcomes}
-    store.close()
 
 
 def value_of(store, doc: str, words: str) -> str:
