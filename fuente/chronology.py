@@ -18,6 +18,8 @@ from fuente.times import EXTRACTOR, find_times, time_candidates
 
 __all__ = ["time_layer"]
 
+WEEKDAY_REACH = 12
+
 
 def _given(published: str | None) -> date | None:
     if not published:
@@ -44,7 +46,11 @@ def time_layer(
         # Only what the text dates by itself: values it took from the narrative could have
         # been resolved against the wrong year.
         dated = infer_published(
-            [(text[f.start : f.end], f.value) for f in first if f.anchor in {"absolute", "none"}]
+            [  # with a few characters before, for a weekday written apart ("Monday, March 3")
+                (text[max(0, f.start - WEEKDAY_REACH) : f.end], f.value)
+                for f in first
+                if f.anchor in {"absolute", "none"}
+            ]
         )
         anchor = _given(dated.value)
     found = find_times(doc, anchor=anchor, settings=settings, candidates=candidates)

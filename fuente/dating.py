@@ -93,7 +93,14 @@ def infer_published(times: list[tuple[str, str]], *, today: date | None = None) 
             month, day, WEEKDAYS.index(weekday[1].lower()), range(around - 6, around + 7)
         )
         if candidates:
-            year = min(candidates, key=lambda y: (abs(y - around), -y))
+            if centre is not None:
+                # News is written after the events it dates: the first fitting year at or
+                # after the latest year the article names, else the nearest before it.
+                later = [y for y in candidates if y >= centre]
+                year = min(later) if later else max(candidates)
+            else:
+                # No year named at all: the latest fitting year that is not in the future.
+                year = max([y for y in candidates if y <= latest_year] or candidates)
             days.append(date(year, month, day))
 
     floor = max(days + months, default=None)

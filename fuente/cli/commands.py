@@ -177,6 +177,42 @@ def who_said_command(query: str, db_path: str, fmt: str, limit: int | None) -> N
         click.echo(f"no speaker matching {query!r} is quoted or cited", err=True)
 
 
+@main.command(name="timeline")
+@click.argument("query", required=False)
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(("text", "jsonl")), default="text", show_default=True
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most N statements.")
+def timeline_command(query: str | None, db_path: str, fmt: str, limit: int | None) -> None:
+    """Dated statements in date order, optionally only those matching QUERY.
+
+    A statement is dated by the time its sentence gives ("said on Monday"), else by its
+    document's date (marked when that date was inferred). QUERY words must all appear in the
+    speaker's name or description or in what was said.
+    """
+    from fuente.timeline import timeline
+
+    try:
+        with _open(db_path) as store:
+            rows = timeline(store, query, limit=limit)
+    except FuenteError as error:
+        _fail(error)
+    for row in rows:
+        if fmt == "jsonl":
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        mark = "~" if row["inferred"] else " " if row["dated_by"] == "statement" else "*"
+        who = row["speaker"]["name"] or "(unknown)"
+        said = " ".join(row["content"].split())
+        said = said if len(said) <= 160 else said[:157] + "..."
+        click.echo(f"{row['date']:<10}{mark} {row['doc']}  {who}: {said}")
+    if fmt == "text":
+        click.echo(
+            "dates: as stated; * the document's date; ~ the document's inferred date", err=True
+        )
+
+
 @main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")

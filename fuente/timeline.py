@@ -1,0 +1,96 @@
+"""Statements in date order: who said what, and when, across all documents.
+
+A statement's date is the time its sentence gives for it, outside what was said ("Varga said on
+Monday that …": Monday), else the date of the document that reports it. Each row says which,
+so a reader can tell a stated date from an assumed one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from fuente.records import Attribution, Sentence, TimeExpr
+from fuente.store import Store
+
+__all__ = ["statement_date", "timeline"]
+
+DATED = ("DATE", "TIME")
+NEAR_CUE = 30  # characters: "said on Monday", "on Monday, the minister said"
+
+
+def statement_date(
+    attribution: Attribution, times: list[TimeExpr], sentences: list[Sentence]
+) -> TimeExpr | None:
+    """The time expression that dates a statement: in the sentence of its cue (or of its
+    content), next to the cue, not inside what was said."""
+    anchor = (
+        attribution.cue_start if attribution.cue_start is not None else attribution.content_start
+    )
+    sentence = next((s for s in sentences if s.start <= anchor < s.end), None)
+    if sentence is None:
+        return None
+    candidates = [
+        t
+        for t in times
+        if t.type in DATED
+        and sentence.start <= t.start < sentence.end
+        and not (attribution.content_start <= t.start < attribution.content_end)
+        and not t.value.startswith("XXXX")
+        and min(abs(t.start - (attribution.cue_end or anchor)), abs(t.end - anchor)) <= NEAR_CUE
+    ]
+    return min(candidates, key=lambda t: abs(t.start - anchor), default=None)
+
+
+def _matches(words: list[str], *texts: str | None) -> bool:
+    haystack = " ".join(text for text in texts if text).casefold()
+    return all(word in haystack for word in words)
+
+
+def timeline(
+    store: Store, query: str | None = None, *, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Dated statements in date order, optionally only those whose speaker or words hold
+    every word of ``query``."""
+    words = (query or "").casefold().split()
+    rows = list(_rows(store, words))
+    rows.sort(key=lambda row: (row["date"], row["doc"], row["start"]))
+    return rows[:limit] if limit is not None else rows
+
+
+def _rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
+    for document in store.documents():
+        attributions = [a for a in store.attributions(document.id) if a.kind != "non-response"]
+        if not attributions:
+            continue
+        speakers = {s.id: s for s in store.speakers(document.id)}
+        times = list(store.times(document.id))
+        sentences = store.sentences(document.id)
+        for attribution in attributions:
+            speaker = speakers.get(attribution.speaker or "")
+            said = document.text[attribution.content_start : attribution.content_end]
+            if words and not _matches(
+                words, said, speaker and speaker.name, speaker and speaker.description
+            ):
+                continue
+            stated = statement_date(attribution, times, sentences)
+            if stated is not None:
+                date, how = stated.value, "statement"
+            elif document.published:
+                date, how = document.published, "document"
+            else:
+                continue
+            yield {
+                "date": date,
+                "dated_by": how,
+                "inferred": how == "document" and document.published_inferred,
+                "doc": document.id,
+                "attribution": attribution.id,
+                "start": attribution.content_start,
+                "speaker": {
+                    "name": speaker.name if speaker else None,
+                    "kind": speaker.kind if speaker else None,
+                    "description": speaker.description if speaker else None,
+                },
+                "content": said,
+            }
