@@ -6,6 +6,7 @@ anchor, the date is inferred from them (``fuente.dating``), and they are read ag
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc
@@ -14,11 +15,23 @@ from fuente.annotate import doc_text
 from fuente.dating import Published, infer_published
 from fuente.records import TimeExpr
 from fuente.settings import Settings
-from fuente.times import EXTRACTOR, find_times, time_candidates
+from fuente.times import EXTRACTOR, Found, find_times, time_candidates
 
 __all__ = ["time_layer"]
 
+DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40},[ \t]*$")
+
 WEEKDAY_REACH = 12
+
+
+def _dateline(text: str, found: list[Found]) -> tuple[int, int] | None:
+    """(month, day) of a wire dateline opening a line: "PORT SELDEN, March 3 (Reuters)"."""
+    for item in found:
+        match = re.match(r"XXXX-(\d\d)-(\d\d)$", item.value)
+        line_start = text.rfind("\n", 0, item.start) + 1
+        if match and DATELINE.search(text[max(0, line_start - 1) : item.start]):
+            return int(match[1]), int(match[2])
+    return None
 
 
 def _given(published: str | None) -> date | None:
@@ -50,7 +63,8 @@ def time_layer(
                 (text[max(0, f.start - WEEKDAY_REACH) : f.end], f.value)
                 for f in first
                 if f.anchor in {"absolute", "none"}
-            ]
+            ],
+            dateline=_dateline(text, first),
         )
         anchor = _given(dated.value)
     found = find_times(doc, anchor=anchor, settings=settings, candidates=candidates)

@@ -72,9 +72,31 @@ def _weekday_years(month: int, day: int, weekday: int, years: range) -> list[int
     return fitting
 
 
-def infer_published(times: list[tuple[str, str]], *, today: date | None = None) -> Published:
+def _dateline_year(month: int, day: int, floor: date | None, years: list[int]) -> int | None:
+    """The year of a dateline's day: the latest year the article names in which that day
+    comes after every event it dates; else the first such year after the latest event."""
+    try:
+        for year in sorted(set(years), reverse=True):
+            if floor is None or date(year, month, day) >= floor:
+                return year
+        if floor is None:
+            return None
+        return floor.year + (date(floor.year, month, day) < floor)
+    except ValueError:
+        return None
+
+
+def infer_published(
+    times: list[tuple[str, str]],
+    *,
+    dateline: tuple[int, int] | None = None,
+    today: date | None = None,
+) -> Published:
     """The document date inferred from ``(text, value)`` pairs of its time expressions,
-    found with no anchor; ``Published(None, False)`` when the text does not date it."""
+    found with no anchor; ``Published(None, False)`` when the text does not date it.
+
+    ``dateline`` is the (month, day) a wire dateline gives ("PORT SELDEN, March 3 (Reuters)"):
+    the day of writing, whose year the rest of the text fixes."""
     days = [d for _, value in times if (d := _day(value)) is not None]
     months = [d for _, value in times if (d := _month_end(value)) is not None]
     years = [int(m[1]) for _, value in times if (m := YEAR.match(value))]
@@ -104,6 +126,11 @@ def infer_published(times: list[tuple[str, str]], *, today: date | None = None) 
             days.append(date(year, month, day))
 
     floor = max(days + months, default=None)
+    if dateline is not None:
+        year = _dateline_year(*dateline, floor, [y for y in known_years if y <= latest_year])
+        if year is not None:
+            day = date(year, *dateline).isoformat()
+            return Published(day, True, day, day)
     if floor is None:
         return Published(None, False)
     earliest = floor + timedelta(days=1)

@@ -198,9 +198,13 @@ def _relative(state: State, match: re.Match[str]) -> _Result:
     rel, what = _lower(match.group("rel")), _lower(match.group("what"))
     mod = _mod(state, match)
     unit = lexicon.units.get(what)
-    if rel in {"the past", "the last"} and unit is not None:
-        return "DURATION", _duration("1", unit), "absolute", mod
-    step = _STEPS[rel]
+    if rel in {"the past", "the last"}:
+        if unit is not None:
+            return "DURATION", _duration("1", unit), "absolute", mod
+        rel = "last"  # "the last Saturday": the Saturday before
+    step = _STEPS.get(rel)
+    if step is None:
+        return None
     if rel in _ANAPHORIC:
         base, anchor = state.narrative, "narrative"
     else:

@@ -26,3 +26,17 @@ def test_dating_latest_reported_month_bounds_from_below() -> None:
 def test_dating_nothing_to_date_it_stays_unknown(times) -> None:
     published = infer_published(times)
     assert published.value is None and not published.inferred
+
+
+def test_dating_a_dateline_gives_the_day_and_the_text_its_year() -> None:
+    published = infer_published(
+        [("in 2019", "2019"), ("the 2025 target", "2025"), ("since May 2024", "2024-05")],
+        dateline=(3, 3),
+    )
+    assert (published.value, published.earliest, published.latest) == ("2025-03-03",) * 3
+    assert published.inferred
+
+
+def test_dating_a_dateline_never_precedes_the_events_it_reports() -> None:
+    published = infer_published([("on June 2, 2024", "2024-06-02")], dateline=(3, 3))
+    assert published.value == "2025-03-03"
