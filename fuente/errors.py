@@ -62,6 +62,8 @@ MESSAGES: dict[str, str] = {
     "E022": "no document with id {doc!r}; `fuente stats` lists what is stored",
     "E023": "unknown export kind {kind!r}; choose one of: {kinds}",
     "E024": "unknown export format {format!r}; choose one of: {formats}",
+    "E040": "fuente failed while analysing it ({error}); the rest of the batch goes on. "
+    "Please report this with the file",
     # settings and lexicons
     "E030": "setting {name} = {value!r} is not {kind}",
     "E031": "cannot read the settings file {path}: {reason}",

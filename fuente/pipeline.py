@@ -208,6 +208,18 @@ def process(
         texts(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
     ):
         if isinstance(item, Prepared):
-            yield analyse(item, doc, annotator=annotator, settings=settings)
+            yield _analyse_or_reject(item, doc, annotator, settings)
         else:
             yield item
+
+
+def _analyse_or_reject(
+    prepared: Prepared, doc: Doc, annotator: str, settings: Settings
+) -> ArticleRecords | Rejection:
+    """Fail soft per article: a fault in one article's analysis becomes its rejection, with
+    the reason, and the batch goes on."""
+    try:
+        return analyse(prepared, doc, annotator=annotator, settings=settings)
+    except Exception as error:  # the fault barrier between articles
+        where = f"{type(error).__name__}: {error}".splitlines()[0][:200]
+        return Rejection(prepared.raw.path, message("E040", error=where))

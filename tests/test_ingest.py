@@ -156,3 +156,24 @@ def test_ingest_tags_line_with_commas_keeps_multiword_tags(tmp_path, store, sett
     write(tmp_path, "tagged.txt", "Tags: politics, central bank, Marovia\n" + ARTICLE)
     list(ingest([str(tmp_path)], store=store, settings=settings))
     assert store.document("tagged").tags == ("politics", "central bank", "Marovia")
+
+
+def test_ingest_a_fault_in_one_article_rejects_it_and_the_batch_goes_on(
+    tmp_path, store, settings, monkeypatch
+) -> None:
+    import fuente.pipeline
+
+    real = fuente.pipeline.analyse
+
+    def flaky(prepared, doc, **options):
+        if prepared.raw.id == "b-broken":
+            raise ValueError("an unexpected shape")
+        return real(prepared, doc, **options)
+
+    monkeypatch.setattr(fuente.pipeline, "analyse", flaky)
+    write(tmp_path, "a-fine.txt", ARTICLE)
+    write(tmp_path, "b-broken.txt", ARTICLE.replace("three", "four"))
+    write(tmp_path, "c-fine.txt", ARTICLE.replace("three", "five"))
+    outcomes = list(ingest([str(tmp_path)], store=store, settings=settings))
+    assert [o.status for o in outcomes] == ["stored", "rejected", "stored"]
+    assert "[E040]" in outcomes[1].detail and "an unexpected shape" in outcomes[1].detail
