@@ -42,7 +42,7 @@ from fuente.cues import (
     tokens_in,
 )
 from fuente.quotemarks import Quote, find_quotes
-from fuente.reported import according, non_responses, reported, statement_nouns
+from fuente.reported import according, non_responses, reported, statement_nouns, unsourced
 from fuente.settings import Settings
 
 __all__ = ["EXTRACTOR", "Found", "find_attributions"]
@@ -403,4 +403,5 @@ def find_attributions(doc: Doc, *, settings: Settings) -> list[Found]:
     according(ctx)
     reported(ctx)
     statement_nouns(ctx)
+    unsourced(ctx)
     return sorted(ctx.found, key=lambda f: f.content)

@@ -25,7 +25,7 @@ from fuente.cues import (
     tokens_in,
 )
 
-__all__ = ["according", "non_responses", "reported", "statement_nouns"]
+__all__ = ["according", "non_responses", "reported", "statement_nouns", "unsourced"]
 
 
 def reported(ctx: Context) -> None:
@@ -171,3 +171,41 @@ def statement_nouns(ctx: Context) -> None:
             list(owners[0].subtree),
             None,
         )
+
+
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"}
+
+
+def unsourced(ctx: Context) -> None:
+    """Attributions without a source: "X is reportedly …", "X is said to …", "it is believed
+    that …". What is attributed is the clause; who holds it the text does not say."""
+    for token in ctx.doc:
+        if inside(token.idx, ctx.quoted) or inside(token.idx, ctx.taken):
+            continue
+        if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
+            clause = [t for t in token.head.subtree if t.i != token.i]
+            _add_unsourced(ctx, clause, token)
+        elif (
+            token.lemma_.lower() in ctx.cues.verbs
+            and any(c.dep_ == "auxpass" for c in token.children)
+            and not any(c.dep_ == "agent" for c in token.children)
+        ):
+            subject = [c for c in token.children if c.dep_ == "nsubjpass"]
+            complement = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+            if not complement:
+                continue
+            if subject and subject[0].lower_ == "it":
+                _add_unsourced(ctx, list(complement[0].subtree), token)
+            elif subject:
+                clause = list(subject[0].subtree) + list(complement[0].subtree)
+                _add_unsourced(ctx, sorted(clause, key=lambda t: t.i), token)
+
+
+def _add_unsourced(ctx: Context, clause: list[Token], cue: Token) -> None:
+    content = chars(clause)
+    if content is None or len([t for t in clause if t.is_alpha]) < 3:
+        return
+    if overlaps(content, ctx.taken):
+        return
+    ctx.found.append(Found("indirect", content, (cue.idx, cue.idx + len(cue.text))))
+    ctx.taken.append(content)
