@@ -111,7 +111,10 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token] | None:
     """The words naming who speaks through ``verb``: its subject, the noun a relative clause
     hangs on ("X, who told AP, …"), the subject of the verb it depends on ("…, adding that"),
     or the agent of a passive."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and passive:
+            continue  # "the minister is said to …": said of the minister, not by him
         if child.dep_ in SUBJECTS and child.lower_ != "it":
             if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                 head = verb.head

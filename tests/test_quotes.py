@@ -159,3 +159,16 @@ def test_quotes_transcript_and_headline_labels(attribute) -> None:
     assert kind == "direct" and source == "LINDQVIST"
     assert only(rows, "Will you accept the result")[2] == "HOST"
     assert not [row for row in rows if "corrected" in row[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Varga reportedly met the envoys twice in Halvik.\n", "met the envoys twice in Halvik"),
+        ("The minister is said to have flown back the same night.\n", "to have flown back"),
+        ("It is believed that the talks will resume in April.\n", "the talks will resume"),
+    ],
+)
+def test_quotes_claims_without_a_source(attribute, text, content) -> None:
+    kind, _, source, speaker, _ = only(attribute(text), content)
+    assert kind == "indirect" and source is None and speaker is None
