@@ -21,8 +21,6 @@ __all__ = ["Context", "Cues", "Found", "add", "load_cues", "source_tokens"]
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 CONTENT_DEPS = {"ccomp"}
-INTENT_VERBS = {"want", "plan", "hope", "expect", "intend", "promise", "vow", "threaten", "fear"}
-OBJECT_VERBS = {"deny", "confirm", "announce", "acknowledge", "admit", "allege", "predict"}
 # Verbs whose object is whom they address or what they hold, never what is attributed.
 NO_OBJECT_VERBS = {"tell", "ask", "say", "add", "continue", "go", "press", "write", "quote"}
 CONCERN_VERBS = {"express", "voice", "raise", "share"}
@@ -55,7 +53,6 @@ class Found:
 class Cues:
     verbs: frozenset[str]
     quote_only: frozenset[str]
-    according: tuple[str, ...]
     statement_nouns: frozenset[str]
     non_response: re.Pattern[str]
     opinion: frozenset[str]
@@ -70,7 +67,6 @@ def load_cues(lexicon_dir: str | None) -> Cues:
     return Cues(
         verbs=frozenset(data.get("verbs", ())),
         quote_only=frozenset(data.get("quote_only_verbs", ())),
-        according=tuple(data.get("according", ())),
         statement_nouns=frozenset(data.get("statement_nouns", ())),
         opinion=frozenset(data.get("opinion_verbs", ())),
         clause=frozenset(data.get("clause_verbs", ())),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Quote", "find_quotes"]
+__all__ = ["Quote", "find_quotes", "paragraph_spans"]
 
 OPENING = {"“": "”", "«": "»", "„": "“"}
 CLOSING = {"”", "»"}
@@ -33,11 +33,14 @@ class Quote:
     joined: bool = False
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each non-blank line, without its surrounding whitespace."""
     spans, position = [], 0
     for line in text.split("\n"):
-        if line.strip():
-            spans.append((position, position + len(line)))
+        stripped = line.strip()
+        if stripped:
+            start = position + len(line) - len(line.lstrip())
+            spans.append((start, start + len(stripped)))
         position += len(line) + 1
     return spans
 
@@ -95,7 +98,7 @@ def find_quotes(text: str) -> list[Quote]:
     quotation runs on (the later pieces are marked ``joined``)."""
     found: list[Quote] = []
     running = False
-    for start, end in _paragraphs(text):
+    for start, end in paragraph_spans(text):
         quotes, still_open = _in_paragraph(text, start, end)
         if running and quotes and quotes[0].outer_start == _first_char(text, start, end):
             first = quotes[0]

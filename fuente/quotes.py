@@ -41,7 +41,7 @@ from fuente.cues import (
     through,
     tokens_in,
 )
-from fuente.quotemarks import Quote, find_quotes
+from fuente.quotemarks import Quote, find_quotes, paragraph_spans
 from fuente.reported import according, non_responses, reported, statement_nouns, unsourced
 from fuente.settings import Settings
 
@@ -301,22 +301,11 @@ def _colon_lines(ctx: Context) -> None:
             add(ctx, "direct", (start, end), cue_range(verbs[0]), source, through(verbs[0]))
 
 
-def _paragraph_spans(text: str) -> list[Range]:
-    spans, position = [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = position + len(line) - len(line.lstrip())
-            spans.append((start, start + len(stripped)))
-        position += len(line) + 1
-    return spans
-
-
 def _interview(ctx: Context) -> None:
     """An interview printed as questions and answers without quotation marks: each question
     is the author's, the paragraph answering it the interviewee's."""
     text = doc_text(ctx.doc)
-    paragraphs = _paragraph_spans(text)
+    paragraphs = paragraph_spans(text)
 
     def is_question(span: Range) -> bool:
         words = text[span[0] : span[1]]
@@ -359,7 +348,7 @@ def _labelled(ctx: Context) -> None:
     headline that quotes ("Lindqvist: The vote was stolen")."""
     doc = ctx.doc
     text = doc_text(doc)
-    for start, end in _paragraph_spans(text):
+    for start, end in paragraph_spans(text):
         match = LABEL.match(text, start, end)
         if match is None or match.group(1).lower() in NOT_LABELS:
             continue

@@ -48,7 +48,7 @@ from fuente.errors import message
 from fuente.records import RawArticle, Rejection
 from fuente.settings import Settings
 
-__all__ = ["EXTRACTOR", "normalise_meta", "read_inputs"]
+__all__ = ["EXTRACTOR", "expand_paths", "normalise_meta", "read_inputs"]
 
 EXTRACTOR = "readers@1"
 
@@ -92,6 +92,14 @@ def read_inputs(paths: Iterable[str], *, settings: Settings) -> Iterator[RawArti
 
 
 # Finding files ---------------------------------------------------------------------------------
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """The files ``read_inputs`` would read under ``paths`` (bad paths left out)."""
+    for given in paths:
+        for found in _expand(os.fspath(given)):
+            if not isinstance(found, Rejection):
+                yield found
 
 
 def _wanted(name: str) -> bool:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import glob
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from contextlib import suppress
 
 from rich.console import Console
 from rich.progress import (
@@ -17,30 +17,19 @@ from rich.progress import (
 )
 
 from fuente.ingest import Outcome
+from fuente.readers import expand_paths
 
 __all__ = ["report"]
 
 STATUSES = ("stored", "updated", "unchanged", "duplicate", "rejected")
-SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 
 
 def input_size(paths: Iterable[str]) -> int:
     """Characters of input to expect, estimated from file sizes, for the time-left figure."""
     total = 0
-    for given in paths:
-        path = Path(given)
-        if path.is_file():
-            found: Iterable[Path] = [path]
-        elif path.is_dir():
-            found = path.rglob("*")
-        else:
-            found = (Path(match) for match in glob.glob(given, recursive=True))
-        for item in found:
-            if item.suffix.lower() in SUFFIXES and item.is_file():
-                try:
-                    total += item.stat().st_size
-                except OSError:
-                    continue
+    for path in expand_paths(paths):
+        with suppress(OSError):
+            total += os.stat(path).st_size
     return total
 
 
