@@ -57,6 +57,7 @@ class Cues:
     non_response: re.Pattern[str]
     opinion: frozenset[str]
     clause: frozenset[str]
+    prepositional: frozenset[tuple[str, str]] = frozenset()
 
 
 @cache
@@ -70,6 +71,9 @@ def load_cues(lexicon_dir: str | None) -> Cues:
         statement_nouns=frozenset(data.get("statement_nouns", ())),
         opinion=frozenset(data.get("opinion_verbs", ())),
         clause=frozenset(data.get("clause_verbs", ())),
+        prepositional=frozenset(
+            tuple(pair.split(None, 1)) for pair in data.get("prepositional_cues", ()) if " " in pair
+        ),
         non_response=re.compile("|".join(f"(?:{p})" for p in data.get("non_response", ())), re.I),
     )
 
@@ -178,6 +182,16 @@ def content_tokens(verb: Token, cues: Cues) -> tuple[list[Token], str] | None:
     for child in children:
         if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
             return list(child.subtree), "intent"
+    preposition = cue_preposition(verb, cues)
+    if preposition is not None:
+        objects = [c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}]
+        return list(objects[0].subtree), "preposition"
+    objects = [c for c in children if c.dep_ == "dobj"]
+    complements = [c for c in children if c.dep_ == "oprd"]
+    if objects and complements and objects[0].i < complements[0].i:
+        # "called the charges fabricated": what is said of the object goes with it
+        first, last = objects[0].left_edge.i, complements[0].right_edge.i
+        return list(verb.doc[first : last + 1]), "object"
     if verb.lemma_ not in NO_OBJECT_VERBS:
         for child in children:
             if child.dep_ == "dobj" and len(list(child.subtree)) >= 2 and child.pos_ != "PRON":
@@ -198,6 +212,20 @@ def content_tokens(verb: Token, cues: Cues) -> tuple[list[Token], str] | None:
         return [t for t in tokens if t.i >= verb.i], "opinion"
     if verb.lemma_ in cues.clause:
         return rest_of_sentence(verb)
+    return None
+
+
+def cue_preposition(verb: Token, cues: Cues) -> Token | None:
+    """The preposition that makes ``verb`` a cue with its object ("called for", "spoke of"),
+    right after the verb or its particle, when it has an object."""
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and (verb.lemma_.lower(), child.lower_) in cues.prepositional
+            and 0 < child.i - verb.i <= 2
+            and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
+        ):
+            return child
     return None
 
 

@@ -11,6 +11,7 @@ records: spans only, speakers are resolved afterwards (``fuente.coref``). The fo
 * interviews: an answer in quotation marks with no cue belongs to the one being asked, and
   the questions are the author's;
 * a quotation set off after a colon on a line of its own, without quotation marks;
+* a quotation signed with a dash and a name (“…” ― Ana Ruiz);
 * non-responses ("did not respond to requests for comment"), kept apart from claims.
 
 Verbs inside a quotation are the quoted speaker's words, never new attributions.
@@ -301,6 +302,33 @@ def _colon_lines(ctx: Context) -> None:
             add(ctx, "direct", (start, end), cue_range(verbs[0]), source, through(verbs[0]))
 
 
+SIGNED = re.compile(r"[\"“”«„](.+?)[\"”“»][^\S\n]*([―—–]|--?)[^\S\n]*([A-Z][^\n]{0,80})")
+
+
+def _signed(ctx: Context) -> None:
+    """A paragraph that is a quotation signed with a dash and a name after it, the way
+    readers' and voters' reactions are printed (“…” ― Ana Ruiz, 34, a nurse).
+
+    Read by paragraph, not from paired quotation marks: such lists often open a quotation
+    with a closing mark."""
+    doc = ctx.doc
+    text = doc_text(doc)
+    for start, end in paragraph_spans(text):
+        match = SIGNED.fullmatch(text, start, end)
+        if match is None:
+            continue
+        signature = match.group(3).split(",")[0].strip().rstrip(".")
+        label = doc.char_span(
+            match.start(3), match.start(3) + len(signature), alignment_mode="expand"
+        )
+        content = (match.start(1), match.end(1))
+        if label is None or not 1 <= len(signature.split()) <= 5 or overlaps(content, ctx.taken):
+            continue
+        if not all(word[:1].isupper() for word in signature.split() if word[:1].isalpha()):
+            continue  # a name, not the rest of a sentence
+        add(ctx, "direct", content, (match.start(2), match.end(2)), list(label), None)
+
+
 def _interview(ctx: Context) -> None:
     """An interview printed as questions and answers without quotation marks: each question
     is the author's, the paragraph answering it the interviewee's."""
@@ -386,6 +414,7 @@ def find_attributions(doc: Doc, *, settings: Settings) -> list[Found]:
     non_responses(ctx)
     _colon_lines(ctx)
     _labelled(ctx)
+    _signed(ctx)
     _interview(ctx)
     _asked_questions(ctx)
     _direct(ctx)

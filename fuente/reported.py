@@ -16,6 +16,7 @@ from fuente.cues import (
     add,
     chars,
     content_tokens,
+    cue_preposition,
     cue_range,
     inside,
     overlaps,
@@ -31,11 +32,16 @@ __all__ = ["according", "non_responses", "reported", "statement_nouns", "unsourc
 def reported(ctx: Context) -> None:
     """Reported speech and thought: cue verbs with content, outermost first."""
     doc, cues = ctx.doc, ctx.cues
+    prepositional = {verb for verb, _ in cues.prepositional}
     verbs = [
         t
         for t in doc
         if (t.pos_ in {"VERB", "AUX"} or any(c.dep_ in SUBJECTS for c in t.children))
-        and (t.lemma_.lower() in cues.verbs or t.lemma_.lower() in cues.opinion)
+        and (
+            t.lemma_.lower() in cues.verbs
+            or t.lemma_.lower() in cues.opinion
+            or t.lemma_.lower() in prepositional
+        )
         and not inside(t.idx, ctx.quoted)
     ]
     verbs.sort(key=lambda t: (len(list(t.ancestors)), t.i))
@@ -46,6 +52,9 @@ def reported(ctx: Context) -> None:
         if content is None:
             continue
         tokens, how = content
+        lemma = verb.lemma_.lower()
+        if how != "preposition" and lemma not in cues.verbs and lemma not in cues.opinion:
+            continue  # a verb that is a cue only with its preposition ("spoke of")
         source = source_tokens(verb)
         if source and tokens and tokens[-1].i < verb.i and tokens[-1].i < source[0].i:
             tokens = _fronted(verb, source)
@@ -67,7 +76,11 @@ def reported(ctx: Context) -> None:
             q[0] <= content_range[0] + 1 and content_range[1] - 1 <= q[1] for q in ctx.quoted
         )
         kind = "direct" if whole_quote else ("mixed" if quoted_inside else "indirect")
-        add(ctx, kind, content_range, cue_range(verb), source, through(verb))
+        cue = cue_range(verb)
+        preposition = cue_preposition(verb, cues) if how == "preposition" else None
+        if preposition is not None:
+            cue = (cue[0], preposition.idx + len(preposition.text))
+        add(ctx, kind, content_range, cue, source, through(verb))
 
 
 def _fronted(verb: Token, source: list[Token]) -> list[Token]:

@@ -172,3 +172,39 @@ def test_quotes_transcript_and_headline_labels(attribute) -> None:
 def test_quotes_claims_without_a_source(attribute, text, content) -> None:
     kind, _, source, speaker, _ = only(attribute(text), content)
     assert kind == "indirect" and source is None and speaker is None
+
+
+def test_quotes_signed_reactions(attribute) -> None:
+    rows = attribute(
+        "Readers in Port Selden sent us their views on the debate.\n"
+        "“He is not fit to lead Marovia. It was a shameful night.”\u00a0― Ana Ruiz, 34, a nurse\n"
+        "”The count will be rigged again.” — Tomas Brandt.\n"
+        "The debate - held in Halvik - ran late.\n"
+    )
+    kind, content, source, speaker, _ = only(rows, "not fit to lead Marovia")
+    assert kind == "direct" and source == "Ana Ruiz" and speaker.kind == "person"
+    assert content.endswith("shameful night.")
+    assert only(rows, "rigged again")[2] == "Tomas Brandt"
+    assert not [row for row in rows if "Halvik" in row[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Opposition leader Ines Lindqvist called for a recount in every district.\n",
+            "a recount in every district",
+            "called for",
+        ),
+        (
+            "The ministry called the report biased and fabricated by foreign agents.\n",
+            "the report biased and fabricated by foreign agents",
+            "called",
+        ),
+        ("The envoy spoke of a betrayal by the army.\n", "a betrayal by the army", "spoke of"),
+    ],
+)
+def test_quotes_cue_with_preposition_or_complement(attribute, text, content, cue) -> None:
+    kind, found, _, _, record = only(attribute(text), content)
+    assert found == content and kind == "indirect"
+    assert text[record.cue_start : record.cue_end] == cue
