@@ -182,6 +182,7 @@ register(
             ("kind", pa.string()),
             ("through", pa.string()),
             ("via", pa.string()),
+            ("time", _span_struct(("text", pa.string()), ("value", pa.string()))),
         ]
     ),
     "one row per attribution: content, cue, source, speaker",
@@ -231,6 +232,8 @@ def time_rows(store: Store) -> Iterator[dict[str, Any]]:
             "value": time.value,
             "mod": time.mod,
             "anchor": time.anchor,
+            "attribution": time.attribution,
+            "role": time.role,
         }
 
 
@@ -247,6 +250,8 @@ register(
             ("value", pa.string()),
             ("mod", pa.string()),
             ("anchor", pa.string()),
+            ("attribution", pa.string()),
+            ("role", pa.string()),
         ]
     ),
     "one row per time expression, with its TIMEX3 type and value",

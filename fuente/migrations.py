@@ -4,7 +4,8 @@ To change the schema, append a function to ``MIGRATIONS``; never edit one that h
 Every table of records that point into an article has ``doc`` (the document id, deleted with
 its document), ``start_char``/``end_char`` (offsets into ``documents.text``) and ``version``
 (the extractor that made the row). Later layers add their own tables the same way: migration 2
-holds speakers, attributions and lead statements; time expressions and events come later.
+holds speakers, attributions and lead statements, migration 3 time expressions, migration 4
+links them; events come later.
 """
 
 from __future__ import annotations
@@ -189,10 +190,26 @@ def _times(db: sqlite3.Connection) -> None:
     )
 
 
+def _times_of_statements(db: sqlite3.Connection) -> None:
+    """Times attached to attributions: the time a statement was made, and the attribution a
+    time expression dates or sits inside."""
+    _run(
+        db,
+        """
+        ALTER TABLE attributions ADD COLUMN time_start INTEGER;
+        ALTER TABLE attributions ADD COLUMN time_end INTEGER;
+        ALTER TABLE times ADD COLUMN attribution TEXT;
+        ALTER TABLE times ADD COLUMN role TEXT;
+        CREATE INDEX times_attribution ON times (attribution)
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _documents_and_annotations,
     _attributions_and_speakers,
     _times,
+    _times_of_statements,
 )
 
 

@@ -38,6 +38,7 @@ from fuente.records import (
     Sentence,
 )
 from fuente.settings import Settings
+from fuente.statement_times import attach_times
 
 __all__ = ["EXTRACTOR", "Prepared", "analyse", "content_hash", "prepare", "process"]
 
@@ -171,6 +172,7 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
     published, times = time_layer(
         doc, doc_id, published=str(given) if given else None, settings=settings
     )
+    attributions, times = attach_times(doc, attributions, times)
     return ArticleRecords(
         document=_document(prepared, published),
         fields=fields,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby, islice
 from operator import attrgetter
 from typing import Any
@@ -45,10 +45,22 @@ def _speaker_row(speaker: Speaker | None) -> dict[str, Any] | None:
     }
 
 
+def _time_row(attribution: Attribution, text: str, values: Mapping[int, str]) -> dict | None:
+    span = _span(text, attribution.time_start, attribution.time_end)
+    if span is not None:
+        span["value"] = values.get(span["start"])
+    return span
+
+
 def attribution_row(
-    attribution: Attribution, *, text: str, speaker: Speaker | None
+    attribution: Attribution,
+    *,
+    text: str,
+    speaker: Speaker | None,
+    times: Mapping[int, str] | None = None,
 ) -> dict[str, Any]:
-    """One attribution as a plain row; ``text`` is its document's original text."""
+    """One attribution as a plain row; ``text`` is its document's original text, ``times``
+    the TIMEX3 values of its time expressions by where they start."""
     return {
         "id": attribution.id,
         "doc": attribution.doc,
@@ -59,6 +71,7 @@ def attribution_row(
         "kind": attribution.kind,
         "through": attribution.through,
         "via": attribution.via,
+        "time": _time_row(attribution, text, times or {}),
     }
 
 
@@ -69,9 +82,10 @@ def attribution_rows(store: Store, attributions: Iterable[Attribution]) -> Itera
         if document is None:
             continue
         speakers = {speaker.id: speaker for speaker in store.speakers(doc)}
+        times = {time.start: time.value for time in store.times(doc)}
         for attribution in counted(group, store.excluded(doc)):
             speaker = speakers.get(attribution.speaker) if attribution.speaker else None
-            yield attribution_row(attribution, text=document.text, speaker=speaker)
+            yield attribution_row(attribution, text=document.text, speaker=speaker, times=times)
 
 
 def _fold(text: str) -> str:

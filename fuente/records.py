@@ -193,6 +193,8 @@ class Attribution:
     has none (an interview answer has no cue verb). ``through`` names the outlet the speaker
     spoke through ("told the Times"); ``via`` is the id of the outer attribution when the
     article relays another outlet's reporting that itself cites this source.
+    ``time_start``/``time_end`` are the span of the time expression that dates the statement
+    itself ("said on Monday"), when the text gives one.
     """
 
     id: str
@@ -208,6 +210,8 @@ class Attribution:
     speaker: str | None = None
     through: str | None = None
     via: str | None = None
+    time_start: int | None = None
+    time_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +242,8 @@ class TimeExpr:
     was resolved against: ``absolute`` (the text gives it whole), ``document`` (the document
     date: "last month"), ``narrative`` (the time the story has reached: "then in September")
     or ``none`` (nothing to resolve against, so the value stays underspecified).
+    ``attribution`` is the id of the attribution it belongs to: the statement it dates
+    (``role`` ``statement``) or the one whose content holds it (``role`` ``content``).
     """
 
     doc: str
@@ -249,6 +255,8 @@ class TimeExpr:
     anchor: str
     version: str
     mod: str | None = None
+    attribution: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,8 @@ TIME_COLUMNS = (
     "anchor",
     "mod",
     "version",
+    "attribution",
+    "role",
 )
 
 
@@ -134,9 +136,22 @@ class Store:
             )
             write_attribution_layer(db, records)
             db.executemany(
-                f"INSERT INTO times ({', '.join(TIME_COLUMNS)}) VALUES ({', '.join('?' * 9)})",
+                f"INSERT INTO times ({', '.join(TIME_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(TIME_COLUMNS))})",
                 [
-                    (t.doc, t.start, t.end, t.text, t.type, t.value, t.anchor, t.mod, t.version)
+                    (
+                        t.doc,
+                        t.start,
+                        t.end,
+                        t.text,
+                        t.type,
+                        t.value,
+                        t.anchor,
+                        t.mod,
+                        t.version,
+                        t.attribution,
+                        t.role,
+                    )
                     for t in records.times
                 ],
             )
@@ -254,7 +269,8 @@ class Store:
             yield TimeExpr(
                 doc=row["doc"], start=row["start_char"], end=row["end_char"], text=row["text"],
                 type=row["type"], value=row["value"], anchor=row["anchor"],
-                version=row["version"], mod=row["mod"],
+                version=row["version"], mod=row["mod"], attribution=row["attribution"],
+                role=row["role"],
             )  # fmt: skip
 
     def lead(self, doc: str) -> list[LeadStatement]:

@@ -30,7 +30,7 @@ SPEAKER_COLUMNS = (
 )  # fmt: skip
 ATTRIBUTION_COLUMNS = (
     "id", "doc", "kind", "content_start", "content_end", "version", "cue_start", "cue_end",
-    "source_start", "source_end", "speaker", "through", "via",
+    "source_start", "source_end", "speaker", "through", "via", "time_start", "time_end",
 )  # fmt: skip
 LEAD_COLUMNS = ("doc", "part", "start_char", "end_char", "support", "version", "attributions")
 

@@ -1,7 +1,8 @@
 """Statements in date order: who said what, and when, across all documents.
 
-A statement's date is the time its sentence gives for it, outside what was said ("Varga said on
-Monday that …": Monday), else the date of the document that reports it. Each row says which,
+A statement's date is the time the text gives for the act of saying it, outside what was said
+("Varga said on Monday that …": Monday, attached at ingest by ``fuente.statement_times``), else
+the date of the document that reports it. Each row says which,
 so a reader can tell a stated date from an assumed one.
 """
 
@@ -10,36 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from fuente.records import Attribution, Sentence, TimeExpr
+from fuente.records import Attribution, TimeExpr
 from fuente.store import Store
 
 __all__ = ["statement_date", "timeline"]
 
-DATED = ("DATE", "TIME")
-NEAR_CUE = 30  # characters: "said on Monday", "on Monday, the minister said"
 
-
-def statement_date(
-    attribution: Attribution, times: list[TimeExpr], sentences: list[Sentence]
-) -> TimeExpr | None:
-    """The time expression that dates a statement: in the sentence of its cue (or of its
-    content), next to the cue, not inside what was said."""
-    anchor = (
-        attribution.cue_start if attribution.cue_start is not None else attribution.content_start
-    )
-    sentence = next((s for s in sentences if s.start <= anchor < s.end), None)
-    if sentence is None:
+def statement_date(attribution: Attribution, times: list[TimeExpr]) -> TimeExpr | None:
+    """The time expression that dates a statement, as the time layer attached it
+    (``fuente.statement_times``)."""
+    if attribution.time_start is None:
         return None
-    candidates = [
-        t
-        for t in times
-        if t.type in DATED
-        and sentence.start <= t.start < sentence.end
-        and not (attribution.content_start <= t.start < attribution.content_end)
-        and not t.value.startswith("XXXX")
-        and min(abs(t.start - (attribution.cue_end or anchor)), abs(t.end - anchor)) <= NEAR_CUE
-    ]
-    return min(candidates, key=lambda t: abs(t.start - anchor), default=None)
+    return next((t for t in times if t.start == attribution.time_start), None)
 
 
 def _matches(words: list[str], *texts: str | None) -> bool:
@@ -65,7 +48,6 @@ def _rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
             continue
         speakers = {s.id: s for s in store.speakers(document.id)}
         times = list(store.times(document.id))
-        sentences = store.sentences(document.id)
         for attribution in attributions:
             speaker = speakers.get(attribution.speaker or "")
             said = document.text[attribution.content_start : attribution.content_end]
@@ -73,7 +55,7 @@ def _rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
                 words, said, speaker and speaker.name, speaker and speaker.description
             ):
                 continue
-            stated = statement_date(attribution, times, sentences)
+            stated = statement_date(attribution, times)
             if stated is not None:
                 date, how = stated.value, "statement"
             elif document.published:

@@ -134,21 +134,21 @@ def test_export_attributions_jsonl_has_the_documented_fields(sourced) -> None:
     assert rows(sourced, "attributions") == [
         {"id": "b#a4", "doc": "b", "content": {"start": 0, "end": 12, "text": "Talks Failed"},
          "cue": None, "source": None, "speaker": None, "kind": "indirect", "through": None,
-         "via": "b#a1"},
+         "via": "b#a1", "time": None},
         {"id": "b#a1", "doc": "b", "content": {"start": 28, "end": 44, "text": "The talks failed"},
          "cue": {"start": 69, "end": 73, "text": "said"},
          "source": {"start": 46, "end": 68, "text": "two Unionist officials"},
          "speaker": {"id": "b#s2", "name": "two Unionist officials", "kind": "unnamed",
                      "description": "two Unionist officials",
                      "affiliation": {"country": "MRV", "sector": None}},
-         "kind": "indirect", "through": None, "via": None},
+         "kind": "indirect", "through": None, "via": None, "time": None},
         {"id": "b#a2", "doc": "b", "content": {"start": 75, "end": 90, "text": '"We met twice,"'},
          "cue": {"start": 97, "end": 101, "text": "told"},
          "source": {"start": 91, "end": 96, "text": "Varga"},
          "speaker": {"id": "b#s1", "name": "Tomas Varga", "kind": "person",
                      "description": "Interior Minister",
                      "affiliation": {"country": "MRV", "sector": "government"}},
-         "kind": "direct", "through": "Courier", "via": None},
+         "kind": "direct", "through": "Courier", "via": None, "time": None},
     ]  # fmt: skip
 
 

@@ -41,6 +41,8 @@ def _store(store, published, inferred=False):
                     cue_start=6,
                     cue_end=10,
                     speaker="d#s1",
+                    time_start=monday,
+                    time_end=monday + 6,
                 ),
                 Attribution(
                     "d#a2",
