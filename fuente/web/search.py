@@ -81,6 +81,7 @@ def _attribution_hits(store: Store, match: str) -> list[dict[str, Any]]:
         f"d.published, s.id AS sid, s.doc AS sdoc, s.kind AS skind, s.name AS sname, "
         f"s.description AS sdescription, "
         f"highlight(attributions_search, 0, '{HIT}', '{END}') AS marked, "
+        f"highlight(attributions_search, 1, '{HIT}', '{END}') AS speaker_marked, "
         "bm25(attributions_search, 2.0, 1.0) AS rank "
         "FROM attributions_search JOIN attributions a ON a.rowid = attributions_search.rowid "
         "JOIN documents d ON d.id = a.doc LEFT JOIN speakers s ON s.id = a.speaker "
@@ -117,6 +118,7 @@ def _attribution_hits(store: Store, match: str) -> list[dict[str, Any]]:
                 "speaker": speaker,
                 "speaker_group": speaker_group(row["skind"]),
                 "passage": passage(row["marked"]),
+                "speaker_passage": passage(row["speaker_marked"]),
                 "url": article_path(row["id"], anchor_of(row["attribution"])),
                 "rank": row["rank"],
             }
