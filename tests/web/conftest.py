@@ -60,32 +60,79 @@ def sentences(doc: str, text: str) -> tuple[Sentence, ...]:
 
 def talks_records(*, title: str = "Talks with the envoy failed, minister says") -> ArticleRecords:
     doc, text = "talks", TALKS
-    document = Document(doc, "talks.txt", "txt", text, "hash-talks", V, title=title,
-                        outlet="Coastal Wire", language="en", published="2025-03-11",
-                        url="https://example.org/talks")  # fmt: skip
+    document = Document(
+        doc,
+        "talks.txt",
+        "txt",
+        text,
+        "hash-talks",
+        V,
+        title=title,
+        outlet="Coastal Wire",
+        language="en",
+        published="2025-03-11",
+        url="https://example.org/talks",
+    )
     lopez = Entity(f"{doc}#e1", doc, "Ana López", "PERSON", V)
     mentions = tuple(
         Mention(doc, lopez.id, *span(text, name, nth), name, "PERSON", V)
         for name, nth in (("Ana López", 0), ("López", 1), ("López", 2))
     )
     speakers = (
-        Speaker(f"{doc}#s1", doc, "person", "Ana López", V, sector="government",
-                entity=lopez.id),
-        Speaker(f"{doc}#s2", doc, "unnamed", "source briefed on the talks", V,
-                description="A source briefed on the talks", count="1"),
-    )  # fmt: skip
+        Speaker(f"{doc}#s1", doc, "person", "Ana López", V, sector="government", entity=lopez.id),
+        Speaker(
+            f"{doc}#s2",
+            doc,
+            "unnamed",
+            "source briefed on the talks",
+            V,
+            description="A source briefed on the talks",
+            count="1",
+        ),
+    )
     said = span(text, "said", 0)
     attributions = (
-        Attribution(f"{doc}#a1", doc, "indirect", *span(text, "the talks had failed"), V,
-                    *said, *span(text, "Minister Ana López"), speaker=speakers[0].id),
-        Attribution(f"{doc}#a2", doc, "direct", *span(text, "We will not surrender,"), V,
-                    *span(text, "told"), *span(text, "López", 1), speaker=speakers[0].id),
-        Attribution(f"{doc}#a3", doc, "indirect", *span(text, "the envoy left early"), V,
-                    *span(text, "said", 1), *span(text, "A source briefed on the talks"),
-                    speaker=speakers[1].id),
-        Attribution(f"{doc}#a4", doc, "indirect", *span(text, "Subscribe to our newsletter"),
-                    V, *span(text, "said", 2), *span(text, "she"), speaker=speakers[0].id),
-    )  # fmt: skip
+        Attribution(
+            f"{doc}#a1",
+            doc,
+            "indirect",
+            *span(text, "the talks had failed"),
+            V,
+            *said,
+            *span(text, "Minister Ana López"),
+            speaker=speakers[0].id,
+        ),
+        Attribution(
+            f"{doc}#a2",
+            doc,
+            "direct",
+            *span(text, "We will not surrender,"),
+            V,
+            *span(text, "told"),
+            *span(text, "López", 1),
+            speaker=speakers[0].id,
+        ),
+        Attribution(
+            f"{doc}#a3",
+            doc,
+            "indirect",
+            *span(text, "the envoy left early"),
+            V,
+            *span(text, "said", 1),
+            *span(text, "A source briefed on the talks"),
+            speaker=speakers[1].id,
+        ),
+        Attribution(
+            f"{doc}#a4",
+            doc,
+            "indirect",
+            *span(text, "Subscribe to our newsletter"),
+            V,
+            *span(text, "said", 2),
+            *span(text, "she"),
+            speaker=speakers[0].id,
+        ),
+    )
     appeal = span(text, "Subscribe to our newsletter for López updates, she said.")
     return ArticleRecords(
         document=document,
@@ -95,22 +142,39 @@ def talks_records(*, title: str = "Talks with the envoy failed, minister says") 
         mentions=mentions,
         speakers=speakers,
         attributions=attributions,
-        times=(TimeExpr(doc, *span(text, "Monday"), "Monday", "DATE", "2025-03-10",
-                        "document", V),),
-    )  # fmt: skip
+        times=(
+            TimeExpr(doc, *span(text, "Monday"), "Monday", "DATE", "2025-03-10", "document", V),
+        ),
+    )
 
 
 def reply_records() -> ArticleRecords:
     doc, text = "reply", REPLY
-    document = Document(doc, "reply.txt", "txt", text, "hash-reply", V,
-                        title="Capital says minister misread talks", outlet="Harbor Post",
-                        language="es", published="2025-04-02")  # fmt: skip
+    document = Document(
+        doc,
+        "reply.txt",
+        "txt",
+        text,
+        "hash-reply",
+        V,
+        title="Capital says minister misread talks",
+        outlet="Harbor Post",
+        language="es",
+        published="2025-04-02",
+    )
     lopez = Entity(f"{doc}#e1", doc, "López", "PERSON", V)
     speakers = (
-        Speaker(f"{doc}#s1", doc, "unnamed", "Officials in the capital", V,
-                description="Officials in the capital", sector="government"),
+        Speaker(
+            f"{doc}#s1",
+            doc,
+            "unnamed",
+            "Officials in the capital",
+            V,
+            description="Officials in the capital",
+            sector="government",
+        ),
         Speaker(f"{doc}#s2", doc, "person", "Ana López", V, entity=lopez.id),
-    )  # fmt: skip
+    )
     return ArticleRecords(
         document=document,
         sentences=sentences(doc, text),
@@ -120,16 +184,31 @@ def reply_records() -> ArticleRecords:
         ),
         speakers=speakers,
         attributions=(
-            Attribution(f"{doc}#a1", doc, "indirect", *span(text, "López had misread the talks"),
-                        V, *span(text, "said"), *span(text, "Officials in the capital"),
-                        speaker=speakers[0].id),
-            Attribution(f"{doc}#a2", doc, "indirect", *span(text, "nothing had changed"), V,
-                        *span(text, "said", 1), *span(text, "López", 1),
-                        speaker=speakers[1].id),
-        ),  # fmt: skip
-        times=(TimeExpr(doc, *span(text, "Friday"), "Friday", "DATE", "2025-03-28",
-                        "document", V),),
-    )  # fmt: skip
+            Attribution(
+                f"{doc}#a1",
+                doc,
+                "indirect",
+                *span(text, "López had misread the talks"),
+                V,
+                *span(text, "said"),
+                *span(text, "Officials in the capital"),
+                speaker=speakers[0].id,
+            ),
+            Attribution(
+                f"{doc}#a2",
+                doc,
+                "indirect",
+                *span(text, "nothing had changed"),
+                V,
+                *span(text, "said", 1),
+                *span(text, "López", 1),
+                speaker=speakers[1].id,
+            ),
+        ),
+        times=(
+            TimeExpr(doc, *span(text, "Friday"), "Friday", "DATE", "2025-03-28", "document", V),
+        ),
+    )
 
 
 def add_events(path: Path) -> None:

@@ -88,7 +88,9 @@ def test_web_article_page_marks_the_text(client) -> None:
     page = client.get("/article/talks").text
     assert "excluded: support-appeal" in page
     assert 'class="excluded"' in page
-    assert re.search(r'<a class="source" href="/speaker/named/ana-lopez"[^>]*title="Ana López', page)
+    assert re.search(
+        r'<a class="source" href="/speaker/named/ana-lopez"[^>]*title="Ana López', page
+    )
     assert 'class="content direct"' in page and 'class="cue"' in page
     assert 'class="time" title="DATE 2025-03-10"' in page
     assert 'id="a1"' in page  # each statement can be linked to
@@ -187,9 +189,9 @@ def test_web_unknown_ids_and_bad_parameters(client, url: str, status: int, words
         assert response.headers["content-type"].startswith("text/html")
         assert words in response.text.replace("&#39;", "'")
     assert "Traceback" not in response.text
-    assert response.headers["content-security-policy"] == SECURITY_HEADERS[
-        "content-security-policy"
-    ]
+    assert (
+        response.headers["content-security-policy"] == SECURITY_HEADERS["content-security-policy"]
+    )
 
 
 def test_web_writing_is_not_allowed(client) -> None:
@@ -214,18 +216,39 @@ def _hostile_records():
     records = talks_records(title=f"{HOSTILE} title")
     document = records.document
     hostile = Document(
-        document.id, document.path, document.format, document.text, document.content_hash,
-        document.version, title=document.title, outlet=f"{HOSTILE} outlet", language="en",
-        published=document.published, url="javascript:alert(3)", deck=f'" onmouseover="x {HOSTILE}',
-    )  # fmt: skip
+        document.id,
+        document.path,
+        document.format,
+        document.text,
+        document.content_hash,
+        document.version,
+        title=document.title,
+        outlet=f"{HOSTILE} outlet",
+        language="en",
+        published=document.published,
+        url="javascript:alert(3)",
+        deck=f'" onmouseover="x {HOSTILE}',
+    )
     named = records.speakers[0]
     speakers = (
-        Speaker(named.id, named.doc, named.kind, "</script><script>alert(4)</script>",
-                named.version, description=f"'\"{HOSTILE}", entity=named.entity),
+        Speaker(
+            named.id,
+            named.doc,
+            named.kind,
+            "</script><script>alert(4)</script>",
+            named.version,
+            description=f"'\"{HOSTILE}",
+            entity=named.entity,
+        ),
         *records.speakers[1:],
-    )  # fmt: skip
-    return type(records)(**{**{f: getattr(records, f) for f in records.__slots__},
-                            "document": hostile, "speakers": speakers})  # fmt: skip
+    )
+    return type(records)(
+        **{
+            **{f: getattr(records, f) for f in records.__slots__},
+            "document": hostile,
+            "speakers": speakers,
+        }
+    )
 
 
 def test_web_untrusted_text_is_escaped_everywhere(tmp_path: Path) -> None:
@@ -238,8 +261,14 @@ def test_web_untrusted_text_is_escaped_everywhere(tmp_path: Path) -> None:
         store.write(_hostile_records())
     client = TestClient(create_app(path))
     key = "named/script-script-alert-4-script"
-    for page in ["/article/talks", "/search?q=talks", "/search", f"/speaker/{key}", "/timeline",
-                 "/speakers"]:  # fmt: skip
+    for page in [
+        "/article/talks",
+        "/search?q=talks",
+        "/search",
+        f"/speaker/{key}",
+        "/timeline",
+        "/speakers",
+    ]:
         response = client.get(page)
         assert response.status_code == 200, page
         body = response.text
