@@ -53,8 +53,8 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
 }
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-KEY_PATTERN = rf"^({'|'.join(GROUPS)})/[\w-]+$"
+DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: no choice
+KEY_PATTERN = rf"^(({'|'.join(GROUPS)})/[\w-]+)?$"
 DESCRIPTION = """Who said what, who did what to whom, when, and on whose word: the records
 fuente keeps, read-only. Each HTML page of the web UI has its data here, at the same address
 with `.json` added. Offsets (`start`, `end`) index the article's original text. Errors are
@@ -168,7 +168,7 @@ Outlet = Annotated[str | None, Query(max_length=200, description="Only this outl
 SpeakerGroup = Annotated[
     str | None,
     Query(
-        pattern=r"^(named|unnamed|author)$",
+        pattern=r"^(named|unnamed|author)?$",
         description="Only attributions whose speaker is named, unnamed or the author.",
     ),
 ]
@@ -339,13 +339,13 @@ def create_app(db_path: str | Path) -> FastAPI:
         """Statements (dated by their sentence, else their document) and events in date
         order, with the categories and actors to narrow them by, and their places on a time
         axis."""
-        return timeline_view(store, actor=actor, category=category)
+        return timeline_view(store, actor=actor or None, category=category or None)
 
     @app.get("/timeline", include_in_schema=False, response_class=HTMLResponse)
     def timeline_page(
         request: Request, store: Reader, actor: Actor = None, category: Category = None
     ) -> HTMLResponse:
-        view = timeline_view(store, actor=actor, category=category)
+        view = timeline_view(store, actor=actor or None, category=category or None)
         return render(request, "timeline.html", view=view, nav="timeline")
 
     @app.get("/api", include_in_schema=False, response_class=HTMLResponse)

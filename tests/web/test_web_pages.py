@@ -8,9 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import TALKS, add_events, span, talks_records
+from webrecords import TALKS, add_events, hostile_records, span, talks_records
 
-from fuente.records import Document, Speaker
 from fuente.store import open_store
 from fuente.web.app import SECURITY_HEADERS
 from fuente.web.queries import read_store
@@ -209,48 +208,6 @@ def test_web_security_headers(client, page: str) -> None:
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
 
 
-HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
-
-
-def _hostile_records():
-    records = talks_records(title=f"{HOSTILE} title")
-    document = records.document
-    hostile = Document(
-        document.id,
-        document.path,
-        document.format,
-        document.text,
-        document.content_hash,
-        document.version,
-        title=document.title,
-        outlet=f"{HOSTILE} outlet",
-        language="en",
-        published=document.published,
-        url="javascript:alert(3)",
-        deck=f'" onmouseover="x {HOSTILE}',
-    )
-    named = records.speakers[0]
-    speakers = (
-        Speaker(
-            named.id,
-            named.doc,
-            named.kind,
-            "</script><script>alert(4)</script>",
-            named.version,
-            description=f"'\"{HOSTILE}",
-            entity=named.entity,
-        ),
-        *records.speakers[1:],
-    )
-    return type(records)(
-        **{
-            **{f: getattr(records, f) for f in records.__slots__},
-            "document": hostile,
-            "speakers": speakers,
-        }
-    )
-
-
 def test_web_untrusted_text_is_escaped_everywhere(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
@@ -258,7 +215,7 @@ def test_web_untrusted_text_is_escaped_everywhere(tmp_path: Path) -> None:
 
     path = tmp_path / "hostile.db"
     with open_store(path) as store:
-        store.write(_hostile_records())
+        store.write(hostile_records())
     client = TestClient(create_app(path))
     key = "named/script-script-alert-4-script"
     for page in [

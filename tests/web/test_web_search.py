@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import reply_records, talks_records
+from webrecords import reply_records, talks_records
 
 from fuente.migrations import MIGRATIONS
 from fuente.store import open_store
