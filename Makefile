@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
+PORT ?= 8000
 
 .PHONY: demo test lint setup clean bench
 
@@ -17,6 +18,7 @@ setup: $(BIN)/fuente
 demo: setup
 	$(BIN)/fuente ingest --db $(DEMO_DB) examples/
 	$(BIN)/fuente stats --db $(DEMO_DB)
+	$(BIN)/fuente serve --db $(DEMO_DB) --port $(PORT)
 
 test: setup
 	$(BIN)/ruff check fuente tests bench

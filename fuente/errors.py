@@ -62,8 +62,17 @@ MESSAGES: dict[str, str] = {
     "E022": "no document with id {doc!r}; `fuente stats` lists what is stored",
     "E023": "unknown export kind {kind!r}; choose one of: {kinds}",
     "E024": "unknown export format {format!r}; choose one of: {formats}",
+    "E025": "no database at {path}: ingest articles into it first (`fuente ingest --db {path} "
+    "FILES`) or give the right --db",
     "E040": "fuente failed while analysing it ({error}); the rest of the batch goes on. "
     "Please report this with the file",
+    # the web UI
+    "E050": "no article with id {doc!r}; the search page lists every article",
+    "E051": "no speaker or actor at {key!r}; the speakers page lists every one",
+    "E052": "bad parameter {name!r}: {reason}",
+    "E053": "no page at {path!r}; start from the search page",
+    "E054": "method {method} is not allowed here: the web UI only reads",
+    "E055": "something went wrong while making this page; the server's log has the details",
     # settings and lexicons
     "E030": "setting {name} = {value!r} is not {kind}",
     "E031": "cannot read the settings file {path}: {reason}",

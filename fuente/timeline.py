@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from fuente.records import Attribution, TimeExpr
+from fuente.sourcing import counted
 from fuente.store import Store
 
 __all__ = ["statement_date", "timeline"]
@@ -43,7 +44,8 @@ def timeline(
 
 def _rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
     for document in store.documents():
-        attributions = [a for a in store.attributions(document.id) if a.kind != "non-response"]
+        kept = counted(store.attributions(document.id), store.excluded(document.id))
+        attributions = [a for a in kept if a.kind != "non-response"]
         if not attributions:
             continue
         speakers = {s.id: s for s in store.speakers(document.id)}

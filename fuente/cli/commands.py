@@ -231,6 +231,36 @@ def stats(db_path: str, as_json: bool) -> None:
         Console(highlight=False).print(render_stats(figures))
 
 
+@main.command()
+@db_option
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost)."
+)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port."
+)
+def serve(db_path: str, host: str, port: int) -> None:
+    """Browse the database in a web browser: search, articles, speakers, timeline.
+
+    Every page has a JSON twin (add .json to its address); /api lists them.
+    """
+    from fuente.web.server import is_loopback
+    from fuente.web.server import serve as run_server
+
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"fuente: serving {db_path} at http://{shown}:{port}/  (Ctrl-C to stop)", err=True)
+    if not is_loopback(host):
+        click.echo(
+            f"warning: listening on {host}, not only on this machine: anyone who can reach "
+            "this address can read the database",
+            err=True,
+        )
+    try:
+        run_server(db_path, host=host, port=port)
+    except FuenteError as error:
+        _fail(error)
+
+
 @main.command(name="settings")
 @settings_options
 def settings_command(config: str | None, model: str | None, batch_size: int | None) -> None:

@@ -1,0 +1,161 @@
+"""An article's text cut into pieces for display, each piece knowing what covers it.
+
+Marks (an excluded range, an attribution's content, cue or source, an entity mention, a time
+expression, an event) may nest and overlap, so the text is cut at every mark's edges into
+pieces; each piece carries the classes, hover titles and link of the marks covering it. The
+pieces are plain data: the template escapes them as it writes them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+__all__ = ["Mark", "article_marks", "pieces"]
+
+# Order in which hover titles are listed, outermost first.
+ORDER = {"excluded": 0, "source": 1, "cue": 2, "content": 3, "event": 4, "entity": 5, "time": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One marked span: ``kind`` is a key of ``ORDER``; ``css`` its class names; ``title``
+    what hovering shows; ``group`` ties the pieces of one attribution or event together;
+    ``anchor`` an element id placed where it starts; ``href`` a link; ``label`` words shown
+    before it (an excluded range's reason)."""
+
+    start: int
+    end: int
+    kind: str
+    css: str
+    title: str | None = None
+    group: str | None = None
+    anchor: str | None = None
+    href: str | None = None
+    label: str | None = None
+
+
+def anchor_of(record_id: str) -> str:
+    """The element id for a record: ``DOC#a3`` -> ``a3``."""
+    return record_id.rsplit("#", 1)[-1]
+
+
+def _speaker_title(speaker: dict[str, Any] | None) -> str:
+    if speaker is None:
+        return "speaker unknown"
+    described = f": {speaker['description']}" if speaker.get("description") else ""
+    if speaker["kind"] == "unnamed":
+        return f"unnamed source{described}"
+    return f"{speaker['name']} ({speaker['kind']})"
+
+
+def article_marks(view: dict[str, Any]) -> list[Mark]:
+    """The marks of an article view (``queries.article_view``)."""
+    marks = [
+        Mark(
+            r["start"],
+            r["end"],
+            "excluded",
+            "excluded",
+            f"excluded: {r['reason']}",
+            label=r["reason"],
+        )
+        for r in view["excluded"]
+    ]
+    for row in view["attributions"]:
+        group = anchor_of(row["id"])
+        speaker = row["speaker"]
+        said = f"said by {_speaker_title(speaker)} · {row['kind']}"
+        href = speaker["url"] if speaker else None
+        content = row["content"]
+        marks.append(
+            Mark(
+                content["start"],
+                content["end"],
+                "content",
+                f"content {row['kind']}",
+                said,
+                group=group,
+                anchor=group,
+            )
+        )
+        if row["cue"]:
+            marks.append(
+                Mark(row["cue"]["start"], row["cue"]["end"], "cue", "cue", "cue", group=group)
+            )
+        if row["source"]:
+            marks.append(
+                Mark(
+                    row["source"]["start"],
+                    row["source"]["end"],
+                    "source",
+                    "source",
+                    _speaker_title(speaker),
+                    group=group,
+                    href=href,
+                )
+            )
+    for entity in view["entities"]:
+        for mention in entity["mentions"]:
+            marks.append(
+                Mark(
+                    mention["start"],
+                    mention["end"],
+                    "entity",
+                    f"entity {entity['type']}",
+                    f"{entity['type']}: {entity['name']}",
+                    href=entity["url"],
+                )
+            )
+    for time in view["times"]:
+        marks.append(
+            Mark(time["start"], time["end"], "time", "time", f"{time['type']} {time['value']}")
+        )
+    for event in view["events"] or ():
+        if event["start"] is None or event["end"] is None:
+            continue
+        marks.append(
+            Mark(
+                event["start"],
+                event["end"],
+                "event",
+                "event",
+                f"event: {event['category']}",
+                group=anchor_of(event["id"]),
+                anchor=anchor_of(event["id"]),
+            )
+        )
+    return marks
+
+
+def pieces(text: str, marks: list[Mark]) -> list[dict[str, Any]]:
+    """The text cut at every mark's edges: ``{text, css, title, group, href, anchors,
+    labels}`` per piece, in order, covering the whole text."""
+    size = len(text)
+    kept = [m for m in marks if 0 <= m.start < m.end <= size]
+    edges = sorted({0, size, *(m.start for m in kept), *(m.end for m in kept)})
+    starting: dict[int, list[Mark]] = {}
+    for mark in kept:
+        starting.setdefault(mark.start, []).append(mark)
+    open_marks: list[Mark] = []
+    result = []
+    for start, end in pairwise(edges):
+        open_marks = [m for m in open_marks if m.end > start] + starting.get(start, [])
+        covering = sorted(open_marks, key=lambda m: (ORDER[m.kind], m.start, -m.end))
+        grouped = [m for m in covering if m.group is not None]
+        innermost = min(grouped, key=lambda m: m.end - m.start, default=None)
+        linked = [m.href for m in covering if m.href]
+        titles = list(dict.fromkeys(m.title for m in covering if m.title))
+        result.append(
+            {
+                "text": text[start:end],
+                "css": " ".join(dict.fromkeys(c for m in covering for c in m.css.split())),
+                "title": " · ".join(titles),
+                "group": innermost.group if innermost else None,
+                "href": linked[0] if linked else None,
+                "anchors": [m.anchor for m in starting.get(start, []) if m.anchor],
+                "labels": [m.label for m in starting.get(start, []) if m.label],
+            }
+        )
+    return result

@@ -1,0 +1,204 @@
+"""Read functions behind the web pages; each returns plain data, the page's JSON twin.
+
+Nothing here writes: the web layer opens its own read connection per request
+(``read_store``), so reading never holds up an ingest writing to the same database (SQLite
+in WAL mode lets readers and one writer work at once).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fuente.query import attribution_row
+from fuente.records import Document
+from fuente.sourcing import counted, inside_excluded, sourcing_profile
+from fuente.store import Store
+from fuente.web.events import NOT_EXTRACTED, read_events
+from fuente.web.keys import dossier_path, entity_key, speaker_group, speaker_key
+
+__all__ = ["article_path", "article_view", "document_meta", "read_store", "speakers_index"]
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def read_store(path: str | Path) -> Store:
+    """A read-only connection to the database at ``path``, for one request."""
+    db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    db.row_factory = sqlite3.Row
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA query_only = ON")
+    return Store(db, str(path))
+
+
+def article_path(doc: str, anchor: str | None = None) -> str:
+    """The web address of an article, percent-encoded, at an element id if given."""
+    return f"/article/{quote(doc, safe='')}" + (f"#{anchor}" if anchor else "")
+
+
+def document_meta(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "url": article_path(document.id),
+        "title": document.title,
+        "deck": document.deck,
+        "outlet": document.outlet,
+        "language": document.language,
+        "source_url": document.url,
+        "tags": list(document.tags),
+        "published": {
+            "value": document.published,
+            "inferred": document.published_inferred,
+            "earliest": document.published_earliest,
+            "latest": document.published_latest,
+        },
+        "format": document.format,
+        "path": document.path,
+    }
+
+
+def speaker_dict(speaker: Any) -> dict[str, Any]:
+    """``attribution_row``'s speaker, with its dossier key and address added."""
+    key = speaker_key(speaker)
+    affiliation = None
+    if speaker.country is not None or speaker.sector is not None:
+        affiliation = {"country": speaker.country, "sector": speaker.sector}
+    return {
+        "id": speaker.id,
+        "name": speaker.name,
+        "kind": speaker.kind,
+        "description": speaker.description,
+        "affiliation": affiliation,
+        "key": key,
+        "url": dossier_path(key),
+    }
+
+
+def article_view(store: Store, doc: str) -> dict[str, Any] | None:
+    """One article: its metadata and text, what is excluded, its attributions, entities, time
+    expressions and events (None when not extracted), and its sourcing profile."""
+    document = store.document(doc)
+    if document is None:
+        return None
+    text = document.text
+    excluded = store.excluded(doc)
+    speakers = {s.id: s for s in store.speakers(doc)}
+    attributions = list(store.attributions(doc))
+    rows = []
+    for attribution in counted(attributions, excluded):
+        speaker = speakers.get(attribution.speaker or "")
+        row = attribution_row(attribution, text=text, speaker=speaker)
+        row["speaker"] = speaker_dict(speaker) if speaker else None
+        row["url"] = article_path(doc, attribution.id.rsplit("#", 1)[-1])
+        rows.append(row)
+    entities = []
+    for entity, mentions in store.entities(doc):
+        kept = [m for m in mentions if not inside_excluded(m.start, m.end, excluded)]
+        if kept:
+            key = entity_key(entity.name)
+            entities.append(
+                {
+                    "id": entity.id,
+                    "name": entity.name,
+                    "type": entity.type,
+                    "key": key,
+                    "url": dossier_path(key),
+                    "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in kept],
+                }
+            )
+    times = [
+        {
+            "start": t.start,
+            "end": t.end,
+            "text": t.text,
+            "type": t.type,
+            "value": t.value,
+            "mod": t.mod,
+            "anchor": t.anchor,
+        }
+        for t in store.times(doc)
+        if not inside_excluded(t.start, t.end, excluded)
+    ]
+    events = read_events(store, doc)
+    profile = sourcing_profile(
+        document, attributions, speakers.values(), store.lead(doc), excluded=excluded
+    )
+    cited = Counter(row["speaker"]["key"] for row in rows if row["speaker"])
+    return {
+        "document": document_meta(document),
+        "text": text,
+        "excluded": [{"start": r.start, "end": r.end, "reason": r.reason} for r in excluded],
+        "attributions": rows,
+        "speakers": [
+            {**speaker_dict(s), "attributions": cited[speaker_key(s)]} for s in speakers.values()
+        ],
+        "entities": entities,
+        "times": times,
+        "events": events,
+        "events_note": NOT_EXTRACTED if events is None else None,
+        "sourcing": profile,
+    }
+
+
+def speakers_index(store: Store) -> dict[str, Any]:
+    """Every dossier there is: named speakers and actors, unnamed sources, with counts."""
+    entries: dict[str, dict[str, Any]] = {}
+    said: Counter[str] = Counter(
+        dict(
+            store.db.execute(
+                "SELECT speaker, count(*) FROM attributions WHERE speaker IS NOT NULL "
+                "AND kind != 'non-response' GROUP BY speaker"
+            ).fetchall()
+        )
+    )
+    documents: defaultdict[str, set[str]] = defaultdict(set)
+    for speaker in store.all_speakers():
+        if speaker_group(speaker.kind) == "author":
+            continue
+        key = speaker_key(speaker)
+        entry = entries.setdefault(
+            key,
+            {
+                "key": key,
+                "url": dossier_path(key),
+                "name": speaker.name,
+                "kinds": Counter(),
+                "statements": 0,
+                "mentions": 0,
+            },
+        )
+        entry["kinds"][speaker.kind] += 1
+        entry["statements"] += said[speaker.id]
+        documents[key].add(speaker.doc)
+    for row in store.db.execute(
+        "SELECT e.name, e.type, e.doc, count(m.rowid) FROM entities e "
+        "JOIN mentions m ON m.entity = e.id GROUP BY e.id"
+    ):
+        key = entity_key(row[0])
+        entry = entries.setdefault(
+            key,
+            {
+                "key": key,
+                "url": dossier_path(key),
+                "name": row[0],
+                "kinds": Counter(),
+                "statements": 0,
+                "mentions": 0,
+            },
+        )
+        entry["kinds"][row[1]] += 0
+        entry["mentions"] += row[3]
+        documents[key].add(row[2])
+    listed = []
+    for key, entry in entries.items():
+        entry["kinds"] = sorted(entry["kinds"])
+        entry["documents"] = len(documents[key])
+        listed.append(entry)
+    listed.sort(key=lambda e: (-e["statements"], -e["documents"], e["name"].casefold()))
+    return {
+        "named": [e for e in listed if e["key"].startswith("named/")],
+        "unnamed": [e for e in listed if e["key"].startswith("unnamed/")],
+    }

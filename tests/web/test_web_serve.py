@@ -1,0 +1,92 @@
+"""`fuente serve`: where it listens, what it says, and a real server answering."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fuente.cli import main
+from fuente.web import is_loopback
+
+
+@pytest.fixture
+def started(monkeypatch) -> list:
+    calls: list = []
+    monkeypatch.setattr(
+        "fuente.web.server.serve", lambda db, *, host, port: calls.append((db, host, port))
+    )
+    return calls
+
+
+def test_cli_serve_listens_on_localhost_by_default(web_db: Path, started: list) -> None:
+    result = CliRunner().invoke(main, ["serve", "--db", str(web_db)])
+    assert result.exit_code == 0, result.output
+    assert started == [(str(web_db), "127.0.0.1", 8000)]
+    assert "http://127.0.0.1:8000/" in result.output
+    assert "warning" not in result.output
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "::", "example.org"])
+def test_cli_serve_says_so_when_not_only_local(web_db: Path, started: list, host: str) -> None:
+    result = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--host", host, "--port", "9"])
+    assert result.exit_code == 0, result.output
+    assert started == [(str(web_db), host, 9)]
+    assert "warning: listening on" in result.output
+
+
+def test_cli_serve_without_a_database_fails_clearly(tmp_path: Path) -> None:
+    missing = tmp_path / "none.db"
+    result = CliRunner().invoke(main, ["serve", "--db", str(missing)])
+    assert result.exit_code == 2
+    assert "[E025] no database at" in result.output
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize(
+    ("host", "local"),
+    [("127.0.0.1", True), ("127.8.0.1", True), ("localhost", True), ("::1", True),
+     ("[::1]", True), ("0.0.0.0", False), ("::", False), ("10.0.0.2", False),
+     ("myhost", False)],
+)  # fmt: skip
+def test_web_is_loopback(host: str, local: bool) -> None:
+    assert is_loopback(host) is local
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_cli_serve_answers_requests(web_db: Path) -> None:
+    """The real command, in its own process, serves pages until stopped."""
+    port = _free_port()
+    fuente = Path(sys.executable).with_name("fuente")
+    server = subprocess.Popen(
+        [str(fuente), "serve", "--db", str(web_db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        body = None
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and body is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/article/talks.json") as reply:
+                    body = reply.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.2)
+        assert body is not None and '"id":"talks"' in body
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=10)[0].decode("utf-8")
+    assert f"http://127.0.0.1:{port}/" in output
