@@ -19,7 +19,6 @@ they do not run into each other, ``MAX_LABELS`` at most.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -27,7 +26,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-__all__ = ["Glyph", "Layout", "Mark", "Piece", "date_span", "lay_out", "marks_from_rows"]
+from fuente.dating import date_span
+
+__all__ = ["Glyph", "Layout", "Mark", "Piece", "lay_out", "marks_from_rows"]
 
 NAMED_KINDS = frozenset({"person", "organisation", "outlet"})
 MAX_LANES = 16  # the busiest lanes; the rest share one
@@ -46,27 +47,6 @@ BOTTOM_IN = 1.15
 LABEL_PT = 7.0
 CHAR_PX = 0.58 * LABEL_PT * DPI / 72
 
-VALUE = re.compile(
-    r"^(?P<year>\d{2,4})"
-    r"(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?"
-    r"|-W(?P<week>\d{2})(?:-(?P<weekday>[1-7]|WE))?"
-    r"|-(?P<part>SP|SU|FA|WI|Q[1-4]|H[12]))?"
-    r"(?:T.*)?$"
-)
-# Months a part of the year covers: (first month, number of months).
-PARTS = {
-    "SP": (3, 3),
-    "SU": (6, 3),
-    "FA": (9, 3),
-    "WI": (12, 3),
-    "Q1": (1, 3),
-    "Q2": (4, 3),
-    "Q3": (7, 3),
-    "Q4": (10, 3),
-    "H1": (1, 6),
-    "H2": (7, 6),
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Mark:
@@ -84,52 +64,6 @@ class Mark:
     category: str
     named: bool
     dated_by: str
-
-
-def _months_later(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def date_span(value: str) -> tuple[date, date, str] | None:
-    """First and last day a TIMEX3 date value covers, and its precision; None when it names
-    no place on the calendar (``PRESENT_REF``, ``XXXX-03-08``, a duration)."""
-    match = VALUE.match(value.strip())
-    if not match:
-        return None
-    digits = match["year"]
-    try:
-        if len(digits) < 4:  # a decade ("199") or a century ("19")
-            width = 10 ** (4 - len(digits))
-            first = int(digits) * width
-            return (
-                date(first, 1, 1),
-                date(first + width - 1, 12, 31),
-                "decade" if len(digits) == 3 else "century",
-            )
-        year = int(digits)
-        if match["day"]:
-            day = date(year, int(match["month"]), int(match["day"]))
-            return day, day, "day"
-        if match["month"]:
-            first = date(year, int(match["month"]), 1)
-            return first, _months_later(first, 1) - timedelta(days=1), "month"
-        if match["week"]:
-            monday = date.fromisocalendar(year, int(match["week"]), 1)
-            if match["weekday"] == "WE":
-                return monday + timedelta(days=5), monday + timedelta(days=6), "weekend"
-            if match["weekday"]:
-                day = monday + timedelta(days=int(match["weekday"]) - 1)
-                return day, day, "day"
-            return monday, monday + timedelta(days=6), "week"
-        if match["part"]:
-            month, months = PARTS[match["part"]]
-            first = date(year, month, 1)
-            kind = "season" if match["part"] in {"SP", "SU", "FA", "WI"} else "part of a year"
-            return first, _months_later(first, months) - timedelta(days=1), kind
-        return date(year, 1, 1), date(year, 12, 31), "year"
-    except ValueError:
-        return None
 
 
 def marks_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[Mark], int]:

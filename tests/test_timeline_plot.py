@@ -1,7 +1,6 @@
 """The timeline drawn as a picture: SVG and PNG from a store built here, and its layout rules."""
 
 import xml.etree.ElementTree as ElementTree
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from fuente.errors import ConfigError, FuenteError
 from fuente.records import ArticleRecords, Attribution, Document, Sentence, Speaker, TimeExpr
 from fuente.store import open_store
 from fuente.timeline import timeline
-from fuente.timeline_layout import MAX_LABELS, MAX_LANES, date_span
+from fuente.timeline_layout import MAX_LABELS, MAX_LANES
 from fuente.timeline_plot import draw_timeline
 
 TEXT = (
@@ -100,30 +99,6 @@ def test_timeline_plot_nothing_dated_draws_nothing(tmp_path: Path) -> None:
         with pytest.raises(FuenteError, match="nothing to draw"):
             draw_timeline(given, tmp_path / "t.svg")
     assert not (tmp_path / "t.svg").exists()
-
-
-@pytest.mark.parametrize(
-    ("value", "span"),
-    [
-        ("2025-03-10", (date(2025, 3, 10), date(2025, 3, 10), "day")),
-        ("2025-03-10T14:00", (date(2025, 3, 10), date(2025, 3, 10), "day")),
-        ("2024-02", (date(2024, 2, 1), date(2024, 2, 29), "month")),
-        ("2024-12", (date(2024, 12, 1), date(2024, 12, 31), "month")),
-        ("2023-FA", (date(2023, 9, 1), date(2023, 11, 30), "season")),
-        ("2023-WI", (date(2023, 12, 1), date(2024, 2, 29), "season")),
-        ("2024-Q2", (date(2024, 4, 1), date(2024, 6, 30), "part of a year")),
-        ("2024-W39", (date(2024, 9, 23), date(2024, 9, 29), "week")),
-        ("2024-W39-WE", (date(2024, 9, 28), date(2024, 9, 29), "weekend")),
-        ("2021", (date(2021, 1, 1), date(2021, 12, 31), "year")),
-        ("199", (date(1990, 1, 1), date(1999, 12, 31), "decade")),
-        ("PRESENT_REF", None),
-        ("XXXX-03-08", None),
-        ("2025-02-30", None),
-        ("P3D", None),
-    ],
-)
-def test_timeline_plot_date_span(value, span) -> None:
-    assert date_span(value) == span
 
 
 def test_timeline_plot_many_rows_fold_lanes_and_cap_labels(tmp_path: Path) -> None:
