@@ -119,3 +119,28 @@ def test_dating_tense_of_a_date_from_its_sentence(nlp, settings, text, words, te
     start = text.index(words)
     lexicon = load_lexicon("times", settings=settings)
     assert _tense(nlp(text), start, start + len(words), lexicon) == tense
+
+
+@pytest.mark.parametrize(
+    ("published", "shown"),
+    [
+        (("2025-03-10", False, None, None), "2025-03-10"),
+        (("2025-03-03", True, "2025-03-03", "2025-03-03"), "2025-03-03 (inferred)"),
+        (
+            ("2025-04-11", True, "2025-03-12", "2025-05-11"),
+            "2025-04-11, between 2025-03-12 and 2025-05-11 (inferred)",
+        ),
+        ((None, True, "2024-09-01", None), "after 2024-09-01 (inferred)"),
+        ((None, False, None, None), None),
+    ],
+)
+def test_dating_shown_with_its_range(published, shown) -> None:
+    from fuente.cli.display import _published
+    from fuente.records import Document
+
+    value, inferred, earliest, latest = published
+    document = Document(
+        "d", "d.txt", "text", "text", "h" * 40, "t@1", published=value,
+        published_inferred=inferred, published_earliest=earliest, published_latest=latest,
+    )  # fmt: skip
+    assert _published(document) == shown
