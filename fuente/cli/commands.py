@@ -184,18 +184,39 @@ def who_said_command(query: str, db_path: str, fmt: str, limit: int | None) -> N
     "--format", "fmt", type=click.Choice(("text", "jsonl")), default="text", show_default=True
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most N statements.")
-def timeline_command(query: str | None, db_path: str, fmt: str, limit: int | None) -> None:
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    help="Draw the timeline as a picture instead: FILE.svg or FILE.png.",
+)
+def timeline_command(
+    query: str | None, db_path: str, fmt: str, limit: int | None, out: str | None
+) -> None:
     """Dated statements in date order, optionally only those matching QUERY.
 
     A statement is dated by the time its sentence gives ("said on Monday"), else by its
     document's date (marked when that date was inferred). QUERY words must all appear in the
-    speaker's name or description or in what was said.
+    speaker's name or description or in what was said. With --out, draw them instead: one
+    lane per speaker on a time axis.
     """
     from fuente.timeline import timeline
 
     try:
+        if out is not None:
+            from fuente.timeline_plot import draw_timeline, picture_format
+
+            picture_format(out)
         with _open(db_path) as store:
             rows = timeline(store, query, limit=limit)
+        if out is not None:
+            title = f"Timeline: “{query}”" if query else "Timeline: every dated statement"
+            drawn = draw_timeline(rows, out, title=title)
+            click.echo(
+                f"drew {drawn.marks} statements in {drawn.lanes} lanes"
+                f" ({drawn.labels} labelled) to {out}",
+                err=True,
+            )
+            return
     except FuenteError as error:
         _fail(error)
     for row in rows:

@@ -68,7 +68,7 @@ def _head(document: Document) -> Table:
         ("tags", " ".join(document.tags) or None),
         ("outlet", document.outlet),
         ("language", document.language),
-        ("published", _published(document.published, document.published_inferred)),
+        ("published", _published(document)),
     ):
         head.add_row(Text(label, style="bold"), Text(value or "—"))
     return head
@@ -180,10 +180,21 @@ def shorten(text: str, *, width: int) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
-def _published(value: str | None, inferred: bool) -> str | None:
-    if value is None:
+def _published(document: Document) -> str | None:
+    if not document.published_inferred:
+        return document.published
+    earliest, latest = document.published_earliest, document.published_latest
+    if document.published is not None:
+        shown = document.published
+        if earliest and latest and earliest != latest:
+            shown += f", between {earliest} and {latest}"
+    elif earliest and latest:
+        shown = f"between {earliest} and {latest}"
+    elif earliest:
+        shown = f"after {earliest}"
+    else:
         return None
-    return f"{value} (inferred)" if inferred else value
+    return f"{shown} (inferred)"
 
 
 def render_stats(figures: dict[str, Any]) -> Table:
