@@ -146,6 +146,25 @@ def _compile(lexicon_dir: str | None) -> tuple[Grammar, list[tuple[str, re.Patte
     return lexicon, patterns
 
 
+def _moves_narrative(state: State, start: int, value: str) -> bool:
+    """Whether a date moves the time the story has reached. A bare year does only when it
+    dates the sentence's main event ("In 2016 the army took Vell"), not when it is background
+    ("an offence introduced in 2019")."""
+    if re.match(r"\d{4}-\d", value):
+        return True
+    span = state.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    for _ in range(3):
+        if token.dep_ == "ROOT":
+            return token.pos_ in {"VERB", "AUX"}
+        if token.dep_ not in {"pobj", "prep", "npadvmod", "nummod", "compound"}:
+            return False
+        token = token.head
+    return False
+
+
 def _narrative_date(value: str) -> datetime.date | None:
     """The first day a resolved DATE value stands for, to move the narrative time to."""
     found = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?(?:T|$)", value)
@@ -230,6 +249,6 @@ def find_times(
             continue
         kind, value, anchored, mod = result
         found.append(Found(start, end, kind, value, anchored, mod))
-        if kind == "DATE" and anchored != "none":
+        if kind == "DATE" and anchored != "none" and _moves_narrative(state, start, value):
             state.narrative = _narrative_date(value) or state.narrative
     return _on_dates(text, found)

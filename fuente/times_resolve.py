@@ -118,10 +118,20 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
     return True
 
 
+def _weekday_fits(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return datetime.date(year, month, day).isoweekday() == weekday
+    except ValueError:
+        return False
+
+
 def _year_less(state: State, start: int, month: int, day: int | None, weekday: int | None):
     """(year or None, anchor) for a month or month-day written without a year."""
     if _narrative_first(state, start):
-        return state.narrative.year, "narrative"  # type: ignore[union-attr]
+        year = state.narrative.year  # type: ignore[union-attr]
+        if weekday is None or day is None or _weekday_fits(year, month, day, weekday):
+            return year, "narrative"
+        # the weekday says the narrative's year is wrong: "Saturday, March 8" of another year
     if state.anchor is not None:
         year = choose_year(
             month, day, anchor=state.anchor, weekday=weekday, future=_future(state, start)

@@ -146,3 +146,15 @@ def test_times_never_span_excluded_text(nlp, settings):
     text = "Marovia voted on August" + " " * 12 + "4, 2017 in Vell."
     for found in times(nlp, settings, text):
         assert "  " not in text[found.start : found.end]
+
+
+def test_times_background_year_does_not_move_the_narrative(nlp, settings):
+    text = (
+        "Anand is charged under a law introduced in 2019. "
+        "The arrest came three days after the envoys met on Saturday, March 8."
+    )
+    anchor = datetime.date(2025, 3, 14)
+    saturday = only(nlp, settings, text, "Saturday, March 8", anchor=anchor)
+    assert saturday.value == "2025-03-08"  # the weekday rules out 2019
+    after = only(nlp, settings, text, "three days after", anchor=anchor)
+    assert not after.value.startswith("2019")
