@@ -89,7 +89,7 @@ def _narrative_first(state: State, start: int) -> bool:
         return False
     before = state.text[max(0, start - 24) : start].lower()
     anaphoric = re.search(r"\b(?:then|later|that|following|same)\W+(?:\w+\W+)?$", before)
-    return state.anchor is None or state.narrative.year != state.anchor.year or bool(anaphoric)
+    return state.anchor is None or bool(anaphoric)
 
 
 def accept(name: str, match: re.Match[str], state: State) -> bool:
