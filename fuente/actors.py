@@ -173,9 +173,9 @@ class ActorCoder:
         military officers")."""
         for child in head.children:
             owner = self.entity_at.get(child.i)
-            if child.dep_ in {"compound", "poss"} and owner is not None and owner[1] == "PERSON":
-                if (country := self._profile(owner[0])[0]) is not None:
-                    return country
+            person = child.dep_ in {"compound", "poss"} and owner is not None
+            if person and owner[1] == "PERSON" and (country := self._profile(owner[0])[0]):
+                return country
         if entity is not None:
             return None
         earlier = self.described.get(noun_lemma(head))
@@ -188,9 +188,9 @@ class ActorCoder:
         if found is not None:
             return found
         for child in head.children:
-            if child.dep_ == "appos" and words.start <= child.i < words.end:
-                if (found := self.entity_at.get(child.i)) is not None:
-                    return found
+            inside = child.dep_ == "appos" and words.start <= child.i < words.end
+            if inside and (found := self.entity_at.get(child.i)) is not None:
+                return found
         return None
 
     def _institution(self, words: Span) -> str | None:

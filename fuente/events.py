@@ -42,6 +42,7 @@ CLAUSE_UP = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj",
 NOUN_SLOTS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}
 MODIFIERS = {"compound", "amod", "nmod", "poss"}
 DATED = {"DATE", "TIME"}
+CLAUSES = {"relcl", "acl", "ccomp", "advcl"}
 PLACES = {"GPE", "LOC", "FAC"}
 DEFINITE = {"the", "this", "these", "that", "those"}
 MAX_ACTORS = 3
@@ -89,9 +90,9 @@ def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | 
             else:
                 inside = {t.i for t in tokens}
                 anchor = next((t for t in tokens if t.head.i not in inside), tokens[-1])
-                if len(pattern.words) > 1 and anchor.pos_ not in pattern.parts:
-                    if anchor.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "ADP"}:
-                        continue
+                odd = anchor.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "ADP"}
+                if len(pattern.words) > 1 and anchor.pos_ not in pattern.parts and odd:
+                    continue
                 return _Found(anchor, tuple(tokens), pattern)
     return None
 
@@ -177,9 +178,9 @@ class _Finder:
         if verb.dep_ in INHERITS and head.pos_ in {"VERB", "AUX", "ADJ"}:
             found, _ = self.subject(head, depth=depth + 1)
             return found, False
-        if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}:
-            if self.coder.is_actor(head) and not _infinitive(verb):
-                return head, False
+        described = verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}
+        if described and self.coder.is_actor(head) and not _infinitive(verb):
+            return head, False
         return None, False
 
     # -- actors --------------------------------------------------------------------------
@@ -215,21 +216,22 @@ class _Finder:
             if child.dep_ in {"dobj", "dative"} and (found := self.heads(child)):
                 return found
         for child in word.children:
-            if child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_):
-                if found := self.heads(_object(child)):
-                    return found
+            towards = child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_)
+            if towards and (found := self.heads(_object(child))):
+                return found
         return []
 
     def modifier_actors(self, noun: Token) -> list[Token]:
         """Who a noun's own modifiers say acts: "US raid", "Venezuela's army", "by X"."""
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
-                if found := self.heads(_object(child)):
-                    return found
+            by = child.dep_ == "prep" and child.lower_ == "by"
+            if by and (found := self.heads(_object(child))):
+                return found
         for child in noun.children:
-            if child.dep_ in MODIFIERS and child.i < noun.i and self.coder.is_actor(child):
-                if child.ent_type_ or child.dep_ == "poss":
-                    return self.heads(child)
+            named = child.ent_type_ or child.dep_ == "poss"
+            before = child.dep_ in MODIFIERS and child.i < noun.i
+            if before and named and self.coder.is_actor(child):
+                return self.heads(child)
         return []
 
     def noun_actors(self, anchor: Token, governor: Token | None) -> tuple[list[Actor], list[Actor]]:
@@ -270,9 +272,7 @@ class _Finder:
                     break
         if not targets and self.light(anchor, governor):
             targets = [
-                t
-                for t in self.object_heads(governor)
-                if t is not anchor and t.dep_ != "dobj"
+                t for t in self.object_heads(governor) if t is not anchor and t.dep_ != "dobj"
             ]
         return self.actors(sources), self.actors(targets)
 
@@ -292,9 +292,7 @@ class _Finder:
         one, other = first.root, second.root
         if not (self.coder.is_actor(one) and self.coder.is_actor(other)):
             return None
-        return self.coder.code(one, words=_trim(first)), self.coder.code(
-            other, words=_trim(second)
-        )
+        return self.coder.code(one, words=_trim(first)), self.coder.code(other, words=_trim(second))
 
     # -- qualifiers ----------------------------------------------------------------------
 
@@ -307,13 +305,11 @@ class _Finder:
             if word is None:
                 continue
             for child in word.children:
-                if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
-                    if lexicon.has("negation", child.lower_):
-                        return True
+                denies = child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
+                if denies and lexicon.has("negation", child.lower_):
+                    return True
         word = self.clause(anchor, governor)
-        if word.dep_ == "xcomp" and lexicon.has("negating", word.head.lemma_.lower()):
-            return True
-        return False
+        return word.dep_ == "xcomp" and lexicon.has("negating", word.head.lemma_.lower())
 
     def modality(self, anchor: Token, governor: Token | None) -> tuple[str, bool]:
         """``(modality, future)``: what the governing words make of the event, and whether
@@ -346,9 +342,9 @@ class _Finder:
         when it took place ("talks, all of whom spoke to the Times on Saturday")."""
         inside = {word.i}
         for child in word.children:
-            if child.dep_ in {"relcl", "acl", "ccomp", "advcl"} and child.pos_ in {"VERB", "AUX"}:
-                if not self.lexicon.has("occurrence", child.lemma_.lower()):
-                    continue
+            clause = child.dep_ in CLAUSES and child.pos_ in {"VERB", "AUX"}
+            if clause and not self.lexicon.has("occurrence", child.lemma_.lower()):
+                continue
             inside |= {t.i for t in child.subtree}
         return inside
 
@@ -522,7 +518,5 @@ def find_events(
     )
     events = []
     for number, (_, fields) in enumerate(finder.events(), start=1):
-        events.append(
-            Event(id=f"{doc_id}#v{number}", doc=doc_id, version=version, **fields)
-        )
+        events.append(Event(id=f"{doc_id}#v{number}", doc=doc_id, version=version, **fields))
     return tuple(events)
