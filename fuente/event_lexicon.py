@@ -29,7 +29,7 @@ RESTRICTION = re.compile(r"\s*\((noun|verb)\)\s*$")
 WORD_SETS = (
     "negation", "negating", "planned", "threatened", "hypothetical", "denied", "future",
     "light-verbs", "not-objects", "questions", "target-prepositions", "location-prepositions",
-    "undergoing", "actor-nouns", "occurrence",
+    "undergoing", "actor-nouns", "occurrence", "not-at-prepositions",
 )  # fmt: skip
 
 

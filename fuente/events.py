@@ -89,7 +89,9 @@ def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | 
                 position = nxt
             else:
                 inside = {t.i for t in tokens}
-                anchor = next((t for t in tokens if t.head.i not in inside), tokens[-1])
+                anchor = next(
+                    (t for t in tokens if t.head.i not in inside or t.head is t), tokens[-1]
+                )
                 odd = anchor.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "ADP"}
                 if len(pattern.words) > 1 and anchor.pos_ not in pattern.parts and odd:
                     continue
@@ -360,6 +362,9 @@ class _Finder:
             span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
             if span is None:
                 continue
+            opener = self.doc[span.start - 1] if span.start else None
+            if opener is not None and self.lexicon.has("not-at-prepositions", opener.lower_):
+                continue
             inside = any(t.i in scope for t in span)
             before = any(self._just_before(time, noun) for noun in nouns)
             if not (inside or before):
@@ -378,20 +383,29 @@ class _Finder:
         gap = self.doc.text[time.end : start]
         return len(gap) <= 3 and not gap.strip(" ,'’s")
 
-    def location(self, anchor: Token, governor: Token | None) -> str | None:
-        for word in (anchor, governor):
-            if word is None:
+    def location(self, anchor: Token, governor: Token | None, avoid: set[int]) -> str | None:
+        """The place a prepositional phrase of the event's clause names ("in Caracas"),
+        outside the words of its source."""
+        word = self.clause(anchor, governor)
+        for index in sorted(self.scope(word), key=lambda i: abs(i - anchor.i)):
+            preposition = self.doc[index]
+            if preposition.dep_ != "prep" or index in avoid:
                 continue
-            for child in word.children:
-                if child.dep_ != "prep" or not self.lexicon.has(
-                    "location-prepositions", child.lower_
-                ):
-                    continue
-                place = _object(child)
-                if place is not None and place.ent_type_ in PLACES:
-                    span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
-                    return span.text if span is not None else place.text
+            if not self.lexicon.has("location-prepositions", preposition.lower_):
+                continue
+            place = _object(preposition)
+            if place is not None and place.ent_type_ in PLACES:
+                span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+                return span.text if span is not None else place.text
         return None
+
+    def covered(self, actors: list[Actor]) -> set[int]:
+        """Indices of the tokens within the words of ``actors``."""
+        indices: set[int] = set()
+        for actor in actors:
+            span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            indices |= {t.i for t in span or ()}
+        return indices
 
     def attribution(self, anchor: Token) -> str | None:
         position = anchor.idx
@@ -449,7 +463,7 @@ class _Finder:
                 "date_value": when.value if when else None,
                 "date_start": when.start if when else None,
                 "date_end": when.end if when else None,
-                "location": self.location(anchor, governor),
+                "location": self.location(anchor, governor, self.covered(sources)),
                 "attribution": self.attribution(anchor),
             }
             pairs = [
