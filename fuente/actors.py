@@ -209,7 +209,7 @@ class ActorCoder:
         heads = sorted({i for i, (e, _) in self.entity_at.items() if e == entity})
         for i in heads:
             token = self.doc[i]
-            if token.head.i in heads and token.head is not token:
+            if token.head.i in heads and token.head.i != token.i:
                 continue  # not the head of its mention
             places = [token]
             if token.dep_ == "appos":

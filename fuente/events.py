@@ -90,7 +90,7 @@ def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | 
             else:
                 inside = {t.i for t in tokens}
                 anchor = next(
-                    (t for t in tokens if t.head.i not in inside or t.head is t), tokens[-1]
+                    (t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1]
                 )
                 odd = anchor.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "ADP"}
                 if len(pattern.words) > 1 and anchor.pos_ not in pattern.parts and odd:
@@ -147,7 +147,7 @@ class _Finder:
         """The verb whose time, place and negation are those of a noun event: a light verb
         ("held talks"), a verb of undergoing ("faced sanctions") or of occurring ("the talks
         took place")."""
-        if anchor.pos_ not in {"NOUN", "PROPN"} or anchor.head is anchor:
+        if anchor.pos_ not in {"NOUN", "PROPN"} or anchor.head.i == anchor.i:
             return None
         verb, lemma = anchor.head, anchor.head.lemma_.lower()
         if verb.pos_ not in {"VERB", "AUX"}:
@@ -174,7 +174,7 @@ class _Finder:
                 return child, False
             if child.dep_ == "nsubjpass":
                 return child, True
-        if depth >= 3 or verb.head is verb:
+        if depth >= 3 or verb.head.i == verb.i:
             return None, False
         head = verb.head
         if verb.dep_ in INHERITS and head.pos_ in {"VERB", "AUX", "ADJ"}:
@@ -274,7 +274,7 @@ class _Finder:
                     break
         if not targets and self.light(anchor, governor):
             targets = [
-                t for t in self.object_heads(governor) if t is not anchor and t.dep_ != "dobj"
+                t for t in self.object_heads(governor) if t.i != anchor.i and t.dep_ != "dobj"
             ]
         return self.actors(sources), self.actors(targets)
 
@@ -329,9 +329,9 @@ class _Finder:
                     seen.append(child.lemma_.lower() if not lexicon.has("future", lower) else lower)
                 elif child.dep_ == "mark":
                     seen.append(lower)
-            if step > 0 or word is not anchor:
+            if step > 0 or word.i != anchor.i:
                 seen.append(word.lemma_.lower())
-            if word.dep_ not in CLAUSE_UP or word.head is word:
+            if word.dep_ not in CLAUSE_UP or word.head.i == word.i:
                 break
             word = word.head
         for modality in ("denied", "threatened", "hypothetical", "planned"):
