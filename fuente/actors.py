@@ -28,6 +28,7 @@ INSTITUTIONS = frozenset({"military", "police", "government", "judiciary"})
 IGO = "international organisation"
 PERSONAL = {"he", "him", "she", "her"}
 GROUP = {"they", "them"}
+BODY = {"it"}
 RELATIVE = {"who", "whom", "which", "that"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 CUT = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
@@ -80,7 +81,7 @@ class ActorCoder:
         if token.ent_type_:
             return token.ent_type_ in NAMED
         lower = token.lower_
-        if lower in PERSONAL | GROUP:
+        if lower in PERSONAL | GROUP | BODY:
             return self.antecedent(token) is not None
         if lower in RELATIVE and token.dep_ in SUBJECTS:
             return token.head.dep_ == "relcl" and self.is_actor(token.head.head)
@@ -109,8 +110,10 @@ class ActorCoder:
         entity = self.entity_at.get(candidate.i)
         if pronoun in PERSONAL:
             return entity is not None and entity[1] == "PERSON"
-        plural = candidate.tag_ in {"NNS", "NNPS"}
         group = entity is not None and entity[1] in {"ORG", "NORP", "GPE"}
+        if pronoun in BODY:  # "it": a country or a body, named
+            return group and candidate.tag_ not in {"NNS", "NNPS"}
+        plural = candidate.tag_ in {"NNS", "NNPS"}
         return (plural and self.is_actor(candidate)) or group
 
     # -- coding ------------------------------------------------------------------------------
@@ -134,7 +137,7 @@ class ActorCoder:
     def code(self, head: Token, *, words: Span | None = None) -> Actor:
         """The actor headed by ``head`` (or naming ``words``), coded from what the text says."""
         words = words if words is not None else self.phrase(head)
-        if head.lower_ in PERSONAL | GROUP | RELATIVE:
+        if head.lower_ in PERSONAL | GROUP | BODY | RELATIVE:
             found = self.antecedent(head)
             if found is not None:
                 meant = self.code(found)
@@ -182,6 +185,27 @@ class ActorCoder:
         if earlier is not None and (sector is None or earlier[1] in {None, sector}):
             return earlier[0]
         return None
+
+    def code_each(self, head: Token) -> list[Actor]:
+        """The actors headed by ``head``: one, or one per country when its modifiers name
+        several ("Hungarian and Romanian officials")."""
+        actor = self.code(head)
+        if actor.country is not None:
+            return [actor]
+        countries = []
+        for modifier in head.lefts:
+            if modifier.dep_ not in {"amod", "compound", "nmod"} or not modifier.conjuncts:
+                continue
+            for word in (modifier, *modifier.conjuncts):
+                found = describe_source(self.doc[word.i : word.i + 1], settings=self.settings)
+                if found.country is not None and found.country not in countries:
+                    countries.append(found.country)
+        if len(countries) < 2:
+            return [actor]
+        return [
+            Actor(actor.text, actor.start, actor.end, actor.entity, country, actor.sector)
+            for country in countries
+        ]
 
     def _entity(self, head: Token, words: Span) -> tuple[str, str] | None:
         found = self.entity_at.get(head.i)

@@ -28,8 +28,9 @@ ANY_PART = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 RESTRICTION = re.compile(r"\s*\((noun|verb)\)\s*$")
 WORD_SETS = (
     "negation", "negating", "planned", "threatened", "hypothetical", "denied", "future",
-    "light-verbs", "not-objects", "questions", "target-prepositions", "location-prepositions",
-    "undergoing", "actor-nouns", "occurrence", "not-at-prepositions",
+    "light-verbs", "not-events", "questions", "target-prepositions", "location-prepositions",
+    "undergoing", "actor-nouns", "occurrence", "not-at-prepositions", "obligation",
+    "generic-heads",
 )  # fmt: skip
 
 
@@ -48,6 +49,7 @@ class EventLexicon:
     patterns: dict[str, tuple[Pattern, ...]]  # first word -> patterns, longest first
     words: dict[str, frozenset[str]]  # qualifier sections
     planned_as: dict[str, str]  # category -> category of the same event in the future
+    negated_as: dict[str, str]  # category -> category of the same event said not to happen
 
     def has(self, section: str, word: str) -> bool:
         return word in self.words.get(section, frozenset())
@@ -84,12 +86,19 @@ def _compile(lexicon_dir: str | None) -> EventLexicon:
         section: frozenset(str(word).lower() for word in lexicon.get(section, ()))
         for section in WORD_SETS
     }
-    planned_as = {}
-    for entry in lexicon.get("planned-as", ()):
+    return EventLexicon(
+        patterns, words, _recoding(lexicon, "planned-as"), _recoding(lexicon, "negated-as")
+    )
+
+
+def _recoding(lexicon: dict[str, tuple[object, ...]], section: str) -> dict[str, str]:
+    """``CATEGORY AS`` entries of a section as a mapping."""
+    found = {}
+    for entry in lexicon.get(section, ()):
         before, _, after = str(entry).partition(" ")
         if before in CATEGORIES and after.strip() in CATEGORIES:
-            planned_as[before] = after.strip()
-    return EventLexicon(patterns, words, planned_as)
+            found[before] = after.strip()
+    return found
 
 
 def event_lexicon(settings: Settings) -> EventLexicon:

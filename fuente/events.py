@@ -95,6 +95,13 @@ def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | 
                 odd = anchor.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "ADP"}
                 if len(pattern.words) > 1 and anchor.pos_ not in pattern.parts and odd:
                     continue
+                head = anchor.head
+                if (
+                    anchor.dep_ == "compound"
+                    and head.i != anchor.i
+                    and lexicon.has("generic-heads", head.lemma_.lower())
+                ):
+                    anchor = head  # "a mediation effort": the effort is what is launched
                 return _Found(anchor, tuple(tokens), pattern)
     return None
 
@@ -107,7 +114,8 @@ def _skipped(found: _Found, lexicon: EventLexicon) -> bool:
         return True
     if anchor.pos_ == "VERB":
         for child in anchor.children:
-            if child.dep_ == "dobj" and lexicon.has("not-objects", child.lemma_.lower()):
+            pair = f"{anchor.lemma_.lower()} {child.lemma_.lower()}"
+            if child.dep_ == "dobj" and lexicon.has("not-events", pair):
                 return True
         if lexicon.has("questions", anchor.lemma_.lower()):
             asks_for = any(
@@ -194,7 +202,7 @@ class _Finder:
         return [t for t in found if self.coder.is_actor(t)][:MAX_ACTORS]
 
     def actors(self, tokens: list[Token]) -> list[Actor]:
-        return [self.coder.code(token) for token in tokens]
+        return [actor for token in tokens for actor in self.coder.code_each(token)]
 
     def verb_actors(self, anchor: Token) -> tuple[list[Actor], list[Actor]]:
         subject, passive = self.subject(anchor)
@@ -211,7 +219,33 @@ class _Finder:
                 sources = self.modifier_actors(anchor.head)
         if not targets:
             targets = self.object_heads(anchor)
+        if not targets:
+            targets = self.clause_targets(anchor)
+        if not targets:  # whose proposal, call or statement it answers
+            for child in anchor.children:
+                if child.dep_ == "dobj" and (found := self.modifier_actors(child)):
+                    targets = found
+                    break
         return self.actors(sources), self.actors(targets)
+
+    def clause_targets(self, verb: Token) -> list[Token]:
+        """The target of what a verb commits to or refuses ("promised to continue military
+        aid to Mozambique"): the object of its infinitive, or of that infinitive's noun."""
+        for child in verb.children:
+            if child.dep_ != "xcomp":
+                continue
+            if found := self.object_heads(child):
+                return found
+            for grandchild in child.children:
+                if grandchild.dep_ == "dobj":
+                    for preposition in grandchild.children:
+                        if (
+                            preposition.dep_ == "prep"
+                            and self.lexicon.has("target-prepositions", preposition.lower_)
+                            and (found := self.heads(_object(preposition)))
+                        ):
+                            return found
+        return []
 
     def object_heads(self, word: Token) -> list[Token]:
         for child in word.children:
@@ -300,6 +334,22 @@ class _Finder:
 
     def clause(self, anchor: Token, governor: Token | None) -> Token:
         return governor if governor is not None else anchor
+
+    def demand(
+        self, anchor: Token, governor: Token | None
+    ) -> tuple[list[Actor], list[Actor]] | None:
+        """``(speaker, obliged)`` when the event is what a speaker says someone must do
+        ("Straw said the rebels must reach an agreement"), else None."""
+        word = self.clause(anchor, governor)
+        if word.pos_ not in {"VERB", "AUX"} or word.dep_ != "ccomp":
+            return None
+        if not any(
+            c.dep_ == "aux" and self.lexicon.has("obligation", c.lower_) for c in word.children
+        ):
+            return None
+        speaker, _ = self.subject(word.head)
+        obliged, _ = self.subject(word)
+        return self.actors(self.heads(speaker)), self.actors(self.heads(obliged))
 
     def negated(self, anchor: Token, governor: Token | None) -> bool:
         lexicon = self.lexicon
@@ -450,6 +500,12 @@ class _Finder:
             negated = self.negated(anchor, governor)
             if future and not negated and category in self.lexicon.planned_as:
                 category, mode = self.lexicon.planned_as[category], None
+            if negated and category in self.lexicon.negated_as:
+                category, mode, negated = self.lexicon.negated_as[category], None, False
+            demanded = self.demand(anchor, governor)
+            if demanded is not None:
+                category, mode, modality = "REQUEST", None, "happened"
+                sources, targets = demanded
             when = self.date(anchor, governor)
             start = min(t.idx for t in found.tokens)
             end = max(t.idx + len(t.text) for t in found.tokens)
