@@ -68,6 +68,7 @@ class ActorCoder:
             if " " not in str(word)
         }
         self.profiles: dict[str, tuple[str | None, str | None]] = {}
+        self.coded: dict[tuple[int, int, int], Actor] = {}
         # head lemma of a description -> (country, sector) it was coded with, latest first
         self.described: dict[str, tuple[str, str | None]] = {}
 
@@ -137,6 +138,12 @@ class ActorCoder:
     def code(self, head: Token, *, words: Span | None = None) -> Actor:
         """The actor headed by ``head`` (or naming ``words``), coded from what the text says."""
         words = words if words is not None else self.phrase(head)
+        key = (head.i, words.start, words.end)
+        if key not in self.coded:
+            self.coded[key] = self._code(head, words)
+        return self.coded[key]
+
+    def _code(self, head: Token, words: Span) -> Actor:
         if head.lower_ in PERSONAL | GROUP | BODY | RELATIVE:
             found = self.antecedent(head)
             if found is not None:

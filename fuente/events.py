@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from fuente.actors import ActorCoder
+from fuente.annotate import doc_text
 from fuente.event_lexicon import EventLexicon, Pattern, event_lexicon
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
 from fuente.settings import Settings
@@ -146,7 +147,12 @@ class _Finder:
             for a in attributions
             if a.kind == "non-response"
         ]
-        self.times = [t for t in times if t.type in DATED]
+        self.text = doc_text(doc)
+        self.times = []  # (time expression, indices of its tokens)
+        for time in times:
+            span = doc.char_span(time.start, time.end, alignment_mode="expand")
+            if time.type in DATED and span is not None:
+                self.times.append((time, span.start, span.end))
         self.last: dict[str, tuple[list[Actor | None], list[Actor | None]]] = {}
 
     # -- structure -----------------------------------------------------------------------
@@ -408,14 +414,11 @@ class _Finder:
             nouns.append(anchor.head)
             scope |= self.scope(anchor.head)
         best: tuple[int, TimeExpr] | None = None
-        for time in self.times:
-            span = self.doc.char_span(time.start, time.end, alignment_mode="expand")
-            if span is None:
-                continue
-            opener = self.doc[span.start - 1] if span.start else None
+        for time, first, last in self.times:
+            opener = self.doc[first - 1] if first else None
             if opener is not None and self.lexicon.has("not-at-prepositions", opener.lower_):
                 continue
-            inside = any(t.i in scope for t in span)
+            inside = any(i in scope for i in range(first, last))
             before = any(self._just_before(time, noun) for noun in nouns)
             if not (inside or before):
                 continue
@@ -430,7 +433,7 @@ class _Finder:
         start = noun.left_edge.idx
         if time.end > start:
             return time.start >= start and time.end <= noun.idx
-        gap = self.doc.text[time.end : start]
+        gap = self.text[time.end : start]
         return len(gap) <= 3 and not gap.strip(" ,'’s")
 
     def location(self, anchor: Token, governor: Token | None, avoid: set[int]) -> str | None:
