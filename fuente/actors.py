@@ -69,6 +69,7 @@ class ActorCoder:
         }
         self.profiles: dict[str, tuple[str | None, str | None]] = {}
         self.coded: dict[tuple[int, int, int], Actor] = {}
+        self.antecedents: dict[int, Token | None] = {}
         # head lemma of a description -> (country, sector) it was coded with, latest first
         self.described: dict[str, tuple[str, str | None]] = {}
 
@@ -92,6 +93,11 @@ class ActorCoder:
     def antecedent(self, token: Token) -> Token | None:
         """What a pronoun stands for: the nearest fitting subject before it (a person for
         he/she, a group or plural for they), else the nearest fitting name."""
+        if token.i not in self.antecedents:
+            self.antecedents[token.i] = self._antecedent(token)
+        return self.antecedents[token.i]
+
+    def _antecedent(self, token: Token) -> Token | None:
         lower = token.lower_
         if lower in RELATIVE:
             return token.head.head if token.head.dep_ == "relcl" else None

@@ -50,6 +50,7 @@ class EventLexicon:
     words: dict[str, frozenset[str]]  # qualifier sections
     planned_as: dict[str, str]  # category -> category of the same event in the future
     negated_as: dict[str, str]  # category -> category of the same event said not to happen
+    object_as: dict[tuple[str, str], tuple[str, str | None]]  # (verb, object) -> coding
 
     def has(self, section: str, word: str) -> bool:
         return word in self.words.get(section, frozenset())
@@ -86,8 +87,18 @@ def _compile(lexicon_dir: str | None) -> EventLexicon:
         section: frozenset(str(word).lower() for word in lexicon.get(section, ()))
         for section in WORD_SETS
     }
+    object_as = {}
+    for entry in lexicon.get("object-as", ()):
+        verb, thing, coding = [*str(entry).split(), "", "", ""][:3]
+        category, _, mode = coding.partition("/")
+        if category in CATEGORIES:
+            object_as[verb.lower(), thing.lower()] = (category, mode or None)
     return EventLexicon(
-        patterns, words, _recoding(lexicon, "planned-as"), _recoding(lexicon, "negated-as")
+        patterns,
+        words,
+        _recoding(lexicon, "planned-as"),
+        _recoding(lexicon, "negated-as"),
+        object_as,
     )
 
 

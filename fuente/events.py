@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from fuente.actors import ActorCoder
+from fuente.actors import ActorCoder, noun_lemma
 from fuente.annotate import doc_text
 from fuente.event_lexicon import EventLexicon, Pattern, event_lexicon
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
@@ -341,6 +341,19 @@ class _Finder:
     def clause(self, anchor: Token, governor: Token | None) -> Token:
         return governor if governor is not None else anchor
 
+    def recoded(self, anchor: Token, pattern: Pattern) -> tuple[str, str | None]:
+        """The pattern's category and mode, or those its verb's object makes of it."""
+        if anchor.pos_ == "VERB":
+            verb = anchor.lemma_.lower()
+            for child in anchor.children:
+                if child.dep_ != "dobj":
+                    continue
+                for word in (child, *(c for c in child.children if c.dep_ == "compound")):
+                    coding = self.lexicon.object_as.get((verb, noun_lemma(word)))
+                    if coding is not None:
+                        return coding
+        return pattern.category, pattern.mode
+
     def demand(
         self, anchor: Token, governor: Token | None
     ) -> tuple[list[Actor], list[Actor]] | None:
@@ -493,13 +506,12 @@ class _Finder:
                 sources, targets = self.verb_actors(anchor)
             else:
                 sources, targets = self.noun_actors(anchor, governor)
-            category = found.pattern.category
+            category, mode = self.recoded(anchor, found.pattern)
             if not sources and not targets and _definite(anchor):
                 sources, targets = (list(x) for x in self.last.get(category, ([], [])))
             elif sources or targets:
                 self.last[category] = (list(sources), list(targets))
             modality, future = self.modality(anchor, governor)
-            mode = found.pattern.mode
             negated = self.negated(anchor, governor)
             if future and not negated and category in self.lexicon.planned_as:
                 category, mode = self.lexicon.planned_as[category], None
