@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 from fuente.errors import ConfigError, message
 from fuente.query import attribution_rows
+from fuente.records import Actor
 from fuente.sourcing import SPEAKER_KINDS, sourcing_profile
 from fuente.store import Store
 
@@ -255,6 +256,77 @@ register(
         ]
     ),
     "one row per time expression, with its TIMEX3 type and value",
+)
+
+
+def _actor_row(actor: Actor | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {
+        "text": actor.text,
+        "entity": actor.entity,
+        "country": actor.country,
+        "sector": actor.sector,
+    }
+
+
+def event_rows(store: Store) -> Iterator[dict[str, Any]]:
+    texts: dict[str, str] = {}
+    for event in store.events():
+        if event.doc not in texts:
+            document = store.document(event.doc)
+            texts = {event.doc: document.text if document else ""}
+        text = texts[event.doc]
+        date = None
+        if event.date_value is not None:
+            date = {"value": event.date_value, "start": event.date_start, "end": event.date_end}
+        yield {
+            "id": event.id,
+            "doc": event.doc,
+            "span": {"start": event.start, "end": event.end, "text": text[event.start : event.end]},
+            "category": event.category,
+            "mode": event.mode,
+            "source": _actor_row(event.source),
+            "target": _actor_row(event.target),
+            "date": date,
+            "location": event.location,
+            "negated": event.negated,
+            "modality": event.modality,
+            "attribution": event.attribution,
+        }
+
+
+_ACTOR = pa.struct(
+    [
+        ("text", pa.string()),
+        ("entity", pa.string()),
+        ("country", pa.string()),
+        ("sector", pa.string()),
+    ]
+)
+register(
+    "events",
+    event_rows,
+    pa.schema(
+        [
+            ("id", pa.string()),
+            ("doc", pa.string()),
+            ("span", _TEXT_SPAN),
+            ("category", pa.string()),
+            ("mode", pa.string()),
+            ("source", _ACTOR),
+            ("target", _ACTOR),
+            (
+                "date",
+                pa.struct([("value", pa.string()), ("start", pa.int64()), ("end", pa.int64())]),
+            ),
+            ("location", pa.string()),
+            ("negated", pa.bool_()),
+            ("modality", pa.string()),
+            ("attribution", pa.string()),
+        ]
+    ),
+    "one row per event: PLOVER category and mode, actors, date, place, qualifiers",
 )
 
 

@@ -205,6 +205,44 @@ def _times_of_statements(db: sqlite3.Connection) -> None:
     )
 
 
+def _events(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            category TEXT NOT NULL,
+            mode TEXT,
+            source_text TEXT,
+            source_start INTEGER,
+            source_end INTEGER,
+            source_entity TEXT,
+            source_country TEXT,
+            source_sector TEXT,
+            target_text TEXT,
+            target_start INTEGER,
+            target_end INTEGER,
+            target_entity TEXT,
+            target_country TEXT,
+            target_sector TEXT,
+            date_value TEXT,
+            date_start INTEGER,
+            date_end INTEGER,
+            location TEXT,
+            negated INTEGER NOT NULL DEFAULT 0,
+            modality TEXT NOT NULL,
+            attribution TEXT REFERENCES attributions (id) ON DELETE SET NULL,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX events_doc ON events (doc, start_char);
+        CREATE INDEX events_category ON events (category);
+        """,
+    )
+
+
 SEARCH_TOKENIZER = "unicode61 remove_diacritics 2"
 BLANK = "replace(hex(zeroblob({length})), '00', ' ')"  # that many spaces
 
@@ -295,6 +333,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _times,
     _times_of_statements,
     _search_index,
+    _events,
 )
 
 

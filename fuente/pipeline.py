@@ -23,6 +23,7 @@ from fuente.chronology import time_layer
 from fuente.dating import Published
 from fuente.entities import EXTRACTOR as ENTITIES_EXTRACTOR
 from fuente.errors import message
+from fuente.events import find_events
 from fuente.language import detect_language
 from fuente.layout import find_layout
 from fuente.records import (
@@ -173,6 +174,15 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
         doc, doc_id, published=str(given) if given else None, settings=settings
     )
     attributions, times = attach_times(doc, attributions, times)
+    events = find_events(
+        doc,
+        doc_id=doc_id,
+        entities=entities,
+        mentions=mentions,
+        attributions=attributions,
+        times=times,
+        settings=settings,
+    )
     return ArticleRecords(
         document=_document(prepared, published),
         fields=fields,
@@ -184,6 +194,7 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
         attributions=attributions,
         lead=lead,
         times=times,
+        events=events,
     )
 
 

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "Actor",
     "ArticleRecords",
     "Attribution",
     "Document",
     "Entity",
+    "Event",
     "ExcludedRange",
     "Field",
     "Layout",
@@ -260,6 +262,59 @@ class TimeExpr:
 
 
 @dataclass(frozen=True, slots=True)
+class Actor:
+    """Who does an event, or has it done to them: an entity mention or a description.
+
+    ``start``/``end`` locate the words ("interior minister Diosdado Cabello", "rogue
+    Venezuelan military officers", "he"); ``entity`` is the id of the named entity they are
+    (a pronoun's is the entity it stands for); ``country`` is ISO 3166 alpha-3 (or IGO for an
+    international organisation) and ``sector`` one of fuente's sectors (government, military,
+    police, rebels, opposition, media, judiciary, business, civil society, international
+    organisation), where the text says.
+    """
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, when and where, coded in PLOVER's categories.
+
+    ``start``/``end`` are the words that carry the event ("detain", "talks", "bounty");
+    ``category`` a PLOVER category (AGREE ... ASSAULT) and ``mode`` its PLOVER mode where
+    the words give one ("arrest", "explosives"). ``source`` and ``target`` are the actors;
+    ``date_value`` is the TIMEX3 value of the time expression that dates it (at
+    ``date_start``/``date_end``), ``location`` the place named for it. ``negated`` says the
+    text denies it took place ("was not apprehended"); ``modality`` is ``happened``,
+    ``planned``, ``threatened``, ``hypothetical`` or ``denied``; ``attribution`` is the id of
+    the attribution whose content holds it (the event is that speaker's claim), or None when
+    the article tells it on its own word.
+    """
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    category: str
+    modality: str
+    version: str
+    mode: str | None = None
+    source: Actor | None = None
+    target: Actor | None = None
+    date_value: str | None = None
+    date_start: int | None = None
+    date_end: int | None = None
+    location: str | None = None
+    negated: bool = False
+    attribution: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecords:
     """Everything fuente derives from one article; stored in one transaction."""
 
@@ -273,3 +328,4 @@ class ArticleRecords:
     attributions: tuple[Attribution, ...] = ()
     lead: tuple[LeadStatement, ...] = ()
     times: tuple[TimeExpr, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -251,7 +251,7 @@ def _affiliation_groups(head: Token, core: Span, *, documents: bool) -> list[lis
     for child in head.rights:
         inside = core.start <= child.i < core.end
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS and inside:
-            groups.append(list(child.subtree)[1:])
+            groups.append([t for t in list(child.subtree)[1:] if t.i < core.end])
         elif child.dep_ in {"amod", "acl"} and inside:
             for grandchild in child.children:
                 agent = grandchild.dep_ == "agent" or grandchild.lower_ == "by"

@@ -22,6 +22,7 @@ from fuente.records import (
     Attribution,
     Document,
     Entity,
+    Event,
     ExcludedRange,
     Field,
     LeadStatement,
@@ -37,6 +38,7 @@ from fuente.store_attributions import (
     read_speakers,
     write_attribution_layer,
 )
+from fuente.store_events import read_events, write_events
 
 __all__ = ["Store", "open_store"]
 
@@ -57,6 +59,18 @@ TIME_COLUMNS = (
     "version",
     "attribution",
     "role",
+)
+
+
+# An actor as counted: its country and sector ("USA government"), else its words; "-" for none.
+_ACTOR_LABEL = (
+    "coalesce(nullif(trim(coalesce({side}_country, '') || ' ' || coalesce({side}_sector, '')), ''),"
+    " {side}_text, '-')"
+)
+EVENT_CATEGORIES = "SELECT category, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
+EVENT_PAIRS = (
+    f"SELECT {_ACTOR_LABEL.format(side='source')} || ' -> ' || "
+    f"{_ACTOR_LABEL.format(side='target')}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
 )
 
 
@@ -155,6 +169,7 @@ class Store:
                     for t in records.times
                 ],
             )
+            write_events(db, records)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -273,6 +288,10 @@ class Store:
                 role=row["role"],
             )  # fmt: skip
 
+    def events(self, doc: str | None = None) -> Iterator[Event]:
+        """Events (of one document, or all), in document then text order, read lazily."""
+        return read_events(self.db, doc)
+
     def lead(self, doc: str) -> list[LeadStatement]:
         """The title, deck and lead statements of one document and what they rest on."""
         return read_lead(self.db, doc)
@@ -284,7 +303,7 @@ class Store:
             table: one(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in (
                 "documents", "sentences", "entities", "mentions", "excluded", "speakers",
-                "attributions",
+                "attributions", "events",
             )
         }  # fmt: skip
         return {
@@ -317,6 +336,12 @@ class Store:
             "attributions_by_kind": dict(
                 one("SELECT kind, count(*) FROM attributions GROUP BY 1 ORDER BY 2 DESC").fetchall()
             ),
+            "events_by_category": dict(
+                one(
+                    "SELECT category, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
+                ).fetchall()
+            ),
+            "events_by_actor_pair": dict(one(EVENT_PAIRS).fetchall()),
         }
 
 

@@ -4,6 +4,10 @@ A statement's date is the time the text gives for the act of saying it, outside 
 ("Varga said on Monday that …": Monday, attached at ingest by ``fuente.statement_times``), else
 the date of the document that reports it. Each row says which,
 so a reader can tell a stated date from an assumed one.
+
+Events (who did what to whom) take their place among the statements: an event is dated by the
+time the text gives it ("the January 3, 2023, US operation"), else by its document's date.
+An event row holds the key ``event`` (its id) and says what happened in ``content``.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from fuente.records import Attribution, TimeExpr
+from fuente.records import Actor, Attribution, Event, TimeExpr
 from fuente.sourcing import counted
 from fuente.store import Store
 
@@ -38,6 +42,7 @@ def timeline(
     every word of ``query``."""
     words = (query or "").casefold().split()
     rows = list(_rows(store, words))
+    rows.extend(_event_rows(store, words))
     rows.sort(key=lambda row: (row["date"], row["doc"], row["start"]))
     return rows[:limit] if limit is not None else rows
 
@@ -77,4 +82,57 @@ def _rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
                     "description": speaker.description if speaker else None,
                 },
                 "content": said,
+            }
+
+
+def _actor_words(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    coded = " ".join(part for part in (actor.country, actor.sector) if part)
+    return f"{actor.text} ({coded})" if coded else actor.text
+
+
+def event_summary(event: Event, text: str) -> str:
+    """One line saying what happened: "COERCE/arrest: US (USA) -> Maduro [detain]"."""
+    code = f"{event.category}/{event.mode}" if event.mode else event.category
+    qualifiers = [q for q in ("not" if event.negated else "", event.modality) if q != "happened"]
+    qualifier = f" ({', '.join(q for q in qualifiers if q)})" if any(qualifiers) else ""
+    words = " ".join(text[event.start : event.end].split())
+    return (
+        f"{code}{qualifier}: {_actor_words(event.source)} -> {_actor_words(event.target)} [{words}]"
+    )
+
+
+def _event_rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
+    for document in store.documents():
+        events = list(store.events(document.id))
+        if not events:
+            continue
+        speakers = {s.id: s for s in store.speakers(document.id)}
+        told_by = {a.id: speakers.get(a.speaker or "") for a in store.attributions(document.id)}
+        for event in events:
+            summary = event_summary(event, document.text)
+            if words and not _matches(words, summary):
+                continue
+            if event.date_value and not event.date_value.startswith("X"):
+                date, how = event.date_value, "event"
+            elif document.published:
+                date, how = document.published, "document"
+            else:
+                continue
+            speaker = told_by.get(event.attribution or "")
+            yield {
+                "date": date,
+                "dated_by": how,
+                "inferred": how == "document" and document.published_inferred,
+                "doc": document.id,
+                "event": event.id,
+                "attribution": event.attribution,
+                "start": event.start,
+                "speaker": {
+                    "name": speaker.name if speaker else None,
+                    "kind": speaker.kind if speaker else None,
+                    "description": speaker.description if speaker else None,
+                },
+                "content": summary,
             }

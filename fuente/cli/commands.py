@@ -192,12 +192,13 @@ def who_said_command(query: str, db_path: str, fmt: str, limit: int | None) -> N
 def timeline_command(
     query: str | None, db_path: str, fmt: str, limit: int | None, out: str | None
 ) -> None:
-    """Dated statements in date order, optionally only those matching QUERY.
+    """Dated statements and events in date order, optionally only those matching QUERY.
 
-    A statement is dated by the time its sentence gives ("said on Monday"), else by its
-    document's date (marked when that date was inferred). QUERY words must all appear in the
-    speaker's name or description or in what was said. With --out, draw them instead: one
-    lane per speaker on a time axis.
+    A statement is dated by the time its sentence gives ("said on Monday"), an event by the
+    time the text gives it; else either takes its document's date (marked when that date was
+    inferred). QUERY words must all appear in the speaker's name or description or in what was
+    said, or in an event's category, actors or words. With --out, draw them instead: one lane
+    per speaker on a time axis.
     """
     from fuente.timeline import timeline
 
@@ -223,8 +224,12 @@ def timeline_command(
         if fmt == "jsonl":
             click.echo(json.dumps(row, ensure_ascii=False))
             continue
-        mark = "~" if row["inferred"] else " " if row["dated_by"] == "statement" else "*"
+        mark = "~" if row["inferred"] else " " if row["dated_by"] != "document" else "*"
         who = row["speaker"]["name"] or "(unknown)"
+        if "event" in row:  # an event: what happened, and who tells it when someone does
+            told = f" (told by {row['speaker']['name']})" if row["speaker"]["name"] else ""
+            click.echo(f"{row['date']:<10}{mark} {row['doc']}  EVENT {row['content']}{told}")
+            continue
         said = " ".join(row["content"].split())
         said = said if len(said) <= 160 else said[:157] + "..."
         click.echo(f"{row['date']:<10}{mark} {row['doc']}  {who}: {said}")

@@ -66,6 +66,8 @@ def _statement_items(store: Store) -> list[dict[str, Any]]:
     titles = dict(store.db.execute("SELECT id, title FROM documents").fetchall())
     items = []
     for row in timeline(store):
+        if "event" in row:
+            continue  # events come from the events table, with their actors (_event_items)
         speaker = row["speaker"]
         found = keys.get(row["attribution"])
         key = None

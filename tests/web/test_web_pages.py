@@ -77,8 +77,7 @@ def test_web_article_json_points_into_the_text(client) -> None:
     [entity] = view["entities"]
     assert len(entity["mentions"]) == 2  # the third is in the excluded appeal
     assert view["sourcing"]["named"] == 2 and view["sourcing"]["unnamed"] == 1
-    assert view["events"] is None
-    assert "not extracted yet" in view["events_note"]
+    assert view["events"] == [] and view["events_note"] is None  # extracted: none here
     speaker = view["attributions"][0]["speaker"]
     assert speaker["url"] == "/speaker/named/ana-lopez"
 
@@ -93,8 +92,20 @@ def test_web_article_page_marks_the_text(client) -> None:
     assert 'class="content direct"' in page and 'class="cue"' in page
     assert 'class="time" title="DATE 2025-03-10"' in page
     assert 'id="a1"' in page  # each statement can be linked to
-    assert "events are not extracted yet" in page
+    assert "none found in this article" in page  # the events layer ran and found none
     assert "Sourcing" in page
+
+
+def test_web_events_note_when_the_database_has_no_events_table(client, web_db: Path) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(web_db)
+    with db:
+        db.execute("DROP TABLE events")  # as in a database of a fuente without events
+    db.close()
+    view = client.get("/article/talks.json").json()
+    assert view["events"] is None and "not extracted yet" in view["events_note"]
+    assert "events are not extracted yet" in client.get("/article/talks").text
 
 
 def test_web_events_show_once_the_table_exists(client, web_db: Path) -> None:

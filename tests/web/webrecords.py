@@ -29,7 +29,7 @@ REPLY = (
     "López said on Friday that nothing had changed.\n"
 )
 EVENTS_TABLE = (
-    "CREATE TABLE events (id TEXT PRIMARY KEY, doc TEXT, start_char INTEGER, end_char INTEGER, "
+    "CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, doc TEXT, start_char INTEGER, end_char INTEGER, "
     "category TEXT, mode TEXT, source_text TEXT, source_start INTEGER, source_end INTEGER, "
     "source_entity TEXT, source_country TEXT, source_sector TEXT, target_text TEXT, "
     "target_start INTEGER, target_end INTEGER, target_entity TEXT, target_country TEXT, "
@@ -221,9 +221,9 @@ def add_events(path: Path) -> None:
         start, end = span(TALKS, "left")
         db.execute(
             "INSERT INTO events (id, doc, start_char, end_char, category, mode, source_text, "
-            "source_entity, target_text, date_value, negated, attribution, version) "
+            "source_entity, target_text, date_value, negated, modality, attribution, version) "
             "VALUES (?, 'talks', ?, ?, 'withdraw', 'reported', 'the envoy', NULL, 'Ana López', "
-            "'2025-03-09', 0, 'talks#a3', 'test')",
+            "'2025-03-09', 0, 'happened', 'talks#a3', 'test')",
             ("talks#v1", start, end),
         )
     db.close()

@@ -1,0 +1,290 @@
+"""Actors of events: the words naming who acts or is acted on, coded with country and sector.
+
+An actor is a noun phrase of the parsed Doc: a named entity ("Diosdado Cabello"), a
+description ("rogue Venezuelan military officers", "the Trump administration") or a pronoun
+standing for one met before ("he" -> Cabello). ``ActorCoder`` cuts the phrase to its core,
+reads country and sector with ``fuente.speakers.describe_source`` (the countries and sectors
+lexicons, extensible as data), links it to the document's entity, and carries what the text
+says of a person elsewhere ("Venezuela's interior minister, Diosdado Cabello") to the
+person's other mentions. One coder serves one Doc.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from fuente.lexicon import load_lexicon
+from fuente.records import Actor, Entity, Mention
+from fuente.settings import Settings
+from fuente.speakers import describe_source
+
+__all__ = ["ActorCoder", "noun_lemma"]
+
+# Sectors that say where a faction stands, and the institutions a faction can belong to:
+# "rogue military officers" are the military's, as PLOVER codes a mutinous unit by its
+# institution.
+STANCES = frozenset({"rebels", "opposition"})
+INSTITUTIONS = frozenset({"military", "police", "government", "judiciary"})
+IGO = "international organisation"
+PERSONAL = {"he", "him", "she", "her"}
+GROUP = {"they", "them"}
+BODY = {"it"}
+RELATIVE = {"who", "whom", "which", "that"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+CUT = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
+NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+REACH = 120  # tokens back a pronoun may reach for what it stands for
+
+
+class ActorCoder:
+    """Codes actors of one Doc; built once per document, from its entities and mentions."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        *,
+        entities: tuple[Entity, ...] | list[Entity],
+        mentions: tuple[Mention, ...] | list[Mention],
+        settings: Settings,
+    ) -> None:
+        self.doc = doc
+        self.settings = settings
+        types = {entity.id: entity.type for entity in entities}
+        self.entity_at: dict[int, tuple[str, str]] = {}  # token index -> (entity id, type)
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span or ():
+                self.entity_at.setdefault(token.i, (mention.entity, types.get(mention.entity, "")))
+        speakers = load_lexicon("speakers", settings=settings)
+        extra = load_lexicon("events", settings=settings).get("actor-nouns", ())
+        self.people = frozenset(
+            str(word) for word in (*speakers["people"], *speakers["bodies"], *extra)
+        )
+        sectors = load_lexicon("sectors", settings=settings)
+        self.sector_words = {
+            str(word): sector
+            for sector, words in sectors.items()
+            for word in words
+            if " " not in str(word)
+        }
+        self.profiles: dict[str, tuple[str | None, str | None]] = {}
+        self.coded: dict[tuple[int, int, int], Actor] = {}
+        self.antecedents: dict[int, Token | None] = {}
+        # head lemma of a description -> (country, sector) it was coded with, latest first
+        self.described: dict[str, tuple[str, str | None]] = {}
+
+    # -- which words are an actor ------------------------------------------------------------
+
+    def is_actor(self, token: Token) -> bool:
+        """Whether ``token`` heads words naming someone who can act: a name, a pronoun for a
+        person or group, or a noun for people, a body or a sector."""
+        if token.i in self.entity_at:
+            return self.entity_at[token.i][1] in NAMED
+        if token.ent_type_:
+            return token.ent_type_ in NAMED
+        lower = token.lower_
+        if lower in PERSONAL | GROUP | BODY:
+            return self.antecedent(token) is not None
+        if lower in RELATIVE and token.dep_ in SUBJECTS:
+            return token.head.dep_ == "relcl" and self.is_actor(token.head.head)
+        lemma = noun_lemma(token)
+        return lemma in self.people or lemma in self.sector_words
+
+    def antecedent(self, token: Token) -> Token | None:
+        """What a pronoun stands for: the nearest fitting subject before it (a person for
+        he/she, a group or plural for they), else the nearest fitting name."""
+        if token.i not in self.antecedents:
+            self.antecedents[token.i] = self._antecedent(token)
+        return self.antecedents[token.i]
+
+    def _antecedent(self, token: Token) -> Token | None:
+        lower = token.lower_
+        if lower in RELATIVE:
+            return token.head.head if token.head.dep_ == "relcl" else None
+        fallback = None
+        for i in range(token.i - 1, max(-1, token.i - REACH), -1):
+            candidate = self.doc[i]
+            if not self._fits(candidate, lower):
+                continue
+            if candidate.dep_ in SUBJECTS:
+                return candidate
+            fallback = fallback or candidate
+        return fallback
+
+    def _fits(self, candidate: Token, pronoun: str) -> bool:
+        if candidate.pos_ not in {"PROPN", "NOUN"}:
+            return False
+        entity = self.entity_at.get(candidate.i)
+        if pronoun in PERSONAL:
+            return entity is not None and entity[1] == "PERSON"
+        group = entity is not None and entity[1] in {"ORG", "NORP", "GPE"}
+        if pronoun in BODY:  # "it": a country or a body, named
+            return group and candidate.tag_ not in {"NNS", "NNPS"}
+        plural = candidate.tag_ in {"NNS", "NNPS"}
+        return (plural and self.is_actor(candidate)) or group
+
+    # -- coding ------------------------------------------------------------------------------
+
+    def phrase(self, head: Token) -> Span:
+        """The words of the actor headed by ``head``: its modifiers, prepositional phrases
+        and apposition, without relative clauses or what follows a conjunction."""
+        doc = self.doc
+        end = head.i + 1
+        for child in head.rights:
+            if child.dep_ in CUT:
+                break
+            end = child.right_edge.i + 1
+        start = head.left_edge.i
+        while start < head.i and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return doc[start:end]
+
+    def code(self, head: Token, *, words: Span | None = None) -> Actor:
+        """The actor headed by ``head`` (or naming ``words``), coded from what the text says."""
+        words = words if words is not None else self.phrase(head)
+        key = (head.i, words.start, words.end)
+        if key not in self.coded:
+            self.coded[key] = self._code(head, words)
+        return self.coded[key]
+
+    def _code(self, head: Token, words: Span) -> Actor:
+        if head.lower_ in PERSONAL | GROUP | BODY | RELATIVE:
+            found = self.antecedent(head)
+            if found is not None:
+                meant = self.code(found)
+                if head.lower_ in RELATIVE:
+                    return meant
+                return Actor(
+                    head.text, head.idx, head.idx + len(head.text), meant.entity,
+                    meant.country, meant.sector,
+                )  # fmt: skip
+        info = describe_source(words, settings=self.settings)
+        country, sector = info.country, info.sector
+        entity = self._entity(head, words)
+        if entity is not None and entity[1] == "GPE" and head.i in self.entity_at:
+            sector = None if _bare(words, head) else sector  # a country acting is coded bare
+        if entity is not None and entity[1] == "PERSON" and (country is None or sector is None):
+            known = self._profile(entity[0])
+            country, sector = country or known[0], sector or known[1]
+        if sector in STANCES:
+            sector = self._institution(words) or sector
+        if country is None:
+            country = self._country_from_context(head, entity, sector)
+        elif entity is None:
+            self.described[noun_lemma(head)] = (country, sector)
+        if sector == IGO and country is None:
+            country = "IGO"
+        text = words.text
+        start = words.start_char
+        return Actor(text, start, start + len(text), entity and entity[0], country, sector)
+
+    def _country_from_context(
+        self, head: Token, entity: tuple[str, str] | None, sector: str | None
+    ) -> str | None:
+        """A country the words leave open, from the text around: the country of the person a
+        body is named after ("the Maduro government"), or of an earlier description with
+        the same head noun and no other sector ("mutinous officers" after "rogue Venezuelan
+        military officers")."""
+        for child in head.children:
+            owner = self.entity_at.get(child.i)
+            person = child.dep_ in {"compound", "poss"} and owner is not None
+            if person and owner[1] == "PERSON" and (country := self._profile(owner[0])[0]):
+                return country
+        if entity is not None:
+            return None
+        earlier = self.described.get(noun_lemma(head))
+        if earlier is not None and (sector is None or earlier[1] in {None, sector}):
+            return earlier[0]
+        return None
+
+    def code_each(self, head: Token) -> list[Actor]:
+        """The actors headed by ``head``: one, or one per country when its modifiers name
+        several ("Hungarian and Romanian officials")."""
+        actor = self.code(head)
+        if actor.country is not None:
+            return [actor]
+        countries = []
+        for modifier in head.lefts:
+            if modifier.dep_ not in {"amod", "compound", "nmod"} or not modifier.conjuncts:
+                continue
+            for word in (modifier, *modifier.conjuncts):
+                found = describe_source(self.doc[word.i : word.i + 1], settings=self.settings)
+                if found.country is not None and found.country not in countries:
+                    countries.append(found.country)
+        if len(countries) < 2:
+            return [actor]
+        return [
+            Actor(actor.text, actor.start, actor.end, actor.entity, country, actor.sector)
+            for country in countries
+        ]
+
+    def _entity(self, head: Token, words: Span) -> tuple[str, str] | None:
+        found = self.entity_at.get(head.i)
+        if found is not None:
+            return found
+        for child in head.children:
+            inside = child.dep_ == "appos" and words.start <= child.i < words.end
+            if inside and (found := self.entity_at.get(child.i)) is not None:
+                return found
+        return None
+
+    def _institution(self, words: Span) -> str | None:
+        for token in words:
+            sector = self.sector_words.get(token.lemma_.lower())
+            if sector in INSTITUTIONS:
+                return sector
+        return None
+
+    def _profile(self, entity: str) -> tuple[str | None, str | None]:
+        """Country and sector the text gives a person at any of its mentions: a title, an
+        apposition ("Venezuela's interior minister, Diosdado Cabello")."""
+        if entity in self.profiles:
+            return self.profiles[entity]
+        country = sector = None
+        heads = sorted({i for i, (e, _) in self.entity_at.items() if e == entity})
+        for i in heads:
+            token = self.doc[i]
+            if token.head.i in heads and token.head.i != token.i:
+                continue  # not the head of its mention
+            places = [token]
+            if token.dep_ == "appos":
+                places.append(token.head)
+            places += [child for child in token.children if child.dep_ == "appos"]
+            for place in places:
+                words = _premodified(place)
+                info = describe_source(words, settings=self.settings)
+                country, sector = country or info.country, sector or info.sector
+            if country and sector:
+                break
+        self.profiles[entity] = (country, sector)
+        return country, sector
+
+
+def _bare(words: Span, head: Token) -> bool:
+    """Whether ``words`` are nothing but a name ("Venezuela", "the United States")."""
+    return all(t.ent_iob_ != "O" or t.lower_ == "the" or t.is_punct for t in words) and bool(
+        head.ent_type_
+    )
+
+
+def noun_lemma(token: Token) -> str:
+    """Lower-case lemma; a capitalised plural the lemmatiser kept ("Officials") loses its s."""
+    lemma = token.lemma_.lower() or token.lower_
+    if token.tag_ in {"NNS", "NNPS"} and lemma == token.lower_ and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
+
+
+def _premodified(head: Token) -> Span:
+    """``head`` with the words right before it that modify it, up to a conjunction, a
+    preposition, a verb or a comma ("Venezuela's interior minister")."""
+    doc = head.doc
+    start = head.i
+    while start > 0:
+        before = doc[start - 1]
+        if before.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PUNCT", "SPACE", "PRON"}:
+            break
+        start -= 1
+    return doc[start : head.i + 1]

@@ -1,0 +1,177 @@
+"""Events found in short texts about Marovia, read with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuente.annotate import model_version
+from fuente.pipeline import analyse, prepare
+from fuente.records import ArticleRecords, Event, RawArticle
+from fuente.settings import Settings, load_settings
+
+pytestmark = pytest.mark.slow
+
+MAROVIA = "MRV: [Marovia, Marovian, Port Selden]\nHLV: [Halvik, Halvikian]\n"
+
+
+@pytest.fixture(scope="module")
+def marovia(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    folder = tmp_path_factory.mktemp("lexicons")
+    (folder / "countries.yaml").write_text(MAROVIA, encoding="utf-8")
+    return load_settings(lexicon_dir=str(folder))
+
+
+def records(nlp, settings: Settings, text: str) -> ArticleRecords:
+    prepared = prepare(RawArticle("t", "t.txt", text, "text"), settings=settings)
+    return analyse(prepared, nlp(prepared.masked), annotator=model_version(nlp), settings=settings)
+
+
+def events(nlp, settings: Settings, text: str) -> list[Event]:
+    return list(records(nlp, settings, text).events)
+
+
+def one(found: list[Event], category: str) -> Event:
+    chosen = [e for e in found if e.category == category]
+    assert chosen, [(e.category, e.mode) for e in found]
+    return chosen[0]
+
+
+def test_events_verb_with_actors_mode_date_and_place(nlp, marovia) -> None:
+    text = (
+        "Marovian police arrested the opposition leader Anna Vell in Port Selden on March 3, 2021."
+    )
+    event = one(events(nlp, marovia, text), "COERCE")
+    assert event.mode == "arrest"
+    assert text[event.start : event.end] == "arrested"
+    assert (event.source.country, event.source.sector) == ("MRV", "police")
+    assert "Anna Vell" in event.target.text
+    assert event.target.entity is not None
+    assert event.target.sector == "opposition"
+    assert event.date_value == "2021-03-03"
+    assert text[event.date_start : event.date_end].endswith("2021")
+    assert event.location == "Port Selden"
+    assert (event.negated, event.modality, event.attribution) == (False, "happened", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The interior minister was not detained during the raid.", "COERCE"),
+        ("Halvikian officials decided not to help the rebels.", "AID"),
+        ("The army never attacked the village.", "ASSAULT"),
+    ],
+)
+def test_events_negation(nlp, marovia, text: str, category: str) -> None:
+    assert one(events(nlp, marovia, text), category).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "modality"),
+    [
+        ("The Marovian army threatened to shell the rebel villages.", "ASSAULT", "threatened"),
+        ("If the talks fail, the rebels could attack the capital.", "ASSAULT", "hypothetical"),
+        ("The ministry denied that soldiers attacked the protesters.", "ASSAULT", "denied"),
+        ("The rebels plan to attack the capital next week.", "ASSAULT", "planned"),
+        ("Soldiers attacked the protesters on Monday.", "ASSAULT", "happened"),
+    ],
+)
+def test_events_modality(nlp, marovia, text: str, category: str, modality: str) -> None:
+    assert one(events(nlp, marovia, text), category).modality == modality
+
+
+def test_events_threat_is_an_event_of_its_own(nlp, marovia) -> None:
+    found = events(nlp, marovia, "The Marovian army threatened to shell the rebel villages.")
+    threat = one(found, "THREATEN")
+    assert (threat.source.country, threat.source.sector) == ("MRV", "military")
+    assert threat.modality == "happened"
+
+
+def test_events_future_is_coded_as_intention(nlp, marovia) -> None:
+    found = events(nlp, marovia, "Halvik will impose new sanctions on Marovia.")
+    event = one(found, "THREATEN")
+    assert event.modality == "planned"
+    assert (event.source.country, event.target.country) == ("HLV", "MRV")
+    meeting = one(
+        events(nlp, marovia, "Marovian officials will meet the Halvikian envoy."), "AGREE"
+    )
+    assert meeting.source.country == "MRV"
+
+
+def test_events_light_verb_gives_source_and_target(nlp, marovia) -> None:
+    text = "In 2020, the United States placed a bounty on Tomas Varga."
+    event = one(events(nlp, marovia, text), "SANCTION")
+    assert text[event.start : event.end] == "bounty"
+    assert event.source.country == "USA"
+    assert event.target.text == "Tomas Varga"
+    assert event.date_value == "2020"
+
+
+def test_events_talks_between_two_sides(nlp, marovia) -> None:
+    text = (
+        "Talks between Marovian officials and the Halvikian foreign minister took place in Geneva."
+    )
+    event = one(events(nlp, marovia, text), "CONSULT")
+    assert (event.source.country, event.source.sector) == ("MRV", "government")
+    assert (event.target.country, event.target.sector) == ("HLV", "government")
+
+
+def test_events_pronoun_target_is_the_person_met_before(nlp, marovia) -> None:
+    found = records(nlp, marovia, "Anna Vell led the march. She was arrested the next day.")
+    event = one(list(found.events), "COERCE")
+    vell = next(e for e in found.entities if e.name == "Anna Vell")
+    assert (event.target.text, event.target.entity) == ("She", vell.id)
+
+
+def test_events_noun_of_release(nlp, marovia) -> None:
+    text = "The government announced the release of political prisoners."
+    event = one(events(nlp, marovia, text), "CONCEDE")
+    assert event.mode == "release"
+    assert event.target.text == "political prisoners"
+
+
+def test_events_inside_a_quote_are_the_speakers_claim(nlp, marovia) -> None:
+    text = '"The army raided our offices," an opposition official said.'
+    found = records(nlp, marovia, text)
+    event = one(list(found.events), "COERCE")
+    attribution = next(a for a in found.attributions if a.id == event.attribution)
+    speaker = next(s for s in found.speakers if s.id == attribution.speaker)
+    assert speaker.kind == "unnamed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Varga said the economy was growing.",
+        "Anna Vell told reporters that the harvest was good.",
+        "I asked him about the opposition.",
+        "The ministry released a statement on Friday.",
+    ],
+)
+def test_events_none_from_mere_mention_or_speech(nlp, marovia, text: str) -> None:
+    assert events(nlp, marovia, text) == []
+
+
+def test_events_ids_follow_the_text(nlp, marovia) -> None:
+    found = events(nlp, marovia, "Rebels attacked the base. Soldiers arrested ten of them.")
+    assert [e.id for e in found] == [f"t#v{n}" for n in range(1, len(found) + 1)]
+    assert [e.start for e in found] == sorted(e.start for e in found)
+
+
+def test_events_pattern_from_users_lexicon_is_picked_up(nlp, tmp_path) -> None:
+    text = "Police rounded up the organisers of the march."
+    assert not [e for e in events(nlp, load_settings(), text) if e.mode == "arrest"]
+    (tmp_path / "events.yaml").write_text("COERCE/arrest: [round up]\n", encoding="utf-8")
+    found = events(nlp, load_settings(lexicon_dir=str(tmp_path)), text)
+    event = one(found, "COERCE")
+    assert event.mode == "arrest"
+    assert text[event.start : event.end] == "rounded up"
+    assert event.source.sector == "police"
+
+
+def test_events_unknown_category_in_users_lexicon_is_a_config_error(tmp_path) -> None:
+    from fuente.errors import ConfigError
+    from fuente.event_lexicon import event_lexicon
+
+    (tmp_path / "events.yaml").write_text("SHOUT: [yell]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="SHOUT"):
+        event_lexicon(load_settings(lexicon_dir=str(tmp_path)))
