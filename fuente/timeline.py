@@ -135,4 +135,8 @@ def _event_rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
                     "description": speaker.description if speaker else None,
                 },
                 "content": summary,
+                # how a picture draws it (fuente.timeline_plot): one lane per PLOVER category
+                "lane": f"events: {event.category}",
+                "category": "event",
+                "named": False,
             }

@@ -78,6 +78,7 @@ def marks_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[Mark], int]
         category = row.get("category") or speaker.get("kind") or "unknown"
         named = row.get("named")
         dated_by = "inferred" if row.get("inferred") else row.get("dated_by") or "statement"
+        dated_by = "statement" if dated_by == "event" else dated_by  # the text gives its date
         marks.append(
             Mark(
                 *span,

@@ -41,8 +41,9 @@ COLOURS = {
     "unnamed": "#e07b1f",
     "document": "#9c6b3c",
     "author": "#7f7f7f",
+    "event": "#c23b5a",
 }
-SPARE_COLOURS = ("#c23b5a", "#1aa3a3", "#b5a31a", "#5a5ac2", "#555555")
+SPARE_COLOURS = ("#1aa3a3", "#b5a31a", "#5a5ac2", "#555555")
 CATEGORY_NAMES = {
     "person": "person",
     "organisation": "organisation",
@@ -51,6 +52,7 @@ CATEGORY_NAMES = {
     "document": "document",
     "author": "the article's author",
     "unknown": "speaker of unknown kind",
+    "event": "event (PLOVER category)",
 }
 DATINGS = (
     ("statement", "the date the sentence gives"),
