@@ -17,6 +17,7 @@ from fuente.dating import Published, infer_published
 from fuente.lexicon import load_lexicon
 from fuente.records import TimeExpr
 from fuente.settings import Settings
+from fuente.tense import tense_of
 from fuente.times import EXTRACTOR, Found, find_times, time_candidates
 
 __all__ = ["time_layer"]
@@ -24,37 +25,6 @@ __all__ = ["time_layer"]
 DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40},[ \t]*$")
 
 WEEKDAY_REACH = 12
-MODIFIER = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
-DONE = frozenset({"did", "had", "has", "have", "was", "were", "'d", "'ve"})
-
-
-def _tense(doc: Doc, start: int, end: int, lexicon: dict[str, tuple[str, ...]]) -> str | None:
-    """``ahead`` when the date at ``start:end`` is still to come ("due March 1, 2011", "will
-    vote on May 3"), ``past`` when the verb it hangs on is in a past tense ("rose in 1988",
-    "has grown since 2019"), else None (a date modifying a noun: "the 2030 target")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    ahead = set(lexicon.get("ahead_words", ()))
-    if any(t.lower_ in ahead for t in doc[max(0, span.start - 2) : span.start]):
-        return "ahead"
-    token = span.root
-    if token.dep_ in MODIFIER and token.head.pos_ in {"NOUN", "PROPN"}:
-        return None
-    for _ in range(4):  # up to the verb the date hangs on
-        if token.pos_ in {"VERB", "AUX"} or token.head is token:
-            break
-        token = token.head
-        if token.lower_ in ahead:
-            return "ahead"
-    if token.pos_ not in {"VERB", "AUX"}:
-        return None
-    auxiliaries = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
-    if auxiliaries & set(lexicon.get("ahead_auxiliaries", ())):
-        return "ahead"
-    if auxiliaries & DONE or token.tag_ == "VBD" or (token.tag_ == "VBN" and not auxiliaries):
-        return "past"
-    return None
 
 
 def _dateline(text: str, found: list[Found]) -> tuple[int, int] | None:
@@ -92,12 +62,14 @@ def time_layer(
         # Only what the text dates by itself: values it took from the narrative could have
         # been resolved against the wrong year.
         lexicon = load_lexicon("times", settings=settings)
+        ahead_words = frozenset(lexicon.get("ahead_words", ()))
+        ahead_auxiliaries = frozenset(lexicon.get("ahead_auxiliaries", ()))
         dated = infer_published(
             [  # with a few characters before, for a weekday written apart ("Monday, March 3")
                 (
                     text[max(0, f.start - WEEKDAY_REACH) : f.end],
                     f.value,
-                    _tense(doc, f.start, f.end, lexicon),
+                    tense_of(doc, f.start, f.end, ahead=ahead_words, auxiliaries=ahead_auxiliaries),
                 )
                 for f in first
                 if f.anchor in {"absolute", "none"}

@@ -54,6 +54,8 @@ class Grammar:
     references: dict[str, str]
     sets: dict[str, str]
     fragments: dict[str, str]
+    ahead_words: frozenset[str] = frozenset()
+    ahead_auxiliaries: frozenset[str] = frozenset()
 
 
 def _table(lexicon: dict[str, tuple[Any, ...]], name: str) -> dict[str, Any]:
@@ -112,6 +114,8 @@ def _grammar(lexicon_dir: str | None) -> Grammar:
         numbers=numbers,
         units=units,
         fragments=fragments,
+        ahead_words=frozenset(str(w).lower() for w in lexicon.get("ahead_words", ())),
+        ahead_auxiliaries=frozenset(str(w).lower() for w in lexicon.get("ahead_auxiliaries", ())),
         **tables,
     )
 
@@ -164,13 +168,14 @@ def choose_year(
     *,
     anchor: datetime.date,
     weekday: int | None = None,
-    future: bool = False,
+    tense: str | None = "past",
 ) -> int | None:
     """The year that puts ``month``/``day`` nearest ``anchor``, as a news report means it.
 
     A weekday given with the date must agree, and then the date may not lie more than a few
-    days after the anchor. Without a weekday, a date in the past tense lies on or before the
-    anchor (give or take a few days) and one in the future tense on or after it.
+    days after the anchor. Without a weekday, a date in the past tense (``tense`` ``past``)
+    lies on or before the anchor (give or take a few days), one still to come (``ahead``) on
+    or after it, and one whose tense the sentence does not tell (None) is the nearest.
     """
     slack = datetime.timedelta(days=3)
     candidates: list[tuple[datetime.timedelta, int]] = []
@@ -184,9 +189,11 @@ def choose_year(
         if weekday is not None:
             if date.isoweekday() != weekday or date > anchor + slack:
                 continue
-        elif future:
+        elif tense == "ahead":
             if date < anchor - slack:
                 continue
+        elif tense is None:
+            pass
         elif (day is not None and date > anchor + slack) or (
             day is None and (year, month) > (anchor.year, anchor.month)
         ):

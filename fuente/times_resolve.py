@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from fuente.tense import tense_of
 from fuente.times_normalise import Grammar, choose_year, number_value, shift, week_of
 
 __all__ = ["RESOLVERS", "State", "accept"]
@@ -64,13 +65,21 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+def _tense(state: State, start: int) -> str | None:
+    """The tense of the verb the time expression at ``start`` hangs on (``fuente.tense``)."""
+    grammar = state.grammar
+    return tense_of(
+        state.doc,
+        start,
+        start + 1,
+        ahead=grammar.ahead_words,
+        auxiliaries=grammar.ahead_auxiliaries,
+    )
+
+
 def _future(state: State, start: int) -> bool:
-    """Whether the sentence around ``start`` speaks of the future (a modal ``will``)."""
-    span = state.doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    sentence = span[0].sent
-    return any(token.lower_ in {"will", "'ll", "shall", "wo"} for token in sentence)
+    """Whether the time expression at ``start`` is spoken of as still to come."""
+    return _tense(state, start) == "ahead"
 
 
 def _entity(state: State, start: int, end: int) -> str:
@@ -134,7 +143,7 @@ def _year_less(state: State, start: int, month: int, day: int | None, weekday: i
         # the weekday says the narrative's year is wrong: "Saturday, March 8" of another year
     if state.anchor is not None:
         year = choose_year(
-            month, day, anchor=state.anchor, weekday=weekday, future=_future(state, start)
+            month, day, anchor=state.anchor, weekday=weekday, tense=_tense(state, start)
         )
         return year, "document" if year is not None else "none"
     return None, "none"

@@ -103,25 +103,6 @@ def test_dating_date_span(value, span) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "words", "tense"),
-    [
-        ("The company redeemed its debentures due March 1, 2011.", "March 1, 2011", "ahead"),
-        ("The council will vote on May 3, 2026.", "May 3, 2026", "ahead"),
-        ("Profits rose sharply in 1988.", "1988", "past"),
-        ("Exports have grown every year since 2019.", "2019", "past"),
-        ("The government kept its 2030 target.", "2030", None),
-    ],
-)
-def test_dating_tense_of_a_date_from_its_sentence(nlp, settings, text, words, tense) -> None:
-    from fuente.chronology import _tense
-    from fuente.lexicon import load_lexicon
-
-    start = text.index(words)
-    lexicon = load_lexicon("times", settings=settings)
-    assert _tense(nlp(text), start, start + len(words), lexicon) == tense
-
-
-@pytest.mark.parametrize(
     ("published", "shown"),
     [
         (("2025-03-10", False, None, None), "2025-03-10"),

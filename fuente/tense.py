@@ -1,0 +1,45 @@
+"""The tense a time expression is spoken in: still to come, past, or not said.
+
+``tense_of(doc, start, end, ahead=..., auxiliaries=...)`` reads the verb a date hangs on
+("will vote on May 3": ahead; "rose in 1988": past; "the 2030 target": None). The words that
+look ahead ("due", "by", "until"; "will", "may") come from the ``times`` lexicon.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+__all__ = ["tense_of"]
+
+MODIFIER = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
+DONE = frozenset({"did", "had", "has", "have", "was", "were", "'d", "'ve"})
+
+
+def tense_of(
+    doc: Doc, start: int, end: int, *, ahead: frozenset[str], auxiliaries: frozenset[str]
+) -> str | None:
+    """``ahead`` when the date at ``start:end`` is still to come ("due March 1, 2011", "will
+    vote on May 3"), ``past`` when the verb it hangs on is in a past tense ("rose in 1988",
+    "has grown since 2019"), else None (a date modifying a noun: "the 2030 target")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    if any(t.lower_ in ahead for t in doc[max(0, span.start - 2) : span.start]):
+        return "ahead"
+    token = span.root
+    if token.dep_ in MODIFIER and token.head.pos_ in {"NOUN", "PROPN"}:
+        return None
+    for _ in range(4):  # up to the verb the date hangs on
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+            break
+        token = token.head
+        if token.lower_ in ahead:
+            return "ahead"
+    if token.pos_ not in {"VERB", "AUX"}:
+        return None
+    found = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if found & auxiliaries or (token.tag_ == "VB" and "to" in found):
+        return "ahead"  # "will vote on May 3", "plans to leave on Thursday"
+    if found & DONE or token.tag_ == "VBD" or (token.tag_ == "VBN" and not found):
+        return "past"
+    return None
