@@ -205,12 +205,11 @@ class ActorCoder:
         return None
 
     def code_each(self, head: Token) -> list[Actor]:
-        """The actors headed by ``head``: one, or one per country when its modifiers name
-        several ("Hungarian and Romanian officials")."""
+        """The actors headed by ``head``: one, or one per country when its coordinated
+        modifiers name several ("Hungarian and Romanian officials", "French and Egyptian
+        warships"), each with the sector of the head."""
         actor = self.code(head)
-        if actor.country is not None:
-            return [actor]
-        countries = []
+        countries: list[str] = []
         for modifier in head.lefts:
             if modifier.dep_ not in {"amod", "compound", "nmod"} or not modifier.conjuncts:
                 continue

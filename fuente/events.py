@@ -157,12 +157,22 @@ class _Finder:
 
     # -- structure -----------------------------------------------------------------------
 
+    def slot(self, anchor: Token) -> Token:
+        """The noun that stands in the verb's slot for a noun event: the event itself, or the
+        measure it is counted in ("launched ten days of war games", "a round of talks")."""
+        preposition = anchor.head
+        if anchor.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
+            return anchor
+        measure = preposition.head
+        return measure if self.lexicon.has("measures", noun_lemma(measure)) else anchor
+
     def governor(self, anchor: Token) -> Token | None:
         """The verb whose time, place and negation are those of a noun event: a light verb
         ("held talks"), a verb of undergoing ("faced sanctions") or of occurring ("the talks
         took place")."""
         if anchor.pos_ not in {"NOUN", "PROPN"} or anchor.head.i == anchor.i:
             return None
+        anchor = self.slot(anchor)
         verb, lemma = anchor.head, anchor.head.lemma_.lower()
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
@@ -177,7 +187,7 @@ class _Finder:
     def light(self, anchor: Token, governor: Token | None) -> bool:
         return (
             governor is not None
-            and anchor.dep_ in {"dobj", "attr"}
+            and self.slot(anchor).dep_ in {"dobj", "attr"}
             and self.lexicon.has("light-verbs", governor.lemma_.lower())
         )
 

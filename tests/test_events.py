@@ -115,6 +115,20 @@ def test_events_talks_between_two_sides(nlp, marovia) -> None:
     assert (event.target.country, event.target.sector) == ("HLV", "government")
 
 
+def test_events_coordinated_nationalities_give_one_actor_each(nlp, marovia) -> None:
+    text = "Marovian and Halvikian warships launched ten days of war games in the north."
+    found = [e for e in events(nlp, marovia, text) if e.category == "COOPERATE"]
+    sources = {(e.source.country, e.source.sector) for e in found}
+    assert sources == {("MRV", "military"), ("HLV", "military")}
+
+
+def test_events_measure_noun_takes_the_verb_of_its_event(nlp, marovia) -> None:
+    text = "Marovian diplomats held a round of talks with Halvik."
+    event = one(events(nlp, marovia, text), "CONSULT")
+    assert (event.source.country, event.source.sector) == ("MRV", "government")
+    assert event.target.country == "HLV"
+
+
 def test_events_pronoun_target_is_the_person_met_before(nlp, marovia) -> None:
     found = records(nlp, marovia, "Anna Vell led the march. She was arrested the next day.")
     event = one(list(found.events), "COERCE")
