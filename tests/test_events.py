@@ -129,6 +129,22 @@ def test_events_measure_noun_takes_the_verb_of_its_event(nlp, marovia) -> None:
     assert event.target.country == "HLV"
 
 
+def test_events_place_in_another_country_is_the_target(nlp, marovia) -> None:
+    event = one(events(nlp, marovia, "Marovia lifted a curfew in Halvik on Sunday."), "CONCEDE")
+    assert (event.source.country, event.target.country) == ("MRV", "HLV")
+    assert event.location == "Halvik"
+    home = one(events(nlp, marovia, "Marovia lifted a curfew in Port Selden."), "CONCEDE")
+    assert home.target is None
+
+
+def test_events_subject_of_a_that_clause_is_the_target(nlp, marovia) -> None:
+    text = "Marovia demanded that Halvik withdraw its troops from the border."
+    event = one(events(nlp, marovia, text), "REQUEST")
+    assert (event.source.country, event.target.country) == ("MRV", "HLV")
+    own = one(events(nlp, marovia, "Marovia warned that it would close the border."), "THREATEN")
+    assert own.target is None
+
+
 def test_events_pronoun_target_is_the_person_met_before(nlp, marovia) -> None:
     found = records(nlp, marovia, "Anna Vell led the march. She was arrested the next day.")
     event = one(list(found.events), "COERCE")
