@@ -145,6 +145,20 @@ def test_events_subject_of_a_that_clause_is_the_target(nlp, marovia) -> None:
     assert own.target is None
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Marovia and Halvik upgraded their diplomatic ties on Monday.", "SUPPORT"),
+        ("Marovia lodged a protest with Halvik over the arrests.", "ACCUSE"),
+        ("The Marovian government is committed to opening the economy.", "AGREE"),
+        ("Marovian farmers said they would boycott the vote.", "THREATEN"),
+        ("Marovia will provide 500 tons of food aid to Halvik.", "AGREE"),
+    ],
+)
+def test_events_lexicon_words_and_intentions(nlp, marovia, text: str, category: str) -> None:
+    one(events(nlp, marovia, text), category)
+
+
 def test_events_pronoun_target_is_the_person_met_before(nlp, marovia) -> None:
     found = records(nlp, marovia, "Anna Vell led the march. She was arrested the next day.")
     event = one(list(found.events), "COERCE")
