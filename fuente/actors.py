@@ -33,6 +33,9 @@ RELATIVE = {"who", "whom", "which", "that"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 CUT = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+# Nouns for whoever leads a country: with a country and no other sector they code its
+# government ("the Libyan leader"), as a "rebel leader" stays with the rebels.
+LEADERS = frozenset({"leader", "leadership", "ruler", "strongman"})
 REACH = 120  # tokens back a pronoun may reach for what it stands for
 
 
@@ -170,6 +173,8 @@ class ActorCoder:
             country, sector = country or known[0], sector or known[1]
         if sector in STANCES:
             sector = self._institution(words) or sector
+        if sector is None and country is not None and _leader(words):
+            sector = "government"
         if country is None:
             country = self._country_from_context(head, entity, sector)
         elif entity is None:
@@ -200,12 +205,11 @@ class ActorCoder:
         return None
 
     def code_each(self, head: Token) -> list[Actor]:
-        """The actors headed by ``head``: one, or one per country when its modifiers name
-        several ("Hungarian and Romanian officials")."""
+        """The actors headed by ``head``: one, or one per country when its coordinated
+        modifiers name several ("Hungarian and Romanian officials", "French and Egyptian
+        warships"), each with the sector of the head."""
         actor = self.code(head)
-        if actor.country is not None:
-            return [actor]
-        countries = []
+        countries: list[str] = []
         for modifier in head.lefts:
             if modifier.dep_ not in {"amod", "compound", "nmod"} or not modifier.conjuncts:
                 continue
@@ -267,6 +271,12 @@ def _bare(words: Span, head: Token) -> bool:
     return all(t.ent_iob_ != "O" or t.lower_ == "the" or t.is_punct for t in words) and bool(
         head.ent_type_
     )
+
+
+def _leader(words: Span) -> bool:
+    """Whether ``words`` call someone a country's leader ("Libyan leader X", "its rulers")."""
+    lemmas = [noun_lemma(token) for token in words]
+    return any(lemma in LEADERS for lemma in lemmas) or "head of state" in " ".join(lemmas)
 
 
 def noun_lemma(token: Token) -> str:

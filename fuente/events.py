@@ -157,12 +157,22 @@ class _Finder:
 
     # -- structure -----------------------------------------------------------------------
 
+    def slot(self, anchor: Token) -> Token:
+        """The noun that stands in the verb's slot for a noun event: the event itself, or the
+        measure it is counted in ("launched ten days of war games", "a round of talks")."""
+        preposition = anchor.head
+        if anchor.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
+            return anchor
+        measure = preposition.head
+        return measure if self.lexicon.has("measures", noun_lemma(measure)) else anchor
+
     def governor(self, anchor: Token) -> Token | None:
         """The verb whose time, place and negation are those of a noun event: a light verb
         ("held talks"), a verb of undergoing ("faced sanctions") or of occurring ("the talks
         took place")."""
         if anchor.pos_ not in {"NOUN", "PROPN"} or anchor.head.i == anchor.i:
             return None
+        anchor = self.slot(anchor)
         verb, lemma = anchor.head, anchor.head.lemma_.lower()
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
@@ -177,7 +187,7 @@ class _Finder:
     def light(self, anchor: Token, governor: Token | None) -> bool:
         return (
             governor is not None
-            and anchor.dep_ in {"dobj", "attr"}
+            and self.slot(anchor).dep_ in {"dobj", "attr"}
             and self.lexicon.has("light-verbs", governor.lemma_.lower())
         )
 
@@ -227,12 +237,31 @@ class _Finder:
             targets = self.object_heads(anchor)
         if not targets:
             targets = self.clause_targets(anchor)
+        if not targets:  # "demanded that the US cancel the sale": the one asked to act
+            targets = self.complement_subjects(anchor, sources)
         if not targets:  # whose proposal, call or statement it answers
             for child in anchor.children:
                 if child.dep_ == "dobj" and (found := self.modifier_actors(child)):
                     targets = found
                     break
         return self.actors(sources), self.actors(targets)
+
+    def complement_subjects(self, verb: Token, sources: list[Token]) -> list[Token]:
+        """The subject of a "that" clause of the verb ("demanded that the US cancel the
+        sale"), when it is not a word for the source itself ("warned that it would act")."""
+        own = {token.i for token in sources}
+        for child in verb.children:
+            if child.dep_ != "ccomp":
+                continue
+            subject = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None or subject.i in own:
+                continue
+            if subject.lower_ in {"it", "they", "he", "she", "we", "i"}:
+                found = self.coder.antecedent(subject)
+                if found is None or found.i in own:
+                    continue
+            return self.heads(subject)
+        return []
 
     def clause_targets(self, verb: Token) -> list[Token]:
         """The target of what a verb commits to or refuses ("promised to continue military
@@ -452,6 +481,29 @@ class _Finder:
     def location(self, anchor: Token, governor: Token | None, avoid: set[int]) -> str | None:
         """The place a prepositional phrase of the event's clause names ("in Caracas"),
         outside the words of its source."""
+        place = self.place(anchor, governor, avoid)
+        if place is None:
+            return None
+        span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+        return span.text if span is not None else place.text
+
+    def place_target(
+        self, anchor: Token, governor: Token | None, sources: list[Actor]
+    ) -> list[Actor]:
+        """An event with no target but a place in another country than its source's ("Serbia
+        lifted a curfew in Montenegro"): PLOVER's coders take that country as the target."""
+        countries = {s.country for s in sources if s is not None and s.country}
+        place = self.place(anchor, governor, self.covered(sources))
+        if not countries or place is None:
+            return []
+        span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+        words = span if span is not None else self.doc[place.i : place.i + 1]
+        actor = self.coder.code(place, words=words)
+        if actor.country is None or actor.country in countries or actor.country == "IGO":
+            return []
+        return [Actor(words.text, words.start_char, words.end_char, actor.entity, actor.country)]
+
+    def place(self, anchor: Token, governor: Token | None, avoid: set[int]) -> Token | None:
         word = self.clause(anchor, governor)
         for index in sorted(self.scope(word), key=lambda i: abs(i - anchor.i)):
             preposition = self.doc[index]
@@ -461,8 +513,7 @@ class _Finder:
                 continue
             place = _object(preposition)
             if place is not None and place.ent_type_ in PLACES:
-                span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
-                return span.text if span is not None else place.text
+                return place
         return None
 
     def covered(self, actors: list[Actor]) -> set[int]:
@@ -521,6 +572,8 @@ class _Finder:
             if demanded is not None:
                 category, mode, modality = "REQUEST", None, "happened"
                 sources, targets = demanded
+            if sources and not targets:
+                targets = self.place_target(anchor, governor, sources)
             when = self.date(anchor, governor)
             start = min(t.idx for t in found.tokens)
             end = max(t.idx + len(t.text) for t in found.tokens)

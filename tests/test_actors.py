@@ -40,6 +40,14 @@ def code(nlp, settings: Settings, text: str, head: str, *, nth: int = 0) -> Acto
         ("The United Nations met the envoy.", "Nations", "IGO", "international organisation"),
         ("Marovian rebels met the envoy.", "rebels", "MRV", "rebels"),
         ("Marovia met the envoy.", "Marovia", "MRV", None),
+        ("The Marovian leader met the envoy.", "leader", "MRV", "government"),
+        ("The Marovian rebel leader met the envoy.", "leader", "MRV", "rebels"),
+        ("Marovian warships met the envoy.", "warships", "MRV", "military"),
+        ("Marovian security forces met the envoy.", "forces", "MRV", "police"),
+        ("Marovian negotiators met the envoy.", "negotiators", "MRV", "government"),
+        ("Georgian officials met the envoy.", "officials", "GEO", "government"),
+        ("Soviet diplomats met the envoy.", "diplomats", "RUS", "government"),
+        ("The IAEA met the envoy.", "IAEA", "IGO", "international organisation"),
     ],
 )
 def test_actors_country_and_sector_from_the_words(

@@ -115,6 +115,50 @@ def test_events_talks_between_two_sides(nlp, marovia) -> None:
     assert (event.target.country, event.target.sector) == ("HLV", "government")
 
 
+def test_events_coordinated_nationalities_give_one_actor_each(nlp, marovia) -> None:
+    text = "Marovian and Halvikian warships launched ten days of war games in the north."
+    found = [e for e in events(nlp, marovia, text) if e.category == "COOPERATE"]
+    sources = {(e.source.country, e.source.sector) for e in found}
+    assert sources == {("MRV", "military"), ("HLV", "military")}
+
+
+def test_events_measure_noun_takes_the_verb_of_its_event(nlp, marovia) -> None:
+    text = "Marovian diplomats held a round of talks with Halvik."
+    event = one(events(nlp, marovia, text), "CONSULT")
+    assert (event.source.country, event.source.sector) == ("MRV", "government")
+    assert event.target.country == "HLV"
+
+
+def test_events_place_in_another_country_is_the_target(nlp, marovia) -> None:
+    event = one(events(nlp, marovia, "Marovia lifted a curfew in Halvik on Sunday."), "CONCEDE")
+    assert (event.source.country, event.target.country) == ("MRV", "HLV")
+    assert event.location == "Halvik"
+    home = one(events(nlp, marovia, "Marovia lifted a curfew in Port Selden."), "CONCEDE")
+    assert home.target is None
+
+
+def test_events_subject_of_a_that_clause_is_the_target(nlp, marovia) -> None:
+    text = "Marovia demanded that Halvik withdraw its troops from the border."
+    event = one(events(nlp, marovia, text), "REQUEST")
+    assert (event.source.country, event.target.country) == ("MRV", "HLV")
+    own = one(events(nlp, marovia, "Marovia warned that it would close the border."), "THREATEN")
+    assert own.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Marovia and Halvik upgraded their diplomatic ties on Monday.", "SUPPORT"),
+        ("Marovia lodged a protest with Halvik over the arrests.", "ACCUSE"),
+        ("The Marovian government is committed to opening the economy.", "AGREE"),
+        ("Marovian farmers said they would boycott the vote.", "THREATEN"),
+        ("Marovia will provide 500 tons of food aid to Halvik.", "AGREE"),
+    ],
+)
+def test_events_lexicon_words_and_intentions(nlp, marovia, text: str, category: str) -> None:
+    one(events(nlp, marovia, text), category)
+
+
 def test_events_pronoun_target_is_the_person_met_before(nlp, marovia) -> None:
     found = records(nlp, marovia, "Anna Vell led the march. She was arrested the next day.")
     event = one(list(found.events), "COERCE")
