@@ -30,6 +30,7 @@ class State:
     text: str
     anchor: datetime.date | None
     narrative: datetime.date | None = None
+    quarter: tuple[int, int] | None = None  # the last quarter named: the one being reported
 
 
 _Result = tuple[str, str, str, str | None] | None  # (type, value, anchor, mod)
@@ -212,6 +213,39 @@ def _unit_value(lexicon: Grammar, base: datetime.date | None, unit: str, step: i
     return None
 
 
+FIGURES = re.compile(r"[$€£%]|\d|\b(?:a share|compared|from|up|down|earnings|profit|loss|sales)\b")
+
+
+def _compares_figures(state: State, start: int) -> bool:
+    """Whether a company's results for a quarter are being compared with a year before: the
+    text has named the quarter it reports, and the sentence holds figures."""
+    if state.quarter is None:
+        return False
+    span = state.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and bool(FIGURES.search(span[0].sent.text))
+
+
+def _year_ago_quarter(state: State) -> str:
+    """ "A year ago" in a quarterly report: the same quarter a year before."""
+    year, number = state.quarter  # type: ignore[misc]
+    return f"{year - 1}-Q{number}"
+
+
+def _reported_quarter(state: State, start: int) -> str:
+    """ "The quarter": the one the text last named, else the last one ended before the
+    document's date when the sentence speaks of it in the past."""
+    if state.quarter is None:
+        anchor = state.anchor
+        if anchor is None:
+            return "XXXX-QX"
+        current = (anchor.month - 1) // 3 + 1
+        year, number = anchor.year, current
+        if _tense(state, start) == "past":
+            year, number = (year - 1, 4) if current == 1 else (year, current - 1)
+        state.quarter = (year, number)
+    return f"{state.quarter[0]}-Q{state.quarter[1]}"
+
+
 def _relative(state: State, match: re.Match[str]) -> _Result:
     lexicon = state.grammar
     rel, what = _lower(match.group("rel")), _lower(match.group("what"))
@@ -224,6 +258,10 @@ def _relative(state: State, match: re.Match[str]) -> _Result:
     step = _STEPS.get(rel)
     if step is None:
         return None
+    if unit == "Q" and rel == "the" and state.anchor is not None:
+        return "DATE", _reported_quarter(state, match.start()), "document", mod
+    if unit == "Y" and step == -1 and _compares_figures(state, match.start()):
+        return "DATE", _year_ago_quarter(state), "document", mod  # "a loss of $3 million last year"
     if rel in _ANAPHORIC:
         base, anchor = state.narrative, "narrative"
     else:
@@ -311,11 +349,15 @@ def _quarter(state: State, match: re.Match[str]) -> _Result:
     part = f"H{number}" if half else f"Q{number}"
     mod = _mod(state, match)
     if match.group("y"):
+        if not half:
+            state.quarter = (int(match.group("y")), number)
         return "DATE", f"{match.group('y')}-{part}", "absolute", mod
     year, anchor = _base_year(state, match.start())
     if anchor == "document" and state.anchor is not None and not _future(state, match.start()):
         current = (state.anchor.month - 1) // (6 if half else 3) + 1
         year = state.anchor.year - 1 if number > current else state.anchor.year
+    if year is not None and not half:
+        state.quarter = (year, number)
     return "DATE", f"{_ymd(year)}-{part}", anchor, mod
 
 
@@ -375,6 +417,8 @@ def _ago(state: State, match: re.Match[str]) -> _Result:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor, mod
         return "DATE", base.isoformat(), anchor, "BEFORE" if sign < 0 else "AFTER"
     steps = sign * int(number)
+    if unit == "Y" and steps == -1 and _compares_figures(state, match.start()):
+        return "DATE", _year_ago_quarter(state), "document", mod  # "up from $10 million a year ago"
     if unit in {"Y", "DE", "CE"}:
         years = steps * {"Y": 1, "DE": 10, "CE": 100}[unit]
         return "DATE", f"{base.year + years:04d}", anchor, mod

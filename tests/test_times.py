@@ -158,3 +158,19 @@ def test_times_background_year_does_not_move_the_narrative(nlp, settings):
     assert saturday.value == "2025-03-08"  # the weekday rules out 2019
     after = only(nlp, settings, text, "three days after", anchor=anchor)
     assert not after.value.startswith("2019")
+
+
+def test_times_quarterly_results_compare_with_the_same_quarter_a_year_before(nlp, settings):
+    text = (
+        "Marovia Steel said its third-quarter profit rose to $31 million, up from $10 million "
+        "a year ago. The company had a loss of $2 million for the quarter in its shipping unit."
+    )
+    anchor = datetime.date(2025, 11, 2)
+    assert only(nlp, settings, text, "a year ago", anchor=anchor).value == "2024-Q3"
+    assert only(nlp, settings, text, "the quarter", anchor=anchor).value == "2025-Q3"
+
+
+def test_times_a_year_ago_without_a_reported_quarter_is_a_year(nlp, settings):
+    text = "The minister resigned a year ago after a vote in the assembly."
+    found = only(nlp, settings, text, "a year ago", anchor=datetime.date(2025, 11, 2))
+    assert found.value == "2024"
