@@ -25,13 +25,12 @@ Run: .venv/bin/python bench/dating.py [--data ../shared/data/timebank] [--limit 
 from __future__ import annotations
 
 import argparse
-import datetime
-import json
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from times import CORPORA, anchor_of, dump  # bench/times.py: the same texts, read the same way
 
 from fuente.annotate import load_pipeline
 from fuente.pipeline import process
@@ -39,23 +38,6 @@ from fuente.records import ArticleRecords, RawArticle
 from fuente.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "eval" / "timex.py"
-CORPORA = ("TimeBank", "AQUAINT")
-
-
-def dump(folder: Path, limit: int | None) -> list[dict]:
-    command = [sys.executable, str(SCORER), "dump", str(folder)]
-    if limit:
-        command += ["--limit", str(limit)]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    return [json.loads(line) for line in output.splitlines() if line.strip()]
-
-
-def day(value: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat((value or "")[:10])
-    except ValueError:
-        return None
 
 
 def inferred_dates(docs: list[dict], nlp, settings) -> list[tuple[str | None, ...]]:
@@ -77,8 +59,8 @@ def figures(docs: list[dict], found: list[tuple[str | None, ...]]) -> tuple[dict
     dated = opened = contains = exact = wrong = 0
     widths, gaps, misses = [], [], []
     for record, (value, earliest, latest) in zip(docs, found, strict=True):
-        gold = day(record["dct"])
-        first, last = day(earliest), day(latest)
+        gold = anchor_of(record["dct"])
+        first, last = anchor_of(earliest), anchor_of(latest)
         if first is None:
             continue
         dated += 1
@@ -93,7 +75,7 @@ def figures(docs: list[dict], found: list[tuple[str | None, ...]]) -> tuple[dict
         else:
             wrong += 1
             misses.append(f"  {record['doc']}: gold {gold}, inferred {earliest} .. {latest}")
-        exact += gold is not None and day(value) == gold
+        exact += gold is not None and anchor_of(value) == gold
     total = len(docs)
     return {
         "articles": total,

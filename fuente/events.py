@@ -32,6 +32,7 @@ from fuente.annotate import doc_text
 from fuente.event_lexicon import EventLexicon, Pattern, event_lexicon
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
 from fuente.settings import Settings
+from fuente.statement_times import holding_attribution
 
 __all__ = ["EXTRACTOR", "find_events"]
 
@@ -525,11 +526,8 @@ class _Finder:
         return indices
 
     def attribution(self, anchor: Token) -> str | None:
-        position = anchor.idx
-        holding = [a for a in self.attributions if a.content_start <= position < a.content_end]
-        if not holding:
-            return None
-        return min(holding, key=lambda a: a.content_end - a.content_start).id
+        holder = holding_attribution(self.attributions, anchor.idx, anchor.idx + 1)
+        return holder.id if holder is not None else None
 
     # -- events --------------------------------------------------------------------------
 

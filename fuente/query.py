@@ -19,7 +19,14 @@ from fuente.records import Attribution, Speaker
 from fuente.sourcing import counted
 from fuente.store import Store
 
-__all__ = ["attribution_row", "attribution_rows", "query_words", "speaker_matches", "who_said"]
+__all__ = [
+    "attribution_row",
+    "attribution_rows",
+    "query_words",
+    "speaker_matches",
+    "speaker_row",
+    "who_said",
+]
 
 WORD = re.compile(r"\w+")
 
@@ -30,7 +37,7 @@ def _span(text: str, start: int | None, end: int | None) -> dict[str, Any] | Non
     return {"start": start, "end": end, "text": text[start:end]}
 
 
-def _speaker_row(speaker: Speaker | None) -> dict[str, Any] | None:
+def speaker_row(speaker: Speaker | None) -> dict[str, Any] | None:
     if speaker is None:
         return None
     affiliation = None
@@ -67,7 +74,7 @@ def attribution_row(
         "content": _span(text, attribution.content_start, attribution.content_end),
         "cue": _span(text, attribution.cue_start, attribution.cue_end),
         "source": _span(text, attribution.source_start, attribution.source_end),
-        "speaker": _speaker_row(speaker),
+        "speaker": speaker_row(speaker),
         "kind": attribution.kind,
         "through": attribution.through,
         "via": attribution.via,

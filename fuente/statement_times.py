@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from fuente.records import Attribution, TimeExpr
 
-__all__ = ["DATED", "attach_times"]
+__all__ = ["DATED", "attach_times", "holding_attribution"]
 
 DATED = ("DATE", "TIME")
 STATEMENT = "statement"
@@ -98,6 +98,19 @@ def _statement_time(
     return min(attached, key=distance, default=None)
 
 
+def holding_attribution(
+    attributions: list[Attribution] | tuple[Attribution, ...], start: int, end: int
+) -> Attribution | None:
+    """The innermost attribution (a claim, not a non-response) whose content holds
+    ``start:end``: whose claim words found there belong to."""
+    holding = [
+        a
+        for a in attributions
+        if a.kind != "non-response" and a.content_start <= start and end <= a.content_end
+    ]
+    return min(holding, key=lambda a: a.content_end - a.content_start, default=None)
+
+
 def attach_times(
     doc: Doc, attributions: tuple[Attribution, ...], times: tuple[TimeExpr, ...]
 ) -> tuple[tuple[Attribution, ...], tuple[TimeExpr, ...]]:
@@ -118,21 +131,11 @@ def attach_times(
             continue
         links[(said.start, said.end)] = (attribution.id, STATEMENT)
         dated.append(dataclasses.replace(attribution, time_start=said.start, time_end=said.end))
-    by_size = sorted(attributions, key=lambda a: a.content_end - a.content_start)
     linked = []
     for time in times:
         link = links.get((time.start, time.end))
         if link is None:
-            holder = next(
-                (
-                    a
-                    for a in by_size
-                    if a.kind != "non-response"
-                    and a.content_start <= time.start
-                    and time.end <= a.content_end
-                ),
-                None,
-            )
+            holder = holding_attribution(attributions, time.start, time.end)
             link = (holder.id, CONTENT) if holder is not None else None
         if link is None:
             linked.append(time)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fuente.query import attribution_row
+from fuente.query import attribution_row, speaker_row
 from fuente.records import Document
 from fuente.sourcing import counted, inside_excluded, sourcing_profile
 from fuente.store import Store
@@ -63,18 +63,7 @@ def document_meta(document: Document) -> dict[str, Any]:
 def speaker_dict(speaker: Any) -> dict[str, Any]:
     """``attribution_row``'s speaker, with its dossier key and address added."""
     key = speaker_key(speaker)
-    affiliation = None
-    if speaker.country is not None or speaker.sector is not None:
-        affiliation = {"country": speaker.country, "sector": speaker.sector}
-    return {
-        "id": speaker.id,
-        "name": speaker.name,
-        "kind": speaker.kind,
-        "description": speaker.description,
-        "affiliation": affiliation,
-        "key": key,
-        "url": dossier_path(key),
-    }
+    return {**speaker_row(speaker), "key": key, "url": dossier_path(key)}
 
 
 def article_view(store: Store, doc: str) -> dict[str, Any] | None:
