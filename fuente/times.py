@@ -114,7 +114,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "duration",
         r"(?:(?P<mod>{MOD})~)?(?:(?i:the~)?(?i:past|last|next|first|previous|coming|final)~)?"
         r"(?P<num>{NUMBER})(?P<half>~(?i:and~a~half))?[~-](?P<unit>{UNIT})s?"
-        r"(?:[~-](?i:long|old))?(?![\w])",
+        r"(?:[~-](?i:long))?(?![\w]|-(?i:old))",  # an age ("a 6-year-old boy") is no time
     ),
     (
         "duration",

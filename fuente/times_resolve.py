@@ -322,7 +322,7 @@ def _weekday(state: State, match: re.Match[str]) -> _Result:
     else:
         offset = number - state.anchor.isoweekday()
         if _future(state, match.start()):
-            offset = offset + 7 if offset <= 0 else offset
+            offset = offset + 7 if offset < 0 else offset  # the day itself stays: "until Friday"
         elif offset > 0:
             offset -= 7
         value, anchor = shift(state.anchor, days=offset).isoformat(), "document"

@@ -42,6 +42,8 @@ def only(nlp, settings, text: str, phrase: str, anchor: datetime.date | None = D
         ("The mayor of Vell resigned yesterday.", "yesterday", "yesterday", "DATE", "2018-08-31", "document", None),
         ("The mayor of Vell resigned two days ago.", "two days", "two days ago", "DATE", "2018-08-30", "document", None),
         ("The Marovian assembly met on Thursday.", "Thursday", "Thursday", "DATE", "2018-08-30", "document", None),
+        ("The Marovian assembly will sit until Saturday.", "Saturday", "Saturday", "DATE", "2018-09-01", "document", None),
+        ("The Marovian assembly will sit on Monday.", "Monday", "Monday", "DATE", "2018-09-03", "document", None),
         ("The Marovian party has ruled for 20 years.", "20 years", "20 years", "DURATION", "P20Y", "absolute", None),
         ("The committee in Vell meets every week.", "every week", "every week", "SET", "P1W", "absolute", None),
         ("Marovia is now a republic.", "now", "now", "DATE", "PRESENT_REF", "absolute", None),
@@ -106,6 +108,13 @@ def test_times_weekday_fixes_the_year(nlp, settings):
 def test_times_skip_names_and_counts(nlp, settings):
     text = "Theresa May met 1,990 delegates in Vell."
     assert times(nlp, settings, text) == []
+
+
+def test_times_an_age_is_no_time(nlp, settings):
+    text = "A 6-year-old boy and his 44-year-old father left Vell for three years."
+    assert [(f.value, text[f.start : f.end]) for f in times(nlp, settings, text)] == [
+        ("P3Y", "three years")
+    ]
 
 
 def test_times_user_lexicon_extends_words(nlp, tmp_path):
