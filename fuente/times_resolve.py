@@ -260,8 +260,6 @@ def _relative(state: State, match: re.Match[str]) -> _Result:
         return None
     if unit == "Q" and rel == "the" and state.anchor is not None:
         return "DATE", _reported_quarter(state, match.start()), "document", mod
-    if unit == "Y" and step == -1 and _compares_figures(state, match.start()):
-        return "DATE", _year_ago_quarter(state), "document", mod  # "a loss of $3 million last year"
     if rel in _ANAPHORIC:
         base, anchor = state.narrative, "narrative"
     else:
@@ -410,6 +408,8 @@ def _ago(state: State, match: re.Match[str]) -> _Result:
         base, anchor = state.anchor, "document"
     else:
         base, anchor = state.narrative, "narrative"
+    if (number, unit, sign) == ("1", "Y", -1) and _compares_figures(state, match.start()):
+        return "DATE", _year_ago_quarter(state), "document", mod  # "up from $10 million a year ago"
     if base is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "none", mod
     if number == "X" or "." in number:
@@ -417,8 +417,6 @@ def _ago(state: State, match: re.Match[str]) -> _Result:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor, mod
         return "DATE", base.isoformat(), anchor, "BEFORE" if sign < 0 else "AFTER"
     steps = sign * int(number)
-    if unit == "Y" and steps == -1 and _compares_figures(state, match.start()):
-        return "DATE", _year_ago_quarter(state), "document", mod  # "up from $10 million a year ago"
     if unit in {"Y", "DE", "CE"}:
         years = steps * {"Y": 1, "DE": 10, "CE": 100}[unit]
         return "DATE", f"{base.year + years:04d}", anchor, mod

@@ -179,6 +179,16 @@ def test_times_quarterly_results_compare_with_the_same_quarter_a_year_before(nlp
     assert only(nlp, settings, text, "the quarter", anchor=anchor).value == "2025-Q3"
 
 
+def test_times_a_year_earlier_beside_figures_is_the_year_ago_quarter(nlp, settings):
+    text = (
+        "Vell Shipping's third-quarter sales rose to $9 million from $7 million a year earlier. "
+        "Last year, the company lost $4 million."
+    )
+    anchor = datetime.date(2025, 11, 2)
+    assert only(nlp, settings, text, "a year earlier", anchor=anchor).value == "2024-Q3"
+    assert only(nlp, settings, text, "Last year", anchor=anchor).value == "2024"
+
+
 def test_times_a_year_ago_without_a_reported_quarter_is_a_year(nlp, settings):
     text = "The minister resigned a year ago after a vote in the assembly."
     found = only(nlp, settings, text, "a year ago", anchor=datetime.date(2025, 11, 2))
