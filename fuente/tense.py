@@ -24,8 +24,11 @@ def tense_of(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    if any(t.lower_ in ahead for t in doc[max(0, span.start - 2) : span.start]):
-        return "ahead"
+    before = doc[max(0, span.start - 2) : span.start]
+    if before and before[-1].lower_ in ahead:
+        return "ahead"  # "due March 1", "until Friday"
+    if len(before) == 2 and before[0].lower_ in ahead and before[1].pos_ == "ADP":
+        return "ahead"  # "due on March 1"; but not "by the Feb. 23 accord"
     token = span.root
     if token.dep_ in MODIFIER and token.head.pos_ in {"NOUN", "PROPN"}:
         return None

@@ -17,7 +17,8 @@ where two overlap, and then, in the order of the text, resolves each one:
 
 A clock time is its own expression, valued on the date it is written with: "5:39 p.m. on
 Saturday, August 4" gives two, "5:39 p.m." (TIME, ``2018-08-04T17:39``) and "Saturday, August
-4" (DATE, ``2018-08-04``). A lone clock time takes the narrative's or the document's day.
+4" (DATE, ``2018-08-04``), but a weekday written straight after the clock is one expression
+("10 p.m. Wednesday"). A lone clock time takes the narrative's or the document's day.
 Spans exclude a leading preposition ("in 2020" -> "2020") but keep modifiers ("late last
 month"). Patterns join words by single spaces only, so no span reaches across excluded
 (blanked) text.
@@ -62,7 +63,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "mdy",
         r"(?:(?P<mod>{MOD})~)?(?:(?P<wd>{WEEKDAY})\.?,?~)?(?P<mon>{MONTH})\.?~"
-        r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
+        r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
     ),
     (
         "mdy",
@@ -74,6 +75,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTH})\.?,?~(?:of~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d)",
     ),
     ("month", r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTHFULL})(?![\w-])"),
+    (
+        "month",
+        r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTHFULL})(?:~(?P<d>[0-3]?\d)(?:st|nd|rd|th)?)?,?~"
+        r"(?:of~)?(?P<yrel>(?i:last|this|next))~(?i:year)(?![\w-])",
+    ),
     (
         "season",
         r"(?:(?P<mod>{MOD})~)?(?:(?P<the>(?i:the))~)?(?P<season>{SEASON})"
@@ -103,7 +109,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "clock",
         r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?~?(?P<ampm>(?i:a\.m\.?|p\.m\.?"
-        r"|am|pm))(?!\w)(?:~(?P<tz>[A-Z][DS]?T)(?!\w))?|(?P<named>(?i:noon|midnight)))",
+        r"|am|pm))(?!\w)(?:~(?P<tz>[A-Z][DS]?T)(?!\w))?|(?P<named>(?i:noon|midnight)))"
+        r"(?:~(?P<wd>{WEEKDAYFULL})(?![\w-]))?",
     ),
     (
         "ago",

@@ -175,7 +175,8 @@ def choose_year(
     A weekday given with the date must agree, and then the date may not lie more than a few
     days after the anchor. Without a weekday, a date in the past tense (``tense`` ``past``)
     lies on or before the anchor (give or take a few days), one still to come (``ahead``) on
-    or after it, and one whose tense the sentence does not tell (None) is the nearest.
+    or after it, and one whose tense the sentence does not tell (None) is the nearest, a date
+    still to come counting twice its distance (news tells of the past more than of the future).
     """
     slack = datetime.timedelta(days=3)
     candidates: list[tuple[datetime.timedelta, int]] = []
@@ -198,5 +199,8 @@ def choose_year(
             day is None and (year, month) > (anchor.year, anchor.month)
         ):
             continue
-        candidates.append((abs(date - anchor), year))
+        distance = abs(date - anchor)
+        if tense is None and date > anchor + slack:
+            distance *= 2  # news tells of the past more than of what is to come
+        candidates.append((distance, year))
     return min(candidates)[1] if candidates else None

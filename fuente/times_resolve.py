@@ -162,6 +162,10 @@ def _date(state: State, match: re.Match[str]) -> _Result:
         return "DATE", _ymd(year, month_number, day), "absolute", _mod(state, match)
     if day is not None and not _valid(2000, month_number, day):
         return None
+    if groups.get("yrel"):  # "June last year"
+        year = None if state.anchor is None else state.anchor.year + _STEPS[_lower(groups["yrel"])]
+        anchor = "none" if year is None else "document"
+        return "DATE", _ymd(year, month_number, day), anchor, _mod(state, match)
     weekday = state.grammar.weekdays.get(_lower(groups.get("wd"))) if groups.get("wd") else None
     year, anchor = _year_less(state, match.start(), month_number, day, weekday)
     if day is None:
@@ -312,18 +316,23 @@ def _deictic(state: State, match: re.Match[str]) -> _Result:
     return ("TIME", f"{date}T{part}", anchor, None) if part else ("DATE", date, anchor, None)
 
 
+def _weekday_date(state: State, number: int, start: int) -> tuple[str, str]:
+    """(value, anchor) of a bare weekday: the document's own day, else the one before it, or
+    the one after when the verb speaks of it as still to come."""
+    if state.anchor is None:
+        return f"XXXX-WXX-{number}", "none"
+    offset = number - state.anchor.isoweekday()
+    if _future(state, start):
+        offset = offset + 7 if offset < 0 else offset  # the day itself stays: "until Friday"
+    elif offset > 0:
+        offset -= 7
+    return shift(state.anchor, days=offset).isoformat(), "document"
+
+
 def _weekday(state: State, match: re.Match[str]) -> _Result:
     number = state.grammar.weekdays[match.group("wd").lower()]
     part = state.grammar.parts_of_day.get(_lower(match.group("part")))
-    if state.anchor is None:
-        value, anchor = f"XXXX-WXX-{number}", "none"
-    else:
-        offset = number - state.anchor.isoweekday()
-        if _future(state, match.start()):
-            offset = offset + 7 if offset < 0 else offset  # the day itself stays: "until Friday"
-        elif offset > 0:
-            offset -= 7
-        value, anchor = shift(state.anchor, days=offset).isoformat(), "document"
+    value, anchor = _weekday_date(state, number, match.start())
     if part and anchor == "document":
         return "TIME", f"{value}T{part}", anchor, None
     return "DATE", value, anchor, None
@@ -367,11 +376,16 @@ def _clock(state: State, match: re.Match[str]) -> _Result:
         hour, minute = int(match.group("h")), int(match.group("mi") or 0)
         pm = match.group("ampm").lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
+    time = f"T{hour:02d}:{minute:02d}" if named != "midnight" else "T24:00"
+    if match.group("wd"):  # "10 p.m. Wednesday"
+        number = state.grammar.weekdays[match.group("wd").lower()]
+        date, anchor = _weekday_date(state, number, match.start("wd"))
+        return "TIME", date + time, anchor, None
     base, anchor = state.narrative, "narrative"
     if base is None or state.anchor is not None:
         base, anchor = state.anchor, "document"
     date = "XXXX-XX-XX" if base is None else base.isoformat()
-    return "TIME", f"{date}T{hour:02d}:{minute:02d}", anchor if base else "none", None
+    return "TIME", date + time, anchor if base else "none", None
 
 
 def _duration(number: str, unit: str) -> str:
