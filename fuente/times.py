@@ -92,6 +92,17 @@ _PATTERNS: list[tuple[str, str]] = [
         r"coming|past|previous|the))~(?P<what>{UNIT}|(?i:weekend)|{SEASON}|{WEEKDAYFULL}|"
         r"{MONTHFULL}|{PART})(?![\w-])",
     ),
+    (
+        "period",
+        r"(?:(?i:the)~)?(?P<which>(?i:latest|most~recent|comparable|(?:comparable~)?year[~-]"
+        r"(?:ago|earlier)))~(?:(?i:fiscal)~)?(?i:quarter|period)(?![\w-])",
+    ),
+    ("period", r"(?P<which>(?i:year-ago|year-earlier))(?![\w-])"),  # "year-earlier profit"
+    (
+        "spelled",
+        r"(?:(?i:the~year)~)?(?P<cent>(?i:eighteen|nineteen))~(?P<rest>{NUMBER})(?![\w-])",
+    ),
+    ("spelled", r"(?i:the~year~two~thousand)(?:~(?:(?i:and)~)?(?P<rest>{NUMBER}))?(?![\w-])"),
     ("deictic", r"(?P<deic>(?i:today|tonight|yesterday|tomorrow))(?:~(?P<part>{PART}))?(?!\w)"),
     ("weekday", r"(?P<wd>{WEEKDAYFULL})(?:~(?P<part>{PART}))?(?![\w-])"),
     (

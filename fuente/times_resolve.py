@@ -457,6 +457,34 @@ def _set(state: State, match: re.Match[str]) -> _Result:
     return "SET", _duration("1" if number == "X" else number, unit), "absolute", None
 
 
+def _period(state: State, match: re.Match[str]) -> _Result:
+    """Periods of a company's results: "the latest quarter" is the one being reported, "the
+    year-ago period" (or "year-earlier profit") the same quarter a year before."""
+    which = _lower(match.group("which"))
+    if which in {"latest", "most recent"}:
+        if state.anchor is None and state.quarter is None:
+            return "DATE", "XXXX-QX", "none", None
+        return "DATE", _reported_quarter(state, match.start()), "document", None
+    if state.quarter is not None:
+        return "DATE", _year_ago_quarter(state), "document", None
+    if state.anchor is None:
+        return "DATE", "XXXX", "none", None
+    return "DATE", f"{state.anchor.year - 1:04d}", "document", None
+
+
+def _spelled(state: State, match: re.Match[str]) -> _Result:
+    """A year in words, as spoken: "nineteen ninety-six", "the year two thousand"."""
+    rest = number_value(match.group("rest") or "0", state.grammar.numbers)
+    if not re.fullmatch(r"\d+", rest) or re.search(r"\d", match.group("rest") or ""):
+        return None
+    number, century = int(rest), _lower(match.groupdict().get("cent"))
+    if century:
+        if not 10 <= number <= 99:
+            return None
+        return "DATE", f"{18 if century == 'eighteen' else 19}{number:02d}", "absolute", None
+    return ("DATE", f"{2000 + number}", "absolute", None) if number < 100 else None
+
+
 def _reference(state: State, match: re.Match[str]) -> _Result:
     return "DATE", state.grammar.references[_lower(match.group("ref"))], "absolute", None
 
@@ -465,5 +493,6 @@ RESOLVERS: dict[str, Callable[[State, re.Match[str]], _Result]] = {
     "iso": _date, "slash": _date, "mdy": _date, "month": _date, "season": _season,
     "relative": _relative, "deictic": _deictic, "weekday": _weekday, "year": _year,
     "decade": _decade, "quarter": _quarter, "clock": _clock, "ago": _ago,
-    "duration": _length, "set": _set, "ref": _reference,
+    "duration": _length, "set": _set, "ref": _reference, "period": _period,
+    "spelled": _spelled,
 }  # fmt: skip

@@ -46,6 +46,9 @@ def only(nlp, settings, text: str, phrase: str, anchor: datetime.date | None = D
         ("The Marovian assembly will sit on Monday.", "Monday", "Monday", "DATE", "2018-09-03", "document", None),
         ("Police said the blast came at 10 p.m. Wednesday in Vell.", "10 p.m.", "10 p.m. Wednesday", "TIME", "2018-08-29T22:00", "document", None),
         ("Talks in Vell broke off at noon Thursday.", "noon", "noon Thursday", "TIME", "2018-08-30T12:00", "document", None),
+        ("Vell Steel said profit in the latest quarter rose after a third-quarter loss.", "latest", "the latest quarter", "DATE", "2018-Q2", "document", None),
+        ("The Vell reporter recalled nineteen ninety-six, a hard year.", "nineteen", "nineteen ninety-six", "DATE", "1996", "absolute", None),
+        ("The Marovian plan ran to the year two thousand.", "two thousand", "the year two thousand", "DATE", "2000", "absolute", None),
         ("In June last year, the Marovian envoys met.", "June", "June last year", "DATE", "2017-06", "document", None),
         ("The paper said in an editorial on Friday, August 31: the vote was fair.", "Friday", "Friday, August 31", "DATE", "2018-08-31", "document", None),
         ("The envoys kept to the Feb. 23 accord signed by both sides.", "Feb. 23", "Feb. 23", "DATE", "2018-02-23", "document", None),
@@ -192,6 +195,9 @@ def test_times_a_year_earlier_beside_figures_is_the_year_ago_quarter(nlp, settin
     anchor = datetime.date(2025, 11, 2)
     assert only(nlp, settings, text, "a year earlier", anchor=anchor).value == "2024-Q3"
     assert only(nlp, settings, text, "Last year", anchor=anchor).value == "2024"
+    text = "Vell Shipping earned $2 million in the third quarter, up from year-earlier profit of $1 million."
+    assert only(nlp, settings, text, "year-earlier", anchor=anchor).value == "2024-Q3"
+    assert times(nlp, settings, "Nineteen envoys and twenty-one soldiers met.") == []
 
 
 def test_times_a_year_ago_without_a_reported_quarter_is_a_year(nlp, settings):
