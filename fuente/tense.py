@@ -7,7 +7,7 @@ look ahead ("due", "by", "until"; "will", "may") come from the ``times`` lexicon
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 __all__ = ["tense_of"]
 
@@ -25,10 +25,13 @@ def tense_of(
     if span is None or not len(span):
         return None
     before = doc[max(0, span.start - 2) : span.start]
-    if before and before[-1].lower_ in ahead:
-        return "ahead"  # "due March 1", "until Friday"
-    if len(before) == 2 and before[0].lower_ in ahead and before[1].pos_ == "ADP":
-        return "ahead"  # "due on March 1"; but not "by the Feb. 23 accord"
+    if (before and before[-1].lower_ in ahead) or (
+        len(before) == 2 and before[0].lower_ in ahead and before[1].pos_ == "ADP"
+    ):  # "due March 1", "until Friday", "due on March 1"; but not "by the Feb. 23 accord"
+        verb = _verb(span.root)
+        if verb is not None and "had" in _auxiliaries(verb):
+            return None  # "until Thursday, they had not called him a suspect"
+        return "ahead"
     token = span.root
     if token.dep_ in MODIFIER and token.head.pos_ in {"NOUN", "PROPN"}:
         return None
@@ -40,9 +43,31 @@ def tense_of(
             return "ahead"
     if token.pos_ not in {"VERB", "AUX"}:
         return None
-    found = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    found = _auxiliaries(token)
+    if token.tag_ == "VB" and "to" in found and _past(token.head):
+        return None  # "staged celebrations to mark the entry on Friday": either side of then
     if found & auxiliaries or (token.tag_ == "VB" and "to" in found):
         return "ahead"  # "will vote on May 3", "plans to leave on Thursday"
     if found & DONE or token.tag_ == "VBD" or (token.tag_ == "VBN" and not found):
         return "past"
     return None
+
+
+def _past(verb: Token) -> bool:
+    """Whether a verb is in a past tense ("staged", "had planned")."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(_auxiliaries(verb) & DONE))
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _verb(token: Token) -> Token | None:
+    """The verb a word hangs on, a few steps up the parse at most."""
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return token if token.pos_ in {"VERB", "AUX"} else None

@@ -14,6 +14,10 @@ from fuente.tense import tense_of
         ("Exports have grown every year since 2019.", "2019", "past"),
         ("The government kept its 2030 target.", "2030", None),
         ("The envoys plan to return on Thursday.", "Thursday", "ahead"),
+        ("The envoys met in Vell to mark the treaty on Thursday.", "Thursday", None),
+        ("Until Thursday, the police had not named him.", "Thursday", None),
+        ("The talks are suspended until Thursday.", "Thursday", "ahead"),
+        ("The envoys kept to the accord signed by the Feb. 23 deadline.", "Feb. 23", None),
     ],
 )
 def test_tense_of_a_date_from_its_sentence(nlp, settings, text, words, tense) -> None:
