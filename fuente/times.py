@@ -103,6 +103,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?i:the~year)~)?(?P<cent>(?i:eighteen|nineteen))~(?P<rest>{NUMBER})(?![\w-])",
     ),
     ("spelled", r"(?i:the~year~two~thousand)(?:~(?:(?i:and)~)?(?P<rest>{NUMBER}))?(?![\w-])"),
+    ("holiday", r"(?:(?P<rel>(?i:last|next|this))~)?(?P<hol>{HOLIDAY})(?![\w-])"),
     ("deictic", r"(?P<deic>(?i:today|tonight|yesterday|tomorrow))(?:~(?P<part>{PART}))?(?!\w)"),
     ("weekday", r"(?P<wd>{WEEKDAYFULL})(?:~(?P<part>{PART}))?(?![\w-])"),
     (

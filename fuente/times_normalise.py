@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -22,6 +22,7 @@ __all__ = [
     "Grammar",
     "choose_year",
     "grammar",
+    "holiday_date",
     "number_value",
     "shift",
     "week_of",
@@ -56,6 +57,7 @@ class Grammar:
     fragments: dict[str, str]
     ahead_words: frozenset[str] = frozenset()
     ahead_auxiliaries: frozenset[str] = frozenset()
+    holidays: dict[str, str] = field(default_factory=dict)
 
 
 def _table(lexicon: dict[str, tuple[Any, ...]], name: str) -> dict[str, Any]:
@@ -91,6 +93,7 @@ def _grammar(lexicon_dir: str | None) -> Grammar:
         "modifiers": _table(lexicon, "modifiers"),
         "references": _table(lexicon, "references"),
         "sets": _table(lexicon, "sets"),
+        "holidays": {word: str(rule) for word, rule in _table(lexicon, "holidays").items()},
     }
     number_words = [w for w in numbers if w not in {"a", "an"}]
     one_number = _words(number_words)
@@ -107,6 +110,7 @@ def _grammar(lexicon_dir: str | None) -> Grammar:
         "MOD": _words(list(tables["modifiers"])),
         "REF": _words(list(tables["references"])),
         "SET": _words(list(tables["sets"])),
+        "HOLIDAY": "(?=[A-Z])" + _words(list(tables["holidays"])),
     }
     return Grammar(
         months=months,
@@ -142,6 +146,44 @@ def number_value(text: str, numbers: dict[str, str]) -> str:
         else:
             total += float(value)
     return f"{total:g}"
+
+
+def holiday_date(rule: str, year: int) -> datetime.date | None:
+    """The day a holiday ``rule`` of the times lexicon falls on in ``year``: "12-25",
+    "11 4 4" (the fourth Thursday of November), "11 1 1 +1", "easter -2"; None if unreadable."""
+    parts = rule.split()
+    days = int(parts.pop()) if len(parts) in {2, 4} and parts[-1][0] in "+-" else 0
+    if parts == ["easter"]:
+        day = _easter(year)
+    elif len(parts) == 1 and re.fullmatch(r"\d\d-\d\d", parts[0]):
+        month, number = (int(x) for x in parts[0].split("-"))
+        day = datetime.date(year, month, number)
+    elif len(parts) == 3 and all(re.fullmatch(r"-?\d+", x) for x in parts):
+        month, nth, weekday = (int(x) for x in parts)
+        if nth > 0:
+            first = datetime.date(year, month, 1)
+            day = first + datetime.timedelta(
+                days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1)
+            )
+        else:
+            last = shift(datetime.date(year, month, 1), months=1) - datetime.timedelta(days=1)
+            day = last - datetime.timedelta(days=(last.isoweekday() - weekday) % 7)
+    else:
+        return None
+    return day + datetime.timedelta(days=days)
+
+
+def _easter(year: int) -> datetime.date:
+    """Western Easter Sunday (the Gregorian computus, after Gauss's method)."""
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    leap_century, century_rest = divmod(century, 4)
+    moon_fix = (8 * century + 13) // 25
+    epact = (19 * golden + century - leap_century - moon_fix + 15) % 30
+    weekday = (32 + 2 * century_rest + 2 * (rest // 4) - epact - rest % 4) % 7
+    correction = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * correction + 114, 31)
+    return datetime.date(year, month, day + 1)
 
 
 def shift(day: datetime.date, *, months: int = 0, days: int = 0) -> datetime.date:

@@ -13,10 +13,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from fuente.tense import tense_of
-from fuente.times_normalise import Grammar, choose_year, number_value, shift, week_of
+from fuente.times_normalise import (
+    Grammar,
+    choose_year,
+    holiday_date,
+    number_value,
+    shift,
+    week_of,
+)
 
 __all__ = ["RESOLVERS", "State", "accept"]
 
@@ -118,6 +125,8 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
         return word != "may" or _previous_word(state.text, start) in _YEAR_CUES | {"last", "next"}
     if name == "relative" and _lower(groups["rel"]) == "the":
         return bool(groups.get("mod")) or _lower(groups["what"]) in {"quarter", "weekend"}
+    if name == "ref" and _lower(groups.get("ref")) == "now" and _opens_sentence(state, start):
+        return state.text[end : end + 1] != ","  # "Now, he says ...": a turn of the story
     if name == "set" and not groups.get("word"):
         lead = _lower(match.group("x")).split()
         return bool(groups.get("freq")) or lead[0] in {"every", "each", "per"}
@@ -126,6 +135,16 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
     if name == "duration" and _lower(groups.get("unit")) == "second":
         return _lower(groups.get("num")) not in {"a", "an"}
     return True
+
+
+def _word(state: State, start: int) -> Token | None:
+    span = state.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _opens_sentence(state: State, start: int) -> bool:
+    word = _word(state, start)
+    return word is not None and word.is_sent_start is True
 
 
 def _weekday_fits(year: int, month: int, day: int, weekday: int) -> bool:
@@ -397,6 +416,8 @@ def _duration(number: str, unit: str) -> str:
         number = number if number == "X" else f"{float(number) * 3:g}"
     if multiplier and number != "X":
         number = f"{float(number) * int(multiplier.group()):g}"
+    if unit == "DE" and number != "X":  # "two decades": P20Y, as TimeML writes it
+        number, unit = f"{float(number) * 10:g}", "Y"
     if unit in {"H", "MIN", "S"}:
         return f"PT{number}{unit[0]}"
     return f"P{number}{unit}"
@@ -485,6 +506,39 @@ def _spelled(state: State, match: re.Match[str]) -> _Result:
     return ("DATE", f"{2000 + number}", "absolute", None) if number < 100 else None
 
 
+def _holiday(state: State, match: re.Match[str]) -> _Result:
+    """A holiday ("Thanksgiving Day", "last Christmas") on the year the sentence means: the
+    one before the document's date when told in the past, after it when still to come."""
+    rule = state.grammar.holidays[_lower(match.group("hol"))]
+    if state.anchor is None:
+        fixed = re.fullmatch(r"(\d\d)-(\d\d)", rule)
+        return "DATE", f"XXXX-{fixed[1]}-{fixed[2]}" if fixed else "XXXX", "none", None
+    anchor = state.anchor
+    days = [holiday_date(rule, anchor.year + step) for step in (-1, 0, 1)]
+    rel = _lower(match.group("rel"))
+    grammar = state.grammar
+    tense = {"last": "past", "next": "ahead"}.get(rel) or tense_of(
+        state.doc,
+        match.start("hol"),
+        match.end(),
+        ahead=grammar.ahead_words,
+        auxiliaries=grammar.ahead_auxiliaries,
+    )
+    if rel == "this":
+        chosen = days[1]
+    elif tense == "past":
+        chosen = max((d for d in days if d and d <= anchor), default=None)
+    elif tense == "ahead":
+        chosen = min((d for d in days if d and d >= anchor), default=None)
+    else:
+        chosen = min(
+            (d for d in days if d),
+            key=lambda d: (d - anchor).days * 2 if d > anchor else (anchor - d).days,
+            default=None,
+        )
+    return None if chosen is None else ("DATE", chosen.isoformat(), "document", None)
+
+
 def _reference(state: State, match: re.Match[str]) -> _Result:
     return "DATE", state.grammar.references[_lower(match.group("ref"))], "absolute", None
 
@@ -494,5 +548,5 @@ RESOLVERS: dict[str, Callable[[State, re.Match[str]], _Result]] = {
     "relative": _relative, "deictic": _deictic, "weekday": _weekday, "year": _year,
     "decade": _decade, "quarter": _quarter, "clock": _clock, "ago": _ago,
     "duration": _length, "set": _set, "ref": _reference, "period": _period,
-    "spelled": _spelled,
+    "spelled": _spelled, "holiday": _holiday,
 }  # fmt: skip

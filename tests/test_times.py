@@ -49,6 +49,10 @@ def only(nlp, settings, text: str, phrase: str, anchor: datetime.date | None = D
         ("Vell Steel said profit in the latest quarter rose after a third-quarter loss.", "latest", "the latest quarter", "DATE", "2018-Q2", "document", None),
         ("The Vell reporter recalled nineteen ninety-six, a hard year.", "nineteen", "nineteen ninety-six", "DATE", "1996", "absolute", None),
         ("The Marovian plan ran to the year two thousand.", "two thousand", "the year two thousand", "DATE", "2000", "absolute", None),
+        ("The Marovian envoys met on Thanksgiving Day in Vell.", "Thanksgiving", "Thanksgiving Day", "DATE", "2017-11-23", "document", None),
+        ("The Marovian envoys will meet again at Christmas.", "Christmas", "Christmas", "DATE", "2018-12-25", "document", None),
+        ("The Marovian envoys met last Easter in Vell.", "Easter", "last Easter", "DATE", "2018-04-01", "document", None),
+        ("The Marovian party has ruled for two decades.", "two decades", "two decades", "DURATION", "P20Y", "absolute", None),
         ("In June last year, the Marovian envoys met.", "June", "June last year", "DATE", "2017-06", "document", None),
         ("The paper said in an editorial on Friday, August 31: the vote was fair.", "Friday", "Friday, August 31", "DATE", "2018-08-31", "document", None),
         ("The envoys kept to the Feb. 23 accord signed by both sides.", "Feb. 23", "Feb. 23", "DATE", "2018-02-23", "document", None),
@@ -116,6 +120,23 @@ def test_times_weekday_fixes_the_year(nlp, settings):
 def test_times_skip_names_and_counts(nlp, settings):
     text = "Theresa May met 1,990 delegates in Vell."
     assert times(nlp, settings, text) == []
+
+
+def test_times_skip_a_turn_of_the_story(nlp, settings):
+    text = "Now, the envoys say, Vell is calm."
+    assert times(nlp, settings, text) == []
+    text = "The envoys in Vell now meet daily."
+    assert [f.value for f in times(nlp, settings, text)] == ["PRESENT_REF", "P1D"]
+
+
+def test_times_holiday_rules(settings):
+    from fuente.times_normalise import holiday_date
+
+    assert holiday_date("11 4 4", 2025) == datetime.date(2025, 11, 27)  # fourth Thursday
+    assert holiday_date("05 -1 1", 2025) == datetime.date(2025, 5, 26)  # last Monday of May
+    assert holiday_date("11 1 1 +1", 2026) == datetime.date(2026, 11, 3)  # Election Day
+    assert holiday_date("easter -2", 2026) == datetime.date(2026, 4, 3)  # Good Friday
+    assert holiday_date("at some point", 2026) is None
 
 
 def test_times_an_age_is_no_time(nlp, settings):
