@@ -20,10 +20,15 @@ def tense_of(
 ) -> str | None:
     """``ahead`` when the date at ``start:end`` is still to come ("due March 1, 2011", "will
     vote on May 3"), ``past`` when the verb it hangs on is in a past tense ("rose in 1988",
-    "has grown since 2019"), else None (a date modifying a noun: "the 2030 target")."""
+    "has grown since 2019"), ``open`` when either may be meant ("planned to leave on Thursday"),
+    else None (a date modifying a noun: "the 2030 target")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    for width in (3, 2):  # "as early as Tuesday", "no later than May 1"
+        words = doc[max(0, span.start - width) : span.start]
+        if len(words) == width and " ".join(t.lower_ for t in words) in ahead:
+            return "ahead"
     before = doc[max(0, span.start - 2) : span.start]
     if (before and before[-1].lower_ in ahead) or (
         len(before) == 2 and before[0].lower_ in ahead and before[1].pos_ == "ADP"
@@ -45,10 +50,10 @@ def tense_of(
         return None
     found = _auxiliaries(token)
     if token.tag_ == "VB" and "to" in found and _past(token.head):
-        return None  # "staged celebrations to mark the entry on Friday": either side of then
+        return "open"  # "staged celebrations to mark the entry on Friday": either side of then
     if found & auxiliaries or (token.tag_ == "VB" and "to" in found):
         return "ahead"  # "will vote on May 3", "plans to leave on Thursday"
-    if found & DONE or token.tag_ == "VBD" or (token.tag_ == "VBN" and not found):
+    if found & DONE or token.tag_ == "VBD":
         return "past"
     return None
 

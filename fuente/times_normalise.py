@@ -235,7 +235,7 @@ def choose_year(
         elif tense == "ahead":
             if date < anchor - slack:
                 continue
-        elif tense is None:
+        elif tense in {None, "open"}:
             pass
         elif (day is not None and date > anchor + slack) or (
             day is None and (year, month) > (anchor.year, anchor.month)

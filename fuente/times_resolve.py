@@ -341,8 +341,11 @@ def _weekday_date(state: State, number: int, start: int) -> tuple[str, str]:
     if state.anchor is None:
         return f"XXXX-WXX-{number}", "none"
     offset = number - state.anchor.isoweekday()
-    if _future(state, start):
+    tense = _tense(state, start)
+    if tense == "ahead":
         offset = offset + 7 if offset < 0 else offset  # the day itself stays: "until Friday"
+    elif tense == "open":  # "planned to leave on Thursday": the nearer one
+        offset = offset - 7 if offset > 3 else offset + 7 if offset < -3 else offset
     elif offset > 0:
         offset -= 7
     return shift(state.anchor, days=offset).isoformat(), "document"

@@ -44,6 +44,8 @@ def only(nlp, settings, text: str, phrase: str, anchor: datetime.date | None = D
         ("The Marovian assembly met on Thursday.", "Thursday", "Thursday", "DATE", "2018-08-30", "document", None),
         ("The Marovian assembly will sit until Saturday.", "Saturday", "Saturday", "DATE", "2018-09-01", "document", None),
         ("The Marovian assembly will sit on Monday.", "Monday", "Monday", "DATE", "2018-09-03", "document", None),
+        ("The envoys planned to leave Vell on Monday.", "Monday", "Monday", "DATE", "2018-09-03", "document", None),
+        ("The envoys agreed to meet again on Thursday.", "Thursday", "Thursday", "DATE", "2018-08-30", "document", None),
         ("Police said the blast came at 10 p.m. Wednesday in Vell.", "10 p.m.", "10 p.m. Wednesday", "TIME", "2018-08-29T22:00", "document", None),
         ("Talks in Vell broke off at noon Thursday.", "noon", "noon Thursday", "TIME", "2018-08-30T12:00", "document", None),
         ("Vell Steel said profit in the latest quarter rose after a third-quarter loss.", "latest", "the latest quarter", "DATE", "2018-Q2", "document", None),
