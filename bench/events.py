@@ -10,8 +10,9 @@ Y" is the threat, not the ban. Its actors are written as the gold writes them: t
 code followed by PLOVER's sector code (government GOV, military MIL, police COP, rebels REB,
 opposition OPP, media JRN, judiciary JUD, business BUS, civil society CVL; an international
 organisation is IGO), and with the gold's country codes where they differ from the ISO 3166
-codes fuente keeps (``CAMEO_CODES``: the records write Japan JAP); an event fuente records once per pair of actors gives the lists of its
-sources and targets. The predictions are scored by ``plover.py score --json``.
+codes fuente keeps (``CAMEO_CODES``: the records write Japan JAP); an event fuente records
+once per pair of actors gives the lists of its sources and targets. The predictions are
+scored by ``plover.py score --json``.
 
 The records have no split of their own. fuente's events lexicon was written from the PLOVER
 codebook and the odd-numbered records of each category (``--split learn``); the figures to

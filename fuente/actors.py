@@ -234,6 +234,14 @@ class ActorCoder:
             for country in countries
         ]
 
+    def entity_type(self, actor: Actor) -> str | None:
+        """The entity type (PERSON, ORG, NORP, ...) of the words of a coded actor."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return None
+        found = self.entity_at.get(span.root.i)
+        return found[1] if found is not None else (span.root.ent_type_ or None)
+
     def _entity(self, head: Token, words: Span) -> tuple[str, str] | None:
         found = self.entity_at.get(head.i)
         if found is not None:

@@ -12,9 +12,17 @@ and codes them with ``fuente.actors.ActorCoder``:
   him") or of a verb of undergoing ("faced sanctions");
 * what a speaker says someone must do ("Straw said the rebels must reach an agreement");
 * a place in another country than the source's, when nothing else is the target.
+
+An actor whose words name no country is taken to be of the country where the event took
+place ("prisoners rioted at a jail in Dili"), else of the country of the other side
+("Judge Rivera opened investigations against Chilean officials"): news names the
+nationality of foreigners and leaves that of domestic actors to the context, and PLOVER's
+coders code them so.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -238,6 +246,41 @@ class EventActors:
         speaker, _ = self.subject(word.head)
         obliged, _ = self.subject(word)
         return self.actors(self.heads(speaker)), self.actors(self.heads(obliged))
+
+    def country_of(self, place: Token | None) -> str | None:
+        """The country of a place the event names ("in Dili"), if it is in one."""
+        if place is None:
+            return None
+        span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+        words = span if span is not None else self.doc[place.i : place.i + 1]
+        country = self.coder.code(place, words=words).country
+        return None if country == "IGO" else country
+
+    def domestic(
+        self, actors: list[Actor], others: list[Actor], place: str | None, *, source: bool
+    ) -> list[Actor]:
+        """``actors``, those whose words name no country given the country of the event's
+        place, else the one country of the other side. A target qualifies only when it is
+        a named body or person or has a sector ("the president", not "refugees"); a
+        people named by no country ("Arabs", "Kurds") never does."""
+        theirs = {actor.country for actor in others if actor.country not in {None, "IGO"}}
+        country = place or (theirs.pop() if len(theirs) == 1 else None)
+        if country is None:
+            return actors
+        filled = [
+            replace(actor, country=country) if self.open_country(actor, source=source) else actor
+            for actor in actors
+        ]
+        return list(dict.fromkeys(filled))
+
+    def open_country(self, actor: Actor, *, source: bool) -> bool:
+        """Whether ``actor``'s country is left for the context to say."""
+        if actor.country is not None:
+            return False
+        kind = self.coder.entity_type(actor)
+        if kind == "NORP":
+            return False
+        return source or actor.sector is not None or kind is not None
 
     def place_target(self, place: Token | None, sources: list[Actor]) -> list[Actor]:
         """An event with no target but a place in another country than its source's ("Serbia

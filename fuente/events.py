@@ -194,9 +194,14 @@ class _Finder:
             if demanded is not None:
                 category, mode, modality = "REQUEST", None, "happened"
                 sources, targets = demanded
+            place = qualifiers.place(anchor, verb, qualifiers.covered(sources))
             if sources and not targets:
-                place = qualifiers.place(anchor, verb, qualifiers.covered(sources))
                 targets = self.actors.place_target(place, sources)
+            country = self.actors.country_of(place)
+            sources, targets = (
+                self.actors.domestic(sources, targets, country, source=True),
+                self.actors.domestic(targets, sources, country, source=False),
+            )
             when = qualifiers.date(anchor, verb)
             start = min(t.idx for t in found.tokens)
             end = max(t.idx + len(t.text) for t in found.tokens)

@@ -76,9 +76,7 @@ class KnownActors:
         fits = []
         for entry, names, surnames in self.people:
             wanted = set(said)
-            if any(wanted <= whole for whole in names) and (
-                len(said) > 1 or said[0] in surnames
-            ):
+            if any(wanted <= whole for whole in names) and (len(said) > 1 or said[0] in surnames):
                 fits.append(entry)
         return self._one(fits, context or name)
 
