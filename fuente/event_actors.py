@@ -106,7 +106,45 @@ class EventActors:
                 if child.dep_ == "dobj" and (found := self.modifier_actors(child)):
                     targets = found
                     break
+        if not targets:
+            targets = self.object_targets(anchor)
         return self.actors(sources), self.actors(targets)
+
+    def object_targets(self, verb: Token) -> list[Token]:
+        """The target named on the verb's object rather than on the verb: "threatened
+        further action against Russia", "agreed to US mediation", "demanding autonomy from
+        Serbian authorities"."""
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                for preposition in child.children:
+                    towards = preposition.dep_ == "prep" and self.lexicon.has(
+                        "target-prepositions", preposition.lower_
+                    )
+                    if towards and (found := self.heads(object_of(preposition))):
+                        return found
+            elif child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_):
+                noun = object_of(child)
+                if noun is not None and (found := self.modifier_actors(noun)):
+                    return found
+        return []
+
+    def condition_targets(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """Who must act for a threat not to be carried out: the subject of its condition
+        ("threatened to stop the talks if the United States deploys missiles")."""
+        own = {(actor.start, actor.end) for actor in sources}
+        words = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "dobj"})]
+        for word in words:
+            for clause in word.children:
+                if clause.dep_ != "advcl" or not any(
+                    c.dep_ == "mark" and self.lexicon.has("conditions", c.lower_)
+                    for c in clause.children
+                ):
+                    continue
+                subject, _ = self.subject(clause)
+                found = self.actors(self.heads(subject))
+                if found and not any((a.start, a.end) in own for a in found):
+                    return found
+        return []
 
     def complement_subjects(self, verb: Token, sources: list[Token]) -> list[Token]:
         """The subject of a "that" clause of the verb ("demanded that the US cancel the
