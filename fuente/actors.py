@@ -85,7 +85,8 @@ class ActorCoder:
 
     def is_actor(self, token: Token) -> bool:
         """Whether ``token`` heads words naming someone who can act: a name, a pronoun for a
-        person or group, or a noun for people, a body or a sector."""
+        person or group, a noun for people, a body or a sector, or a known organisation's
+        name the tagger missed."""
         if token.i in self.entity_at:
             return self.entity_at[token.i][1] in NAMED
         if token.ent_type_:
@@ -96,7 +97,9 @@ class ActorCoder:
         if lower in RELATIVE and token.dep_ in SUBJECTS:
             return token.head.dep_ == "relcl" and self.is_actor(token.head.head)
         lemma = noun_lemma(token)
-        return lemma in self.people or lemma in self.sector_words
+        if lemma in self.people or lemma in self.sector_words:
+            return True
+        return token.pos_ == "PROPN" and self.known.organisation([token.text]) is not None
 
     def antecedent(self, token: Token) -> Token | None:
         """What a pronoun stands for: the nearest fitting subject before it (a person for

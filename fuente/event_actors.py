@@ -59,7 +59,9 @@ class EventActors:
                 return child, False
             if child.dep_ == "nsubjpass":
                 return child, True
-        if depth >= 3 or verb.head.i == verb.i:
+        if verb.head.i == verb.i:
+            return self.stranded_subject(verb), False
+        if depth >= 3:
             return None, False
         head = verb.head
         if verb.dep_ in INHERITS and head.pos_ in {"VERB", "AUX", "ADJ"}:
@@ -69,6 +71,22 @@ class EventActors:
         if described and self.coder.is_actor(head) and not infinitive(verb):
             return head, False
         return None, False
+
+    def stranded_subject(self, verb: Token) -> Token | None:
+        """The subject of a main verb the parser left without one, when a phrase naming an
+        actor ends right before the verb and its auxiliaries ("..., the Sudanese government
+        and the SPLA have agreed"): the first of that phrase's coordinated heads."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+            i -= 1
+        if i < 0 or self.doc[i].pos_ not in {"NOUN", "PROPN"} or self.doc[i].head.i == verb.i:
+            return None
+        first = self.doc[i]
+        while first.dep_ == "conj" and first.head.i < first.i and self.coder.is_actor(first.head):
+            first = first.head
+        while first.dep_ in {"compound", "flat"} and first.head.i > first.i:
+            first = first.head
+        return first if self.coder.is_actor(first) else None
 
     def heads(self, token: Token | None) -> list[Token]:
         if token is None:
@@ -237,6 +255,8 @@ class EventActors:
         if not sources and light(anchor, governor, lexicon):
             subject, passive = self.subject(governor)
             sources = [] if passive else self.heads(subject)
+        if not sources:
+            sources = self.purpose_sources(anchor)
         targets = []
         for child in anchor.children:
             if child.dep_ == "prep" and (
@@ -250,6 +270,31 @@ class EventActors:
                 t for t in self.object_heads(governor) if t.i != anchor.i and t.dep_ != "dobj"
             ]
         return self.actors(sources), self.actors(targets)
+
+    def purpose_sources(self, noun: Token) -> list[Token]:
+        """Who goes somewhere for an event: the subject of the verb whose purpose the noun
+        is ("negotiators return to Geneva for talks", "thousands converged for a rally")."""
+        preposition = noun.head
+        if noun.dep_ != "pobj" or not self.lexicon.has("purpose-prepositions", preposition.lower_):
+            return []
+        verb = preposition.head
+        if preposition.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        subject, passive = self.subject(verb)
+        return [] if passive else self.heads(subject)
+
+    def partners(self, anchor: Token, verb: Token | None) -> list[Actor]:
+        """The partners named by "with" on a reciprocal event ("held talks with Romania's
+        leaders", "met with the rebels"): PLOVER codes every side of a meeting as its
+        actor, with no target."""
+        found: list[Actor] = []
+        for word in (anchor, verb):
+            if word is None:
+                continue
+            for child in word.children:
+                if child.dep_ == "prep" and self.lexicon.has("partner-prepositions", child.lower_):
+                    found += self.actors(self.heads(object_of(child)))
+        return found
 
     def between(self, preposition: Token) -> tuple[Actor, Actor] | None:
         """The two sides of "between A and B", split at the "and" whatever the parse."""
@@ -297,12 +342,15 @@ class EventActors:
     def domestic(
         self, actors: list[Actor], others: list[Actor], place: str | None, *, source: bool
     ) -> list[Actor]:
-        """``actors``, those whose words name no country given the country of the event's
-        place, else the one country of the other side. A target qualifies only when it is
-        a named body or person or has a sector ("the president", not "refugees"); a
-        people named by no country ("Arabs", "Kurds") never does."""
+        """``actors``, those whose words name no country given the one country of the
+        others of the same side ("French president Fabius and a group of deputies"), else
+        of the event's place, else the one country of the other side. A target qualifies
+        only when it is a named body or person or has a sector ("the president", not
+        "refugees"); a people named by no country ("Arabs", "Kurds") never does."""
+        ours = {actor.country for actor in actors if actor.country not in {None, "IGO"}}
         theirs = {actor.country for actor in others if actor.country not in {None, "IGO"}}
-        country = place or (theirs.pop() if len(theirs) == 1 else None)
+        country = ours.pop() if len(ours) == 1 else None
+        country = country or place or (theirs.pop() if len(theirs) == 1 else None)
         if country is None:
             return actors
         filled = [

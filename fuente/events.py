@@ -204,6 +204,13 @@ class _Finder:
                 self.actors.domestic(sources, targets, country, source=True),
                 self.actors.domestic(targets, sources, country, source=False),
             )
+            if self.lexicon.has("reciprocal", noun_lemma(anchor)):
+                partners = self.actors.domestic(
+                    self.actors.partners(anchor, verb), sources, country, source=False
+                )
+                if partners and sources:
+                    sources = list(dict.fromkeys([*sources, *partners]))
+                    targets = [t for t in targets if t not in partners]
             when = qualifiers.date(anchor, verb)
             start = min(t.idx for t in found.tokens)
             end = max(t.idx + len(t.text) for t in found.tokens)
