@@ -368,6 +368,27 @@ class EventActors:
             return False
         return source or actor.sector is not None or kind is not None
 
+    def withdrawn_from(self, anchor: Token, verb: Token | None) -> list[Actor]:
+        """Whom a withdrawal leaves: the actor or country of its "from" phrase ("withdraw
+        their peacekeepers from Chad", "the withdrawal of troops from Lebanon"); what is
+        withdrawn is the source's own."""
+        for word in (anchor, verb):
+            if word is None:
+                continue
+            for child in word.children:
+                if child.dep_ != "prep" or child.lower_ != "from":
+                    continue
+                place = object_of(child)
+                if place is None:
+                    continue
+                if found := self.actors(self.heads(place)):
+                    return found
+                if self.country_of(place) is not None:
+                    words = self.doc[place.left_edge.i : place.i + 1]
+                    actor = self.coder.code(place, words=trimmed(words))
+                    return [replace(actor, sector=None)]
+        return []
+
     def place_target(self, place: Token | None, sources: list[Actor]) -> list[Actor]:
         """An event with no target but a place in another country than its source's ("Serbia
         lifted a curfew in Montenegro"): PLOVER's coders take that country as the target."""
