@@ -150,6 +150,7 @@ class EventActors:
         """Who must act for a threat not to be carried out: the subject of its condition
         ("threatened to stop the talks if the United States deploys missiles")."""
         own = {(actor.start, actor.end) for actor in sources}
+        own |= {actor.entity for actor in sources if actor.entity is not None}
         words = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "dobj"})]
         for word in words:
             for clause in word.children:
@@ -160,7 +161,7 @@ class EventActors:
                     continue
                 subject, _ = self.subject(clause)
                 found = self.actors(self.heads(subject))
-                if found and not any((a.start, a.end) in own for a in found):
+                if found and not any((a.start, a.end) in own or a.entity in own for a in found):
                     return found
         return []
 
