@@ -154,6 +154,10 @@ def test_events_subject_of_a_that_clause_is_the_target(nlp, marovia) -> None:
         ("The Marovian government is committed to opening the economy.", "AGREE"),
         ("Marovian farmers said they would boycott the vote.", "THREATEN"),
         ("Marovia will provide 500 tons of food aid to Halvik.", "AGREE"),
+        ("Marovia apologized to Halvik for the incident.", "SUPPORT"),
+        ("Marovia lifted the embargo on Halvik.", "RETREAT"),
+        ("Marovia lifted the curfew in Port Selden.", "CONCEDE"),
+        ("Marovia summoned the Halvikian ambassador.", "ACCUSE"),
     ],
 )
 def test_events_lexicon_words_and_intentions(nlp, marovia, text: str, category: str) -> None:
