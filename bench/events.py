@@ -9,8 +9,10 @@ dependency tree (nearest the root; the first in the text on a tie), so "X threat
 Y" is the threat, not the ban. Its actors are written as the gold writes them: the country
 code followed by PLOVER's sector code (government GOV, military MIL, police COP, rebels REB,
 opposition OPP, media JRN, judiciary JUD, business BUS, civil society CVL; an international
-organisation is IGO); an event fuente records once per pair of actors gives the lists of its
-sources and targets. The predictions are scored by ``plover.py score --json``.
+organisation is IGO), and with the gold's country codes where they differ from the ISO 3166
+codes fuente keeps (``CAMEO_CODES``: the records write Japan JAP); an event fuente records
+once per pair of actors gives the lists of its sources and targets. The predictions are
+scored by ``plover.py score --json``.
 
 The records have no split of their own. fuente's events lexicon was written from the PLOVER
 codebook and the odd-numbered records of each category (``--split learn``); the figures to
@@ -54,6 +56,9 @@ SECTORS = {
     "civil society": "CVL",
     "international organisation": "",
 }
+# Country codes of the gold records that differ from ISO 3166 alpha-3 (CAMEO's older codes, as
+# the learn records write them): fuente keeps ISO codes, the bench writes the gold's.
+CAMEO_CODES = {"JPN": "JAP", "ITA": "ITL"}
 NUMBER = re.compile(r"(\d+)(?:#\d+)?$")
 
 
@@ -76,7 +81,7 @@ def actor_code(actor: Actor | None) -> str | None:
         return None
     if actor.country == "IGO":
         return "IGO"
-    return actor.country + SECTORS.get(actor.sector or "", "")
+    return CAMEO_CODES.get(actor.country, actor.country) + SECTORS.get(actor.sector or "", "")
 
 
 def depth(doc: Doc, event: Event) -> int:

@@ -6,13 +6,16 @@ standing for one met before ("he" -> Cabello). ``ActorCoder`` cuts the phrase to
 reads country and sector with ``fuente.speakers.describe_source`` (the countries and sectors
 lexicons, extensible as data), links it to the document's entity, and carries what the text
 says of a person elsewhere ("Venezuela's interior minister, Diosdado Cabello") to the
-person's other mentions. One coder serves one Doc.
+person's other mentions. What the text leaves open comes from the known-actors lexicon
+(``fuente.known_actors``): "President Museveni" is Uganda's government, "Hezbollah
+guerrillas" Lebanese. One coder serves one Doc.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from fuente.known_actors import known_actors
 from fuente.lexicon import load_lexicon
 from fuente.records import Actor, Entity, Mention
 from fuente.settings import Settings
@@ -53,6 +56,8 @@ class ActorCoder:
         self.doc = doc
         self.settings = settings
         types = {entity.id: entity.type for entity in entities}
+        self.names = {entity.id: entity.name for entity in entities}
+        self.known = known_actors(settings)
         self.entity_at: dict[int, tuple[str, str]] = {}  # token index -> (entity id, type)
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -80,7 +85,8 @@ class ActorCoder:
 
     def is_actor(self, token: Token) -> bool:
         """Whether ``token`` heads words naming someone who can act: a name, a pronoun for a
-        person or group, or a noun for people, a body or a sector."""
+        person or group, a noun for people, a body or a sector, or a known organisation's
+        name the tagger missed."""
         if token.i in self.entity_at:
             return self.entity_at[token.i][1] in NAMED
         if token.ent_type_:
@@ -91,7 +97,9 @@ class ActorCoder:
         if lower in RELATIVE and token.dep_ in SUBJECTS:
             return token.head.dep_ == "relcl" and self.is_actor(token.head.head)
         lemma = noun_lemma(token)
-        return lemma in self.people or lemma in self.sector_words
+        if lemma in self.people or lemma in self.sector_words:
+            return True
+        return token.pos_ == "PROPN" and self.known.organisation([token.text]) is not None
 
     def antecedent(self, token: Token) -> Token | None:
         """What a pronoun stands for: the nearest fitting subject before it (a person for
@@ -171,6 +179,11 @@ class ActorCoder:
         if entity is not None and entity[1] == "PERSON" and (country is None or sector is None):
             known = self._profile(entity[0])
             country, sector = country or known[0], sector or known[1]
+        if country is None or sector is None:
+            organisation = self.known.organisation([token.text for token in words])
+            if organisation is not None:
+                country = country or organisation.country
+                sector = sector or organisation.sector
         if sector in STANCES:
             sector = self._institution(words) or sector
         if sector is None and country is not None and _leader(words):
@@ -224,6 +237,14 @@ class ActorCoder:
             for country in countries
         ]
 
+    def entity_type(self, actor: Actor) -> str | None:
+        """The entity type (PERSON, ORG, NORP, ...) of the words of a coded actor."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return None
+        found = self.entity_at.get(span.root.i)
+        return found[1] if found is not None else (span.root.ent_type_ or None)
+
     def _entity(self, head: Token, words: Span) -> tuple[str, str] | None:
         found = self.entity_at.get(head.i)
         if found is not None:
@@ -262,6 +283,14 @@ class ActorCoder:
                 country, sector = country or info.country, sector or info.sector
             if country and sector:
                 break
+        if country is None or sector is None:
+            names = [self.names.get(entity, "")]
+            names += [self.doc[i].text for i in heads if self.doc[i].pos_ == "PROPN"]
+            context = " ".join(_premodified(self.doc[i]).text for i in heads)
+            for name in names:
+                if known := self.known.person(name, context=f"{name} {context}"):
+                    country, sector = country or known.country, sector or known.sector
+                    break
         self.profiles[entity] = (country, sector)
         return country, sector
 

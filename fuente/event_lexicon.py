@@ -30,7 +30,8 @@ WORD_SETS = (
     "negation", "negating", "planned", "threatened", "hypothetical", "denied", "future",
     "light-verbs", "not-events", "questions", "target-prepositions", "location-prepositions",
     "undergoing", "actor-nouns", "occurrence", "not-at-prepositions", "obligation",
-    "generic-heads", "measures",
+    "generic-heads", "measures", "conditions", "conditioned", "reciprocal",
+    "partner-prepositions", "purpose-prepositions", "withdrawals",
 )  # fmt: skip
 
 

@@ -124,9 +124,10 @@ def test_events_coordinated_nationalities_give_one_actor_each(nlp, marovia) -> N
 
 def test_events_measure_noun_takes_the_verb_of_its_event(nlp, marovia) -> None:
     text = "Marovian diplomats held a round of talks with Halvik."
-    event = one(events(nlp, marovia, text), "CONSULT")
-    assert (event.source.country, event.source.sector) == ("MRV", "government")
-    assert event.target.country == "HLV"
+    found = [e for e in events(nlp, marovia, text) if e.category == "CONSULT"]
+    sources = {(e.source.country, e.source.sector) for e in found}
+    assert sources == {("MRV", "government"), ("HLV", None)}  # both sides of the talks
+    assert {e.target for e in found} == {None}
 
 
 def test_events_place_in_another_country_is_the_target(nlp, marovia) -> None:
@@ -153,6 +154,10 @@ def test_events_subject_of_a_that_clause_is_the_target(nlp, marovia) -> None:
         ("The Marovian government is committed to opening the economy.", "AGREE"),
         ("Marovian farmers said they would boycott the vote.", "THREATEN"),
         ("Marovia will provide 500 tons of food aid to Halvik.", "AGREE"),
+        ("Marovia apologized to Halvik for the incident.", "SUPPORT"),
+        ("Marovia lifted the embargo on Halvik.", "RETREAT"),
+        ("Marovia lifted the curfew in Port Selden.", "CONCEDE"),
+        ("Marovia summoned the Halvikian ambassador.", "ACCUSE"),
     ],
 )
 def test_events_lexicon_words_and_intentions(nlp, marovia, text: str, category: str) -> None:

@@ -1,0 +1,404 @@
+"""Who acts and who is acted on in an event: its source and target, read off the parse.
+
+``EventActors`` finds, for the words carrying an event, the tokens that head its actors
+and codes them with ``fuente.actors.ActorCoder``:
+
+* a verb's subject and object (the agent and subject of a passive), the subject inherited
+  from the verb its clause depends on, the object of what a verb commits to ("promised to
+  continue military aid to Mozambique"), the subject of a "that" clause ("demanded that the
+  US cancel the sale");
+* a noun's "by", possessive or national modifier and its "of"/"against"/"on" object, the
+  two sides of "talks between A and B", the subject of a light verb ("placed a bounty on
+  him") or of a verb of undergoing ("faced sanctions");
+* what a speaker says someone must do ("Straw said the rebels must reach an agreement");
+* a place in another country than the source's, when nothing else is the target.
+
+An actor whose words name no country is taken to be of the country where the event took
+place ("prisoners rioted at a jail in Dili"), else of the country of the other side
+("Judge Rivera opened investigations against Chilean officials"): news names the
+nationality of foreigners and leaves that of domestic actors to the context, and PLOVER's
+coders code them so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from fuente.actors import ActorCoder
+from fuente.event_lexicon import EventLexicon
+from fuente.event_syntax import (
+    infinitive,
+    light,
+    object_of,
+    trimmed,
+    until_clause,
+)
+from fuente.records import Actor
+
+__all__ = ["EventActors"]
+
+INHERITS = {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"}
+MODIFIERS = {"compound", "amod", "nmod", "poss"}
+MAX_ACTORS = 3
+
+
+class EventActors:
+    """Finds and codes the actors of the events of one Doc."""
+
+    def __init__(self, doc: Doc, *, coder: ActorCoder, lexicon: EventLexicon) -> None:
+        self.doc = doc
+        self.coder = coder
+        self.lexicon = lexicon
+
+    def subject(self, verb: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
+        """``(subject, passive)`` of a verb, inherited from the verb its clause depends on."""
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child, False
+            if child.dep_ == "nsubjpass":
+                return child, True
+        if verb.head.i == verb.i:
+            return self.stranded_subject(verb), False
+        if depth >= 3:
+            return None, False
+        head = verb.head
+        if verb.dep_ in INHERITS and head.pos_ in {"VERB", "AUX", "ADJ"}:
+            found, _ = self.subject(head, depth=depth + 1)
+            return found, False
+        described = verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}
+        if described and self.coder.is_actor(head) and not infinitive(verb):
+            return head, False
+        return None, False
+
+    def stranded_subject(self, verb: Token) -> Token | None:
+        """The subject of a main verb the parser left without one, when a phrase naming an
+        actor ends right before the verb and its auxiliaries ("..., the Sudanese government
+        and the SPLA have agreed"): the first of that phrase's coordinated heads."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+            i -= 1
+        if i < 0 or self.doc[i].pos_ not in {"NOUN", "PROPN"} or self.doc[i].head.i == verb.i:
+            return None
+        first = self.doc[i]
+        while first.dep_ == "conj" and first.head.i < first.i and self.coder.is_actor(first.head):
+            first = first.head
+        while first.dep_ in {"compound", "flat"} and first.head.i > first.i:
+            first = first.head
+        return first if self.coder.is_actor(first) else None
+
+    def heads(self, token: Token | None) -> list[Token]:
+        if token is None:
+            return []
+        found = [token, *[t for t in token.conjuncts if t.i > token.i]]
+        return [t for t in found if self.coder.is_actor(t)][:MAX_ACTORS]
+
+    def actors(self, tokens: list[Token]) -> list[Actor]:
+        return [actor for token in tokens for actor in self.coder.code_each(token)]
+
+    # -- verbs -------------------------------------------------------------------------------
+
+    def of_verb(self, anchor: Token) -> tuple[list[Actor], list[Actor]]:
+        """``(sources, targets)`` of an event a verb (or adjective) carries."""
+        subject, passive = self.subject(anchor)
+        sources: list[Token] = []
+        targets: list[Token] = []
+        if passive:
+            targets = self.heads(subject)
+            for child in anchor.children:
+                if child.dep_ == "agent":
+                    sources = self.heads(object_of(child))
+        else:
+            sources = self.heads(subject)
+            if not sources and anchor.dep_ in {"acl", "relcl"} and infinitive(anchor):
+                sources = self.modifier_actors(anchor.head)
+        if not targets:
+            targets = self.object_heads(anchor)
+        if not targets:
+            targets = self.clause_targets(anchor)
+        if not targets:  # "demanded that the US cancel the sale": the one asked to act
+            targets = self.complement_subjects(anchor, sources)
+        if not targets:  # whose proposal, call or statement it answers
+            for child in anchor.children:
+                if child.dep_ == "dobj" and (found := self.modifier_actors(child)):
+                    targets = found
+                    break
+        if not targets:
+            targets = self.object_targets(anchor)
+        return self.actors(sources), self.actors(targets)
+
+    def object_targets(self, verb: Token) -> list[Token]:
+        """The target named on the verb's object rather than on the verb: "threatened
+        further action against Russia", "agreed to US mediation", "demanding autonomy from
+        Serbian authorities"."""
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                for preposition in child.children:
+                    towards = preposition.dep_ == "prep" and self.lexicon.has(
+                        "target-prepositions", preposition.lower_
+                    )
+                    if towards and (found := self.heads(object_of(preposition))):
+                        return found
+            elif child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_):
+                noun = object_of(child)
+                if noun is not None and (found := self.modifier_actors(noun)):
+                    return found
+        return []
+
+    def condition_targets(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """Who must act for a threat not to be carried out: the subject of its condition
+        ("threatened to stop the talks if the United States deploys missiles")."""
+        own = {(actor.start, actor.end) for actor in sources}
+        own |= {actor.entity for actor in sources if actor.entity is not None}
+        words = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "dobj"})]
+        for word in words:
+            for clause in word.children:
+                if clause.dep_ != "advcl" or not any(
+                    c.dep_ == "mark" and self.lexicon.has("conditions", c.lower_)
+                    for c in clause.children
+                ):
+                    continue
+                subject, _ = self.subject(clause)
+                found = self.actors(self.heads(subject))
+                if found and not any((a.start, a.end) in own or a.entity in own for a in found):
+                    return found
+        return []
+
+    def complement_subjects(self, verb: Token, sources: list[Token]) -> list[Token]:
+        """The subject of a "that" clause of the verb ("demanded that the US cancel the
+        sale"), when it is not a word for the source itself ("warned that it would act")."""
+        own = {token.i for token in sources}
+        for child in verb.children:
+            if child.dep_ != "ccomp":
+                continue
+            subject = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None or subject.i in own:
+                continue
+            if subject.lower_ in {"it", "they", "he", "she", "we", "i"}:
+                found = self.coder.antecedent(subject)
+                if found is None or found.i in own:
+                    continue
+            return self.heads(subject)
+        return []
+
+    def clause_targets(self, verb: Token) -> list[Token]:
+        """The target of what a verb commits to or refuses ("promised to continue military
+        aid to Mozambique"): the object of its infinitive, or of that infinitive's noun."""
+        for child in verb.children:
+            if child.dep_ != "xcomp":
+                continue
+            if found := self.object_heads(child):
+                return found
+            for grandchild in child.children:
+                if grandchild.dep_ == "dobj":
+                    for preposition in grandchild.children:
+                        if (
+                            preposition.dep_ == "prep"
+                            and self.lexicon.has("target-prepositions", preposition.lower_)
+                            and (found := self.heads(object_of(preposition)))
+                        ):
+                            return found
+        return []
+
+    def object_heads(self, word: Token) -> list[Token]:
+        for child in word.children:
+            if child.dep_ in {"dobj", "dative"} and (found := self.heads(child)):
+                return found
+        for child in word.children:
+            towards = child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_)
+            if towards and (found := self.heads(object_of(child))):
+                return found
+        return []
+
+    # -- nouns -------------------------------------------------------------------------------
+
+    def modifier_actors(self, noun: Token) -> list[Token]:
+        """Who a noun's own modifiers say acts: "US raid", "Venezuela's army", "by X"."""
+        for child in noun.children:
+            by = child.dep_ == "prep" and child.lower_ == "by"
+            if by and (found := self.heads(object_of(child))):
+                return found
+        for child in noun.children:
+            named = child.ent_type_ or child.dep_ == "poss"
+            before = child.dep_ in MODIFIERS and child.i < noun.i
+            if before and named and self.coder.is_actor(child):
+                return self.heads(child)
+        return []
+
+    def of_noun(self, anchor: Token, governor: Token | None) -> tuple[list[Actor], list[Actor]]:
+        """``(sources, targets)`` of an event a noun carries; ``governor`` is its verb."""
+        lexicon = self.lexicon
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pair = self.between(child)
+                if pair is not None:
+                    return [pair[0]], [pair[1]]
+        sources = self.modifier_actors(anchor)
+        undergone = (
+            governor is not None
+            and anchor.dep_ == "dobj"
+            and lexicon.has("undergoing", governor.lemma_.lower())
+        )
+        if undergone:
+            subject, _ = self.subject(governor)
+            targets = self.heads(subject)
+            if not sources:
+                sources = next(
+                    (
+                        self.heads(object_of(child))
+                        for child in governor.children
+                        if child.dep_ == "prep" and child.lower_ in {"from", "by"}
+                    ),
+                    [],
+                )
+            return self.actors(sources), self.actors(targets)
+        if not sources and light(anchor, governor, lexicon):
+            subject, passive = self.subject(governor)
+            sources = [] if passive else self.heads(subject)
+        if not sources:
+            sources = self.purpose_sources(anchor)
+        targets = []
+        for child in anchor.children:
+            if child.dep_ == "prep" and (
+                child.lower_ == "of" or lexicon.has("target-prepositions", child.lower_)
+            ):
+                targets = self.heads(object_of(child))
+                if targets:
+                    break
+        if not targets and light(anchor, governor, lexicon):
+            targets = [
+                t for t in self.object_heads(governor) if t.i != anchor.i and t.dep_ != "dobj"
+            ]
+        return self.actors(sources), self.actors(targets)
+
+    def purpose_sources(self, noun: Token) -> list[Token]:
+        """Who goes somewhere for an event: the subject of the verb whose purpose the noun
+        is ("negotiators return to Geneva for talks", "thousands converged for a rally")."""
+        preposition = noun.head
+        if noun.dep_ != "pobj" or not self.lexicon.has("purpose-prepositions", preposition.lower_):
+            return []
+        verb = preposition.head
+        if preposition.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        subject, passive = self.subject(verb)
+        return [] if passive else self.heads(subject)
+
+    def partners(self, anchor: Token, verb: Token | None) -> list[Actor]:
+        """The partners named by "with" on a reciprocal event ("held talks with Romania's
+        leaders", "met with the rebels"): PLOVER codes every side of a meeting as its
+        actor, with no target."""
+        found: list[Actor] = []
+        for word in (anchor, verb):
+            if word is None:
+                continue
+            for child in word.children:
+                if child.dep_ == "prep" and self.lexicon.has("partner-prepositions", child.lower_):
+                    found += self.actors(self.heads(object_of(child)))
+        return found
+
+    def between(self, preposition: Token) -> tuple[Actor, Actor] | None:
+        """The two sides of "between A and B", split at the "and" whatever the parse."""
+        inside = object_of(preposition)
+        if inside is None:
+            return None
+        words = self.doc[inside.left_edge.i : inside.right_edge.i + 1]
+        split = next((t for t in words if t.dep_ == "cc" and t.lower_ == "and"), None)
+        if split is None:
+            return None
+        first, second = self.doc[words.start : split.i], self.doc[split.i + 1 : words.end]
+        second = until_clause(second)
+        if not len(first) or not len(second):
+            return None
+        one, other = first.root, second.root
+        if not (self.coder.is_actor(one) and self.coder.is_actor(other)):
+            return None
+        coder = self.coder
+        return coder.code(one, words=trimmed(first)), coder.code(other, words=trimmed(second))
+
+    # -- what a speaker asks of someone, and places ------------------------------------------
+
+    def demand(self, word: Token) -> tuple[list[Actor], list[Actor]] | None:
+        """``(speaker, obliged)`` when the event's clause ``word`` is what a speaker says
+        someone must do ("Straw said the rebels must reach an agreement"), else None."""
+        if word.pos_ not in {"VERB", "AUX"} or word.dep_ != "ccomp":
+            return None
+        if not any(
+            c.dep_ == "aux" and self.lexicon.has("obligation", c.lower_) for c in word.children
+        ):
+            return None
+        speaker, _ = self.subject(word.head)
+        obliged, _ = self.subject(word)
+        return self.actors(self.heads(speaker)), self.actors(self.heads(obliged))
+
+    def country_of(self, place: Token | None) -> str | None:
+        """The country of a place the event names ("in Dili"), if it is in one."""
+        if place is None:
+            return None
+        span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+        words = span if span is not None else self.doc[place.i : place.i + 1]
+        country = self.coder.code(place, words=words).country
+        return None if country == "IGO" else country
+
+    def domestic(
+        self, actors: list[Actor], others: list[Actor], place: str | None, *, source: bool
+    ) -> list[Actor]:
+        """``actors``, those whose words name no country given the one country of the
+        others of the same side ("French president Fabius and a group of deputies"), else
+        of the event's place, else the one country of the other side. A target qualifies
+        only when it is a named body or person or has a sector ("the president", not
+        "refugees"); a people named by no country ("Arabs", "Kurds") never does."""
+        ours = {actor.country for actor in actors if actor.country not in {None, "IGO"}}
+        theirs = {actor.country for actor in others if actor.country not in {None, "IGO"}}
+        country = ours.pop() if len(ours) == 1 else None
+        country = country or place or (theirs.pop() if len(theirs) == 1 else None)
+        if country is None:
+            return actors
+        filled = [
+            replace(actor, country=country) if self.open_country(actor, source=source) else actor
+            for actor in actors
+        ]
+        return list(dict.fromkeys(filled))
+
+    def open_country(self, actor: Actor, *, source: bool) -> bool:
+        """Whether ``actor``'s country is left for the context to say."""
+        if actor.country is not None:
+            return False
+        kind = self.coder.entity_type(actor)
+        if kind == "NORP":
+            return False
+        return source or actor.sector is not None or kind is not None
+
+    def withdrawn_from(self, anchor: Token, verb: Token | None) -> list[Actor]:
+        """Whom a withdrawal leaves: the actor or country of its "from" phrase ("withdraw
+        their peacekeepers from Chad", "the withdrawal of troops from Lebanon"); what is
+        withdrawn is the source's own."""
+        for word in (anchor, verb):
+            if word is None:
+                continue
+            for child in word.children:
+                if child.dep_ != "prep" or child.lower_ != "from":
+                    continue
+                place = object_of(child)
+                if place is None:
+                    continue
+                if found := self.actors(self.heads(place)):
+                    return found
+                if self.country_of(place) is not None:
+                    words = self.doc[place.left_edge.i : place.i + 1]
+                    actor = self.coder.code(place, words=trimmed(words))
+                    return [replace(actor, sector=None)]
+        return []
+
+    def place_target(self, place: Token | None, sources: list[Actor]) -> list[Actor]:
+        """An event with no target but a place in another country than its source's ("Serbia
+        lifted a curfew in Montenegro"): PLOVER's coders take that country as the target."""
+        countries = {s.country for s in sources if s is not None and s.country}
+        if not countries or place is None:
+            return []
+        span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+        words = span if span is not None else self.doc[place.i : place.i + 1]
+        actor = self.coder.code(place, words=words)
+        if actor.country is None or actor.country in countries or actor.country == "IGO":
+            return []
+        return [Actor(words.text, words.start_char, words.end_char, actor.entity, actor.country)]

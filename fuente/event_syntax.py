@@ -1,0 +1,95 @@
+"""Dependency-tree helpers shared by the event modules: where a noun event's verb is, what a
+preposition governs, whether a verb is an infinitive, how far a coordinated phrase runs."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from fuente.actors import noun_lemma
+from fuente.event_lexicon import EventLexicon
+
+__all__ = [
+    "definite",
+    "governor",
+    "infinitive",
+    "light",
+    "object_of",
+    "slot",
+    "trimmed",
+    "until_clause",
+]
+
+DEFINITE = {"the", "this", "these", "that", "those"}
+
+
+def object_of(preposition: Token) -> Token | None:
+    """The noun (or clause) a preposition governs."""
+    return next((c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}), None)
+
+
+def infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def definite(anchor: Token) -> bool:
+    """Whether a noun event is introduced as one already met ("the talks")."""
+    return anchor.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in anchor.children
+    )
+
+
+def slot(anchor: Token, lexicon: EventLexicon) -> Token:
+    """The noun that stands in the verb's slot for a noun event: the event itself, or the
+    measure it is counted in ("launched ten days of war games", "a round of talks")."""
+    preposition = anchor.head
+    if anchor.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
+        return anchor
+    measure = preposition.head
+    return measure if lexicon.has("measures", noun_lemma(measure)) else anchor
+
+
+def governor(anchor: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb whose time, place and negation are those of a noun event: a light verb
+    ("held talks"), a verb of undergoing ("faced sanctions") or of occurring ("the talks
+    took place")."""
+    if anchor.pos_ not in {"NOUN", "PROPN"} or anchor.head.i == anchor.i:
+        return None
+    anchor = slot(anchor, lexicon)
+    verb, lemma = anchor.head, anchor.head.lemma_.lower()
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if anchor.dep_ in {"dobj", "attr"} and (
+        lexicon.has("light-verbs", lemma) or lexicon.has("undergoing", lemma)
+    ):
+        return verb
+    if anchor.dep_ in {"nsubj", "nsubjpass"} and lexicon.has("occurrence", lemma):
+        return verb
+    return None
+
+
+def light(anchor: Token, verb: Token | None, lexicon: EventLexicon) -> bool:
+    """Whether ``verb`` is a light verb whose object is the noun event ("held talks")."""
+    return (
+        verb is not None
+        and slot(anchor, lexicon).dep_ in {"dobj", "attr"}
+        and lexicon.has("light-verbs", verb.lemma_.lower())
+    )
+
+
+def trimmed(span: Span) -> Span:
+    """``span`` without punctuation or spaces at either end."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def until_clause(span: Span) -> Span:
+    """``span`` up to the first verb that opens a clause of its own."""
+    for token in span:
+        if token.pos_ == "VERB" and token.dep_ in {"relcl", "acl", "ROOT", "advcl"}:
+            return span.doc[span.start : token.i]
+    return span

@@ -1,0 +1,158 @@
+"""Known actors: who a name stands for when the text does not say whose it is.
+
+``fuente/data/actors_known.yaml`` (plus the user's ``lexicon_dir``) lists people, with their
+country, sector, office and years in office, and organisations, with their country and
+sector. ``known_actors(settings)`` compiles it once per ``lexicon_dir``; ``person`` finds the
+person a name stands for ("President Abdelaziz Bouteflika", "Bouteflika", "President Jiang"),
+``organisation`` the organisation named within some words ("the rebel Kurdistan Workers'
+Party", "Hezbollah guerrillas"). A name that fits entries of different countries is left
+unknown, unless the office the text gives ("King Hussein") tells them apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from fuente.errors import ConfigError, message
+from fuente.lexicon import load_lexicon
+from fuente.settings import Settings
+
+__all__ = ["KnownActor", "KnownActors", "known_actors"]
+
+WORD = re.compile(r"[\w'’.-]+")
+POSSESSIVE = re.compile(r"['’]s$|['’]$")
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """One entry of the known-actors lexicon; ``country`` is ISO 3166 alpha-3."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    office: str | None
+    start: int | None
+    end: int | None
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return text.casefold()
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Folded words of ``text`` without possessives: "Kurdistan Workers' Party" ->
+    ("kurdistan", "workers", "party")."""
+    found = []
+    for word in WORD.findall(_fold(text)):
+        word = POSSESSIVE.sub("", word).strip(".'-")
+        if word:
+            found.append(word)
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActors:
+    people: tuple[tuple[KnownActor, tuple[frozenset[str], ...], frozenset[str]], ...]
+    titles: frozenset[str]  # words before a name that are not part of it
+    organisations: dict[tuple[str, ...], KnownActor]  # folded words of a name -> entry
+    longest: int  # most words in an organisation's name
+
+    def _name_words(self, text: str) -> tuple[str, ...]:
+        return tuple(w for w in words_of(text) if w not in self.titles)
+
+    def person(self, name: str, *, context: str = "") -> KnownActor | None:
+        """The known person ``name`` stands for: all its words (titles aside) belong to one
+        of the person's names, and a single word is a surname ("Museveni") or a short name
+        of the lexicon; ``context`` (the words around the name) may give the office."""
+        said = self._name_words(name)
+        if not said:
+            return None
+        fits = []
+        for entry, names, surnames in self.people:
+            wanted = set(said)
+            if any(wanted <= whole for whole in names) and (len(said) > 1 or said[0] in surnames):
+                fits.append(entry)
+        return self._one(fits, context or name)
+
+    def _one(self, fits: list[KnownActor], context: str) -> KnownActor | None:
+        if len({entry.country for entry in fits}) > 1:
+            around = " ".join(words_of(context))
+            fits = [e for e in fits if e.office and " ".join(words_of(e.office)) in around]
+        if not fits or len({entry.country for entry in fits}) > 1:
+            return None
+        return fits[0]
+
+    def organisation(self, words: list[str]) -> KnownActor | None:
+        """The known organisation whose name runs within ``words`` (as written: a name
+        matches words that start with a capital)."""
+        folded = [words_of(word) for word in words]
+        flat: list[tuple[str, bool]] = []
+        for word, parts in zip(words, folded, strict=True):
+            flat += [(part, word[:1].isupper()) for part in parts]
+        for size in range(min(self.longest, len(flat)), 0, -1):
+            for start in range(len(flat) - size + 1):
+                run = flat[start : start + size]
+                entry = self.organisations.get(tuple(part for part, _ in run))
+                if entry is not None and run[0][1]:
+                    return entry
+        return None
+
+
+def _year(value: object) -> int | None:
+    return int(value) if isinstance(value, int) else None
+
+
+def _entry(raw: object) -> tuple[KnownActor, list[str]]:
+    if not isinstance(raw, dict) or not raw.get("name"):
+        raise ConfigError(
+            message("E034", path="actors_known.yaml", reason=f"an entry needs a name: {raw!r}")
+        )
+    also = raw.get("also") or []
+    entry = KnownActor(
+        str(raw["name"]),
+        str(raw["country"]) if raw.get("country") else None,
+        str(raw["sector"]) if raw.get("sector") else None,
+        str(raw["office"]) if raw.get("office") else None,
+        _year(raw.get("from")),
+        _year(raw.get("to")),
+    )
+    return entry, [entry.name, *(str(name) for name in also)]
+
+
+@cache
+def _compile(lexicon_dir: str | None) -> KnownActors:
+    settings = Settings(lexicon_dir=lexicon_dir)
+    lexicon = load_lexicon("actors_known", settings=settings)
+    speakers = load_lexicon("speakers", settings=settings)
+    titles = frozenset(
+        word
+        for title in (*speakers.get("titles", ()), *lexicon.get("titles", ()))
+        for word in words_of(str(title))
+    )
+    people = []
+    for raw in lexicon.get("people", ()):
+        entry, names = _entry(raw)
+        wholes = [frozenset(w for w in words_of(name) if w not in titles) for name in names]
+        surnames = {words[-1] for name in names if (words := words_of(name))}
+        surnames |= {next(iter(whole)) for whole in wholes if len(whole) == 1}
+        people.append((entry, tuple(w for w in wholes if w), frozenset(surnames - titles)))
+    organisations: dict[tuple[str, ...], KnownActor] = {}
+    for raw in lexicon.get("organisations", ()):
+        entry, names = _entry(raw)
+        for name in names:
+            words = tuple(w for w in words_of(name) if w not in ARTICLES)
+            if words:
+                organisations.setdefault(words, entry)
+    longest = max((len(words) for words in organisations), default=0)
+    return KnownActors(tuple(people), titles, organisations, longest)
+
+
+def known_actors(settings: Settings) -> KnownActors:
+    """The compiled known-actors lexicon: packaged entries followed by the user's."""
+    return _compile(settings.lexicon_dir)

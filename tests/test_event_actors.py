@@ -1,0 +1,125 @@
+"""Sources and targets of events (fuente.event_actors), read with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuente.annotate import model_version
+from fuente.pipeline import analyse, prepare
+from fuente.records import Event, RawArticle
+from fuente.settings import Settings, load_settings
+
+pytestmark = pytest.mark.slow
+
+COUNTRIES = "MRV: [Marovia, Marovian, Port Selden]\nHLV: [Halvik, Halvikian]\n"
+KNOWN = (
+    "people:\n"
+    "  - {name: Ilse Korvin, country: MRV, sector: government, office: president, from: 2001}\n"
+    "organisations:\n"
+    "  - {name: Selden Liberation Front, also: [SLF], country: MRV, sector: rebels}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def marovia(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    folder = tmp_path_factory.mktemp("lexicons")
+    (folder / "countries.yaml").write_text(COUNTRIES, encoding="utf-8")
+    (folder / "actors_known.yaml").write_text(KNOWN, encoding="utf-8")
+    return load_settings(lexicon_dir=str(folder))
+
+
+def events(nlp, settings: Settings, text: str, category: str) -> list[Event]:
+    prepared = prepare(RawArticle("t", "t.txt", text, "text"), settings=settings)
+    found = analyse(
+        prepared, nlp(prepared.masked), annotator=model_version(nlp), settings=settings
+    ).events
+    chosen = [e for e in found if e.category == category]
+    assert chosen, [(e.category, text[e.start : e.end]) for e in found]
+    return chosen
+
+
+def sides(found: list[Event]) -> tuple[set, set]:
+    """The countries of the sources and of the targets (None where there is none)."""
+    return (
+        {e.source.country if e.source else None for e in found},
+        {e.target.country if e.target else None for e in found},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "source"),
+    [
+        ("President Korvin banned the march.", "COERCE", ("MRV", "government")),
+        ("The SLF attacked a police station.", "ASSAULT", ("MRV", "rebels")),
+        ("President Museveni banned the rally.", "COERCE", ("UGA", "government")),
+        ("Hezbollah guerrillas attacked the convoy.", "ASSAULT", ("LBN", "rebels")),
+    ],
+)
+def test_event_actors_known_person_or_organisation_gives_country_and_sector(
+    nlp, marovia, text: str, category: str, source: tuple[str, str]
+) -> None:
+    event = events(nlp, marovia, text, category)[0]
+    assert (event.source.country, event.source.sector) == source
+
+
+def test_event_actors_domestic_actor_takes_the_country_of_the_place(nlp, marovia) -> None:
+    found = events(nlp, marovia, "Prisoners rioted at a jail in Port Selden on Monday.", "PROTEST")
+    assert sides(found) == ({"MRV"}, {None})
+
+
+def test_event_actors_domestic_actor_takes_the_country_of_the_other_side(nlp, marovia) -> None:
+    text = "Judge Anna Vell opened investigations against Marovian officials."
+    event = events(nlp, marovia, text, "ACCUSE")[0]
+    assert (event.source.country, event.source.sector) == ("MRV", "judiciary")
+
+
+def test_event_actors_target_of_no_sector_keeps_its_country_open(nlp, marovia) -> None:
+    event = events(nlp, marovia, "Marovia expelled the refugees.", "SANCTION")[0]
+    assert event.target.text == "the refugees"
+    assert event.target.country is None
+
+
+def test_event_actors_target_named_on_the_verbs_object(nlp, marovia) -> None:
+    found = events(nlp, marovia, "Halvik threatened further action against Marovia.", "THREATEN")
+    assert sides(found) == ({"HLV"}, {"MRV"})
+
+
+def test_event_actors_threat_target_is_the_subject_of_its_condition(nlp, marovia) -> None:
+    text = "Marovia threatened to close the border unless Halvik withdrew its troops."
+    assert sides(events(nlp, marovia, text, "THREATEN")) == ({"MRV"}, {"HLV"})
+    own = "Marovia threatened to close the border if it was attacked."
+    assert sides(events(nlp, marovia, own, "THREATEN")) == ({"MRV"}, {None})
+
+
+def test_event_actors_every_side_of_talks_is_a_source(nlp, marovia) -> None:
+    text = "Marovian diplomats held talks with Halvikian officials."
+    assert sides(events(nlp, marovia, text, "CONSULT")) == ({"MRV", "HLV"}, {None})
+
+
+def test_event_actors_purpose_of_a_journey_takes_its_subject(nlp, marovia) -> None:
+    text = "Marovian and Halvikian negotiators returned to Geneva for talks."
+    assert sides(events(nlp, marovia, text, "CONSULT")) == ({"MRV", "HLV"}, {None})
+
+
+def test_event_actors_coordinated_actors_share_a_country(nlp, marovia) -> None:
+    text = "Marovian minister Tomas Varga and a group of deputies held talks with Halvik."
+    found = events(nlp, marovia, text, "CONSULT")
+    deputies = next(e for e in found if e.source.text == "a group of deputies")
+    assert deputies.source.country == "MRV"
+
+
+def test_event_actors_withdrawal_target_is_where_it_leaves(nlp, marovia) -> None:
+    found = events(nlp, marovia, "Marovia withdrew its troops from Halvik.", "RETREAT")
+    assert sides(found) == ({"MRV"}, {"HLV"})
+
+
+def test_event_actors_subject_the_parser_left_stranded(nlp, marovia) -> None:
+    text = (
+        "With the signing of a memorandum on the cessation of hostilities, the Marovian "
+        "government and the SLF have agreed to allow access."
+    )
+    found = events(nlp, marovia, text, "AGREE")
+    assert {(e.source.country, e.source.sector) for e in found} == {
+        ("MRV", "government"),
+        ("MRV", "rebels"),
+    }
