@@ -127,7 +127,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "ago",
         r"(?:(?P<mod>{MOD})~)?(?P<num>{NUMBER})[~-](?P<unit>{UNIT})s?~"
-        r"(?P<dir>(?i:ago|earlier|later|before|after|from~now))(?!\w)",
+        r"(?P<dir>(?i:ago|earlier|later|from~now|(?:before|after)(?!~[\w\"'`])))(?!\w)",
     ),
     (
         "duration",

@@ -104,7 +104,7 @@ def _grammar(lexicon_dir: str | None) -> Grammar:
         "WEEKDAYFULL": _words(full_weekdays, capital=True),
         "SEASON": _words(list(tables["seasons"])),
         "PART": _words(list(tables["parts_of_day"])),
-        "NUMBER": rf"(?:\d+(?:\.\d+)?|{one_number}(?:[\s-]{one_number})?|(?i:an?))",
+        "NUMBER": rf"(?:\d+(?:\.\d+|\s1/2)?|{one_number}(?:[\s-]{one_number})?|(?i:an?))",
         "ORDINAL": _words(list(tables["ordinals"])),
         "UNIT": _words(list(units)),
         "MOD": _words(list(tables["modifiers"])),
@@ -134,6 +134,8 @@ def number_value(text: str, numbers: dict[str, str]) -> str:
     text = " ".join(text.lower().replace("-", " ").split())
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return text
+    if re.fullmatch(r"\d+ 1/2", text):  # "5 1/2 hours"
+        return f"{text.split()[0]}.5"
     if text in numbers:
         return numbers[text]
     total = 0.0

@@ -410,6 +410,9 @@ def _clock(state: State, match: re.Match[str]) -> _Result:
     return "TIME", date + time, anchor if base else "none", None
 
 
+_HALVES = {"Y": "P{}Y6M", "M": "P{}M15D", "D": "P{}DT12H", "H": "PT{}H30M", "MIN": "PT{}M30S"}
+
+
 def _duration(number: str, unit: str) -> str:
     multiplier = re.match(r"\d+", unit)
     if multiplier:
@@ -421,6 +424,9 @@ def _duration(number: str, unit: str) -> str:
         number = f"{float(number) * int(multiplier.group()):g}"
     if unit == "DE" and number != "X":  # "two decades": P20Y, as TimeML writes it
         number, unit = f"{float(number) * 10:g}", "Y"
+    if number.endswith(".5") and unit in _HALVES:  # "5 1/2 hours": PT5H30M
+        whole = number[:-2] or "0"
+        return _HALVES[unit].format(whole)
     if unit in {"H", "MIN", "S"}:
         return f"PT{number}{unit[0]}"
     return f"P{number}{unit}"
@@ -466,6 +472,8 @@ def _ago(state: State, match: re.Match[str]) -> _Result:
 
 
 def _length(state: State, match: re.Match[str]) -> _Result:
+    if _lower(match.groupdict().get("num")) in {"recent", "the past few", "the last few"}:
+        return "DATE", "PAST_REF", "absolute", None  # "in recent years", as TimeML values it
     number, unit = _amount(state, match)
     return "DURATION", _duration(number, unit), "absolute", _mod(state, match)
 
