@@ -103,6 +103,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?i:the~year)~)?(?P<cent>(?i:eighteen|nineteen))~(?P<rest>{NUMBER})(?![\w-])",
     ),
     ("spelled", r"(?i:the~year~two~thousand)(?:~(?:(?i:and)~)?(?P<rest>{NUMBER}))?(?![\w-])"),
+    ("century", r"(?P<nth>[12]?\d)(?:st|nd|rd|th)[~-](?i:century)(?![\w-])"),
     ("holiday", r"(?:(?P<rel>(?i:last|next|this))~)?(?P<hol>{HOLIDAY})(?![\w-])"),
     ("deictic", r"(?P<deic>(?i:today|tonight|yesterday|tomorrow))(?:~(?P<part>{PART}))?(?!\w)"),
     ("weekday", r"(?P<wd>{WEEKDAYFULL})(?:~(?P<part>{PART}))?(?![\w-])"),
@@ -121,7 +122,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "clock",
         r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?~?(?P<ampm>(?i:a\.m\.?|p\.m\.?"
-        r"|am|pm))(?!\w)(?:~(?P<tz>[A-Z][DS]?T)(?!\w))?|(?P<named>(?i:noon|midnight)))"
+        r"|am|pm))(?!\w)(?:~(?P<tz>[A-Z][DS]?T)(?!\w))?|(?P<named>(?i:noon|midnight|midday)))"
         r"(?:~(?P<wd>{WEEKDAYFULL})(?![\w-]))?",
     ),
     (

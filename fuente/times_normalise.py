@@ -31,7 +31,7 @@ __all__ = [
 # A TIMEX3 value as fuente writes it (also what the tests check every value against).
 VALUE_PATTERN = re.compile(
     r"(?:PRESENT_REF|PAST_REF|FUTURE_REF"
-    r"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|Q))+"
+    r"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|Q))+(?:T(?:\d+H))?"
     r"|PT(?:(?:\d+(?:\.\d+)?|X)(?:H|M|S))+"
     r"|(?:\d{4}|XXXX|\d{3}|\d{2})"
     r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?"

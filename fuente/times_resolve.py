@@ -125,6 +125,12 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
         return word != "may" or _previous_word(state.text, start) in _YEAR_CUES | {"last", "next"}
     if name == "relative" and _lower(groups["rel"]) == "the":
         return bool(groups.get("mod")) or _lower(groups["what"]) in {"quarter", "weekend"}
+    if name == "ref" and _lower(groups.get("ref")) == "soon":  # "as soon as he arrives"
+        before, after = state.text[max(0, start - 3) : start].lower(), state.text[end : end + 12]
+        if re.match(r"\s+after\b", after) or (
+            before.endswith("as ") and not re.match(r"\s+as\s+possible", after)
+        ):
+            return False
     if name == "ref" and _lower(groups.get("ref")) == "now" and _opens_sentence(state, start):
         return state.text[end : end + 1] != ","  # "Now, he says ...": a turn of the story
     if name == "set" and not groups.get("word"):
@@ -393,7 +399,7 @@ def _quarter(state: State, match: re.Match[str]) -> _Result:
 def _clock(state: State, match: re.Match[str]) -> _Result:
     named = _lower(match.group("named"))
     if named:
-        hour, minute = (12, 0) if named == "noon" else (0, 0)
+        hour, minute = (0, 0) if named == "midnight" else (12, 0)
     else:
         hour, minute = int(match.group("h")), int(match.group("mi") or 0)
         pm = match.group("ampm").lower().startswith("p")
@@ -517,6 +523,12 @@ def _spelled(state: State, match: re.Match[str]) -> _Result:
     return ("DATE", f"{2000 + number}", "absolute", None) if number < 100 else None
 
 
+def _century(state: State, match: re.Match[str]) -> _Result:
+    """ "The 20th century": the years 1900-1999, written as their first two digits, 19."""
+    number = int(match.group("nth"))
+    return ("DATE", f"{number - 1:02d}", "absolute", None) if number else None
+
+
 def _holiday(state: State, match: re.Match[str]) -> _Result:
     """A holiday ("Thanksgiving Day", "last Christmas") on the year the sentence means: the
     one before the document's date when told in the past, after it when still to come."""
@@ -559,5 +571,5 @@ RESOLVERS: dict[str, Callable[[State, re.Match[str]], _Result]] = {
     "relative": _relative, "deictic": _deictic, "weekday": _weekday, "year": _year,
     "decade": _decade, "quarter": _quarter, "clock": _clock, "ago": _ago,
     "duration": _length, "set": _set, "ref": _reference, "period": _period,
-    "spelled": _spelled, "holiday": _holiday,
+    "spelled": _spelled, "holiday": _holiday, "century": _century,
 }  # fmt: skip
