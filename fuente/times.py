@@ -87,7 +87,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "relative",
-        r"(?:(?P<mod>{MOD})~)?(?:(?i:earlier|later)~)?(?P<rel>(?i:this|last|next|that|"
+        r"(?:(?P<mod>{MOD})~)?(?:(?i:earlier|later)~)?(?P<rel>(?i:this|last|next|that~same|that|"
         r"the~same|the~coming|the~past|the~previous|the~following|the~next|the~last|"
         r"coming|past|previous|the))~(?P<what>{UNIT}|(?i:weekend)|{SEASON}|{WEEKDAYFULL}|"
         r"{MONTHFULL}|{PART})(?![\w-])",
@@ -122,7 +122,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "clock",
         r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?~?(?P<ampm>(?i:a\.m\.?|p\.m\.?"
-        r"|am|pm))(?!\w)(?:~(?P<tz>[A-Z][DS]?T)(?!\w))?|(?P<named>(?i:noon|midnight|midday)))"
+        r"|am|pm))(?!\w)(?:~(?P<tz>[A-Z][DS]?T)(?!\w))?|(?P<named>(?i:noon|midnight|midday))"
+        r"|(?P<h2>1[0-2]|[1-9])~(?i:o'clock~)?(?P<half>(?i:in~the~(?:morning|afternoon|evening)"
+        r"|at~night)))"
         r"(?:~(?P<wd>{WEEKDAYFULL})(?![\w-]))?",
     ),
     (
@@ -225,6 +227,7 @@ def _on_dates(text: str, found: list[Found]) -> list[Found]:
             neighbours.append((text[found[index - 1].end : time.start], found[index - 1]))
         for gap, date in neighbours:
             day = re.match(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$", date.value)
+            gap = re.sub(r"\([^()]{0,24}\)", " ", gap)  # "10:35 a.m. (0735 GMT) Friday"
             if date.type == "DATE" and day and re.fullmatch(r"\W{0,3}(?:on|at|,)?\W{0,3}", gap):
                 clock = time.value.split("T")[1]
                 linked[index] = replace(time, value=f"{date.value}T{clock}", anchor=date.anchor)

@@ -216,10 +216,10 @@ def _base_year(state: State, start: int) -> tuple[int | None, str]:
 
 _STEPS = {
     "this": 0, "the": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
-    "the coming": 1, "that": 0, "the same": 0, "the following": 1, "the next": 1,
+    "the coming": 1, "that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
     "the previous": -1,
 }  # fmt: skip
-_ANAPHORIC = {"that", "the same", "the following", "the next", "the previous"}
+_ANAPHORIC = {"that", "that same", "the same", "the following", "the next", "the previous"}
 
 
 def _unit_value(lexicon: Grammar, base: datetime.date | None, unit: str, step: int) -> str | None:
@@ -400,6 +400,10 @@ def _clock(state: State, match: re.Match[str]) -> _Result:
     named = _lower(match.group("named"))
     if named:
         hour, minute = (0, 0) if named == "midnight" else (12, 0)
+    elif match.group("h2"):  # "4 in the morning", "9 at night"
+        hour, minute = int(match.group("h2")), 0
+        if not _lower(match.group("half")).endswith("morning") and hour < 12:
+            hour += 12
     else:
         hour, minute = int(match.group("h")), int(match.group("mi") or 0)
         pm = match.group("ampm").lower().startswith("p")

@@ -58,6 +58,7 @@ def only(nlp, settings, text: str, phrase: str, anchor: datetime.date | None = D
         ("The Marovian envoys lived in Vell for 2 1/2 years.", "2 1/2", "2 1/2 years", "DURATION", "P2Y6M", "absolute", None),
         ("Marovian exports fell in recent years.", "recent", "recent years", "DATE", "PAST_REF", "absolute", None),
         ("The vote came a month after the envoys left Vell.", "a month", "a month", "DURATION", "P1M", "absolute", None),
+        ("The Marovian envoys left at 4 in the morning.", "4 in", "4 in the morning", "TIME", "2018-09-01T04:00", "document", None),
         ("The Marovian envoys met at midday in Vell.", "midday", "midday", "TIME", "2018-09-01T12:00", "document", None),
         ("Vell grew rich in the 19th century.", "19th", "19th century", "DATE", "18", "absolute", None),
         ("The Marovian party has ruled for two decades.", "two decades", "two decades", "DURATION", "P20Y", "absolute", None),
