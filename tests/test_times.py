@@ -164,6 +164,18 @@ def test_times_user_lexicon_extends_words(nlp, tmp_path):
     assert [(f.value, f.type) for f in found] == [("FUTURE_REF", "DATE")]
 
 
+def test_times_user_holiday_is_a_date(nlp, tmp_path):
+    from fuente.settings import load_settings
+
+    (tmp_path / "times.yaml").write_text('holidays:\n  - [marovian unity day, "03-08"]\n')
+    custom = load_settings(lexicon_dir=str(tmp_path))
+    text = "The envoys met in Vell on Marovian Unity Day."
+    found = find_times(nlp(text), anchor=DOC_DATE, settings=custom)
+    assert [(text[f.start : f.end], f.value) for f in found] == [
+        ("Marovian Unity Day", "2018-03-08")
+    ]
+
+
 WORDS = [
     "Marovia", "voted", "in", "on", "the", "last", "next", "year", "month", "week", "August",
     "4", "2017", "Saturday", "fall", "of", "every", "20", "years", "now", "late", "ago", "two",
