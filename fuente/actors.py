@@ -40,6 +40,10 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 # government ("the Libyan leader"), as a "rebel leader" stays with the rebels.
 LEADERS = frozenset({"leader", "leadership", "ruler", "strongman"})
 REACH = 120  # tokens back a pronoun may reach for what it stands for
+# Words that make a nationality an ethnicity: "ethnic Albanians" in Macedonia are Macedonia's,
+# as PLOVER codes a people by the country where it lives.
+ETHNIC = frozenset({"ethnic", "ethnically"})
+RESIDENCE = frozenset({"of", "in", "from"})
 
 
 class ActorCoder:
@@ -173,6 +177,8 @@ class ActorCoder:
                 )  # fmt: skip
         info = describe_source(words, settings=self.settings)
         country, sector = info.country, info.sector
+        if country is not None and _people(head, words):
+            country = self._residence(head)
         entity = self._entity(head, words)
         if entity is not None and entity[1] == "GPE" and head.i in self.entity_at:
             sector = None if _bare(words, head) else sector  # a country acting is coded bare
@@ -215,6 +221,19 @@ class ActorCoder:
         earlier = self.described.get(noun_lemma(head))
         if earlier is not None and (sector is None or earlier[1] in {None, sector}):
             return earlier[0]
+        return None
+
+    def _residence(self, head: Token) -> str | None:
+        """The country of the place a people is said to live in ("the Albanians of southern
+        Serbia", "ethnic Turks in Sweden"), else None for the context to say."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in RESIDENCE:
+                continue
+            for token in child.subtree:
+                if token.ent_type_ == "GPE" and token.ent_iob_ == "B":
+                    span = next(e for e in self.doc.ents if e.start == token.i)
+                    if found := describe_source(span, settings=self.settings).country:
+                        return found
         return None
 
     def code_each(self, head: Token) -> list[Actor]:
@@ -300,6 +319,15 @@ def _bare(words: Span, head: Token) -> bool:
     return all(t.ent_iob_ != "O" or t.lower_ == "the" or t.is_punct for t in words) and bool(
         head.ent_type_
     )
+
+
+def _people(head: Token, words: Span) -> bool:
+    """Whether ``words`` name a people by an ethnicity ("ethnic Turks", "ethnic Albanian
+    villagers") or a nationality placed elsewhere ("the Albanians of southern Serbia")."""
+    if any(token.lower_ in ETHNIC for token in words if token.i < head.i):
+        return True
+    placed = any(c.dep_ == "prep" and c.lower_ in RESIDENCE for c in head.children)
+    return placed and head.ent_type_ == "NORP" and head.tag_ in {"NNS", "NNPS"}
 
 
 def _leader(words: Span) -> bool:

@@ -11,7 +11,12 @@ and codes them with ``fuente.actors.ActorCoder``:
   two sides of "talks between A and B", the subject of a light verb ("placed a bounty on
   him") or of a verb of undergoing ("faced sanctions");
 * what a speaker says someone must do ("Straw said the rebels must reach an agreement");
-* a place in another country than the source's, when nothing else is the target.
+* a place in another country than the source's, when nothing else is the target (or in
+  its own country, for a restriction: "imposed a curfew in the capital");
+* the country of a thing acted on ("defaced Danish web sites"), of whose a thing is
+  ("riots against Israeli policies"), and of whom a protest's purpose acts on ("a hunger
+  strike to protest the president's failure");
+* the subject of a stative passive ("is committed to") or of "engaged in" as the source.
 
 An actor whose words name no country is taken to be of the country where the event took
 place ("prisoners rioted at a jail in Dili"), else of the country of the other side
@@ -26,7 +31,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from fuente.actors import ActorCoder
+from fuente.actors import ETHNIC, ActorCoder
 from fuente.event_lexicon import EventLexicon
 from fuente.event_syntax import (
     infinitive,
@@ -58,7 +63,9 @@ class EventActors:
             if child.dep_ in {"nsubj", "csubj"}:
                 return child, False
             if child.dep_ == "nsubjpass":
-                return child, True
+                stative = self.lexicon.has("stative-passives", verb.lemma_.lower())
+                agent = any(c.dep_ == "agent" for c in verb.children)
+                return child, not (stative and not agent)
         if verb.head.i == verb.i:
             return self.stranded_subject(verb), False
         if depth >= 3:
@@ -126,7 +133,31 @@ class EventActors:
                     break
         if not targets:
             targets = self.object_targets(anchor)
-        return self.actors(sources), self.actors(targets)
+        found = self.actors(targets)
+        if not found:
+            found = self.things_country(anchor, subject if passive else None)
+        return self.actors(sources), found
+
+    def things_country(self, verb: Token, passive_subject: Token | None) -> list[Actor]:
+        """The country of what a verb acts on when that is a thing or a place, not an actor
+        ("defaced Danish web sites", "a camp for Congolese refugees was attacked", "sent
+        inspectors to a plant in central Iran"): PLOVER codes the owner's country."""
+        nouns = [passive_subject] if passive_subject is not None else []
+        nouns += [c for c in verb.children if c.dep_ == "dobj"]
+        nouns += [
+            noun
+            for c in verb.children
+            if c.dep_ == "prep" and self.lexicon.has("target-prepositions", c.lower_)
+            if not self.lexicon.has("location-prepositions", c.lower_)  # "rioted at a jail"
+            if (noun := object_of(c)) is not None
+        ]
+        for noun in nouns:
+            if noun.pos_ not in {"NOUN", "PROPN"} or self.coder.is_actor(noun):
+                continue
+            actor = self.coder.code(noun)
+            if actor.country is not None and actor.country != "IGO":
+                return [replace(actor, sector=None)]
+        return []
 
     def object_targets(self, verb: Token) -> list[Token]:
         """The target named on the verb's object rather than on the verb: "threatened
@@ -263,7 +294,10 @@ class EventActors:
             if child.dep_ == "prep" and (
                 child.lower_ == "of" or lexicon.has("target-prepositions", child.lower_)
             ):
-                targets = self.heads(object_of(child))
+                thing = object_of(child)
+                targets = self.heads(thing)
+                if not targets and thing is not None and child.lower_ != "of":
+                    targets = self.modifier_actors(thing)  # "riots against Israeli policies"
                 if targets:
                     break
         if not targets and light(anchor, governor, lexicon):
@@ -276,13 +310,40 @@ class EventActors:
         """Who goes somewhere for an event: the subject of the verb whose purpose the noun
         is ("negotiators return to Geneva for talks", "thousands converged for a rally")."""
         preposition = noun.head
-        if noun.dep_ != "pobj" or not self.lexicon.has("purpose-prepositions", preposition.lower_):
+        if noun.dep_ != "pobj" or preposition.dep_ != "prep":
             return []
         verb = preposition.head
-        if preposition.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        purpose = self.lexicon.has("purpose-prepositions", preposition.lower_)
+        taking_part = preposition.lower_ == "in" and self.lexicon.has(
+            "participation", verb.lemma_.lower()
+        )  # "were engaged in ethnic cleansing", "took part in the talks"
+        if not (purpose or taking_part):
             return []
         subject, passive = self.subject(verb)
         return [] if passive else self.heads(subject)
+
+    def purpose_targets(self, anchor: Token, verb: Token | None) -> list[Actor]:
+        """The target of what an event is done for ("staged a hunger strike to protest the
+        president's failure", "blocked roads to press their demands on the government",
+        "a rally in protest against the new law"): who the purpose clause acts on."""
+        words = [anchor, verb]
+        if anchor.dep_ == "pobj":  # "converged on the capital for a rally to protest X"
+            words.append(anchor.head.head)
+        for word in words:
+            if word is None:
+                continue
+            for child in word.children:
+                clause = child.dep_ in {"advcl", "xcomp", "acl"} and infinitive(child)
+                if clause and (found := self.of_verb(child)[1]):
+                    return found
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    noun = object_of(child)
+                    protest = noun is not None and noun.pos_ == "NOUN" and noun.i != anchor.i
+                    if protest and (found := self.of_noun(noun, None)[1]):
+                        return found
+        return []
 
     def partners(self, anchor: Token, verb: Token | None) -> list[Actor]:
         """The partners named by "with" on a reciprocal event ("held talks with Romania's
@@ -365,8 +426,8 @@ class EventActors:
         if actor.country is not None:
             return False
         kind = self.coder.entity_type(actor)
-        if kind == "NORP":
-            return False
+        if kind == "NORP":  # "Arabs", "Kurds"; but "ethnic Turks" live in a country
+            return bool(ETHNIC & set(actor.text.lower().split()))
         return source or actor.sector is not None or kind is not None
 
     def withdrawn_from(self, anchor: Token, verb: Token | None) -> list[Actor]:
@@ -390,12 +451,19 @@ class EventActors:
                     return [replace(actor, sector=None)]
         return []
 
-    def place_target(self, place: Token | None, sources: list[Actor]) -> list[Actor]:
+    def place_target(
+        self, place: Token | None, sources: list[Actor], *, domestic: bool = False
+    ) -> list[Actor]:
         """An event with no target but a place in another country than its source's ("Serbia
-        lifted a curfew in Montenegro"): PLOVER's coders take that country as the target."""
+        lifted a curfew in Montenegro"): PLOVER's coders take that country as the target.
+        With ``domestic``, a place in the source's own country is the target too: a
+        restriction falls on the people of the place where it is imposed ("imposed a curfew
+        in the capital")."""
         countries = {s.country for s in sources if s is not None and s.country}
         if not countries or place is None:
             return []
+        if domestic:
+            countries = set()
         span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
         words = span if span is not None else self.doc[place.i : place.i + 1]
         actor = self.coder.code(place, words=words)

@@ -31,7 +31,8 @@ WORD_SETS = (
     "light-verbs", "not-events", "questions", "target-prepositions", "location-prepositions",
     "undergoing", "actor-nouns", "occurrence", "not-at-prepositions", "obligation",
     "generic-heads", "measures", "conditions", "conditioned", "reciprocal",
-    "partner-prepositions", "purpose-prepositions", "withdrawals",
+    "partner-prepositions", "purpose-prepositions", "withdrawals", "stative-passives",
+    "participation", "purposed", "place-recipients",
 )  # fmt: skip
 
 

@@ -198,9 +198,12 @@ class _Finder:
             if demanded is not None:
                 category, mode, modality = "REQUEST", None, "happened"
                 sources, targets = demanded
+            if not targets and self.lexicon.has("purposed", category.lower()):
+                targets = self.actors.purpose_targets(anchor, verb)
             place = qualifiers.place(anchor, verb, qualifiers.covered(sources))
             if sources and not targets:
-                targets = self.actors.place_target(place, sources)
+                domestic = self.lexicon.has("place-recipients", found.pattern.category.lower())
+                targets = self.actors.place_target(place, sources, domestic=domestic)
             country = self.actors.country_of(place)
             sources, targets = (
                 self.actors.domestic(sources, targets, country, source=True),

@@ -29,7 +29,9 @@ ARTICLES = frozenset({"the", "a", "an"})
 
 @dataclass(frozen=True, slots=True)
 class KnownActor:
-    """One entry of the known-actors lexicon; ``country`` is ISO 3166 alpha-3."""
+    """One entry of the known-actors lexicon; ``country`` is ISO 3166 alpha-3. ``terms`` are
+    the spells in office, ``(from, to)`` with ``to`` None while in office; ``start`` and
+    ``end`` span them all."""
 
     name: str
     country: str | None
@@ -37,6 +39,16 @@ class KnownActor:
     office: str | None
     start: int | None
     end: int | None
+    terms: tuple[tuple[int | None, int | None], ...] = ()
+
+    def in_office(self, year: int) -> bool:
+        """Whether the person held the office in ``year`` (True when no years are known)."""
+        if not self.terms:
+            return True
+        return any(
+            (begin is None or begin <= year) and (until is None or year <= until)
+            for begin, until in self.terms
+        )
 
 
 def _fold(text: str) -> str:
@@ -108,19 +120,37 @@ def _year(value: object) -> int | None:
     return int(value) if isinstance(value, int) else None
 
 
+def _terms(raw: dict) -> tuple[tuple[int | None, int | None], ...]:
+    """Spells in office: ``terms: [[2017, 2021], [2025, null]]``, or one ``from``/``to``."""
+    if raw.get("terms") is None:
+        begin, until = _year(raw.get("from")), _year(raw.get("to"))
+        return () if begin is None and until is None else ((begin, until),)
+    terms = []
+    for term in raw["terms"]:
+        if not isinstance(term, list | tuple) or len(term) != 2:
+            reason = f"a term is [from, to] (to null while in office): {term!r}"
+            raise ConfigError(message("E034", path="actors_known.yaml", reason=reason))
+        terms.append((_year(term[0]), _year(term[1])))
+    return tuple(terms)
+
+
 def _entry(raw: object) -> tuple[KnownActor, list[str]]:
     if not isinstance(raw, dict) or not raw.get("name"):
         raise ConfigError(
             message("E034", path="actors_known.yaml", reason=f"an entry needs a name: {raw!r}")
         )
     also = raw.get("also") or []
+    terms = _terms(raw)
+    starts = [begin for begin, _ in terms if begin is not None]
+    ends = [until for _, until in terms]
     entry = KnownActor(
         str(raw["name"]),
         str(raw["country"]) if raw.get("country") else None,
         str(raw["sector"]) if raw.get("sector") else None,
         str(raw["office"]) if raw.get("office") else None,
-        _year(raw.get("from")),
-        _year(raw.get("to")),
+        min(starts) if starts else None,
+        None if not ends or None in ends else max(e for e in ends if e is not None),
+        terms,
     )
     return entry, [entry.name, *(str(name) for name in also)]
 

@@ -123,3 +123,43 @@ def test_event_actors_subject_the_parser_left_stranded(nlp, marovia) -> None:
         ("MRV", "government"),
         ("MRV", "rebels"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # a stative passive's subject acts; so does the subject of "engaged in"
+        (
+            "The minister said Marovia is committed to opening its economy.",
+            "AGREE",
+            ({"MRV"}, {None}),
+        ),
+        ("Marovian troops were engaged in ethnic cleansing.", "ASSAULT", ({"MRV"}, {None})),
+        # a thing acted on gives its owner's country
+        ("Marovian hackers defaced Halvikian web sites.", "COERCE", ({"MRV"}, {"HLV"})),
+        # a target preposition's object that is a thing gives whose it is
+        (
+            "Marovian students held protests against Halvikian policies.",
+            "PROTEST",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # a protest's target is whom its purpose acts on
+        (
+            "Marovian farmers began a hunger strike to protest Halvik's decision.",
+            "PROTEST",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # an ethnic group is of the country where it lives
+        (
+            "Marovian troops killed three ethnic Halvikians in a raid in Port Selden.",
+            "ASSAULT",
+            ({"MRV"}, {"MRV"}),
+        ),
+        # a restriction falls on the place where it is imposed, even at home
+        ("President Korvin imposed a curfew in Port Selden.", "COERCE", ({"MRV"}, {"MRV"})),
+    ],
+)
+def test_event_actors_roles_read_off_the_parse(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected

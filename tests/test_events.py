@@ -207,13 +207,13 @@ def test_events_ids_follow_the_text(nlp, marovia) -> None:
 
 
 def test_events_pattern_from_users_lexicon_is_picked_up(nlp, tmp_path) -> None:
-    text = "Police rounded up the organisers of the march."
+    text = "Police corralled the organisers of the march."
     assert not [e for e in events(nlp, load_settings(), text) if e.mode == "arrest"]
-    (tmp_path / "events.yaml").write_text("COERCE/arrest: [round up]\n", encoding="utf-8")
+    (tmp_path / "events.yaml").write_text("COERCE/arrest: [corral]\n", encoding="utf-8")
     found = events(nlp, load_settings(lexicon_dir=str(tmp_path)), text)
     event = one(found, "COERCE")
     assert event.mode == "arrest"
-    assert text[event.start : event.end] == "rounded up"
+    assert text[event.start : event.end] == "corralled"
     assert event.source.sector == "police"
 
 
@@ -224,3 +224,22 @@ def test_events_unknown_category_in_users_lexicon_is_a_config_error(tmp_path) ->
     (tmp_path / "events.yaml").write_text("SHOUT: [yell]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="SHOUT"):
         event_lexicon(load_settings(lexicon_dir=str(tmp_path)))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # abduction and human shields are ASSAULT in the CAMEO-to-PLOVER table (181, 184)
+        ("Marovian rebels kidnapped two aid workers.", "ASSAULT"),
+        # breaking relations reduces them (161); cancelling a meeting rejects it (codebook)
+        ("Halvik broke off relations with Marovia.", "SANCTION"),
+        ("Marovia cancelled the summit with Halvik.", "REJECT"),
+        # a single country's troop build-up (154) and rounding people up (173)
+        ("Marovia amassed troops on the border.", "MOBILIZE"),
+        ("Police rounded up the organisers of the march.", "COERCE"),
+    ],
+)
+def test_events_cameo_classes_are_coded_as_the_table_says(
+    nlp, marovia, text: str, category: str
+) -> None:
+    assert one(events(nlp, marovia, text), category)

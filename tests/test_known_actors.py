@@ -89,3 +89,38 @@ def test_known_actors_entry_without_a_name_is_a_config_error(tmp_path) -> None:
     (tmp_path / "actors_known.yaml").write_text("people:\n  - {country: MRV}\n", encoding="utf-8")
     with pytest.raises(ConfigError):
         known_actors(load_settings(lexicon_dir=str(tmp_path)))
+
+
+def test_known_actors_person_with_several_terms_in_office() -> None:
+    found = known_actors(PACKAGED).person("Donald Trump")
+    assert found.terms == ((2017, 2021), (2025, None))
+    assert (found.start, found.end) == (2017, None)
+    assert [found.in_office(year) for year in (2016, 2019, 2023, 2026)] == [
+        False,
+        True,
+        False,
+        True,
+    ]
+
+
+def test_known_actors_term_that_is_not_a_pair_is_a_config_error(tmp_path) -> None:
+    (tmp_path / "actors_known.yaml").write_text(
+        "people:\n  - {name: Ilse Korvin, country: MRV, terms: [[2001]]}\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError):
+        known_actors(Settings(lexicon_dir=str(tmp_path)))
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        ("Baerbock", "Foreign Minister Baerbock", "DEU"),
+        ("Lavrov", "Lavrov", "RUS"),
+        ("Rutte", "Dutch Prime Minister Mark Rutte", "NLD"),
+        ("Takaichi", "Takaichi", "JPN"),
+    ],
+)
+def test_known_actors_ministers_of_the_security_council_and_g20(
+    name: str, context: str, country: str
+) -> None:
+    assert known_actors(PACKAGED).person(name, context=context).country == country
