@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from fuente.records import Actor, Attribution, Event, TimeExpr
+from fuente.records import Actor, Attribution, Document, Event, Speaker, TimeExpr
 from fuente.sourcing import counted
 from fuente.store import Store
 
@@ -69,20 +69,27 @@ def _rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
                 date, how = document.published, "document"
             else:
                 continue
-            yield {
-                "date": date,
-                "dated_by": how,
-                "inferred": how == "document" and document.published_inferred,
-                "doc": document.id,
-                "attribution": attribution.id,
-                "start": attribution.content_start,
-                "speaker": {
-                    "name": speaker.name if speaker else None,
-                    "kind": speaker.kind if speaker else None,
-                    "description": speaker.description if speaker else None,
-                },
-                "content": said,
-            }
+            row = _row(document, date, how, speaker, start=attribution.content_start, content=said)
+            yield row | {"attribution": attribution.id}
+
+
+def _row(
+    document: Document, date: str, how: str, speaker: Speaker | None, *, start: int, content: str
+) -> dict[str, Any]:
+    """What every timeline row says: when, dated by what, where it stands and who said it."""
+    return {
+        "date": date,
+        "dated_by": how,
+        "inferred": how == "document" and document.published_inferred,
+        "doc": document.id,
+        "start": start,
+        "speaker": {
+            "name": speaker.name if speaker else None,
+            "kind": speaker.kind if speaker else None,
+            "description": speaker.description if speaker else None,
+        },
+        "content": content,
+    }
 
 
 def _actor_words(actor: Actor | None) -> str:
@@ -121,20 +128,9 @@ def _event_rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
             else:
                 continue
             speaker = told_by.get(event.attribution or "")
-            yield {
-                "date": date,
-                "dated_by": how,
-                "inferred": how == "document" and document.published_inferred,
-                "doc": document.id,
+            yield _row(document, date, how, speaker, start=event.start, content=summary) | {
                 "event": event.id,
                 "attribution": event.attribution,
-                "start": event.start,
-                "speaker": {
-                    "name": speaker.name if speaker else None,
-                    "kind": speaker.kind if speaker else None,
-                    "description": speaker.description if speaker else None,
-                },
-                "content": summary,
                 # how a picture draws it (fuente.timeline_plot): one lane per PLOVER category
                 "lane": f"events: {event.category}",
                 "category": "event",

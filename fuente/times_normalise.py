@@ -18,6 +18,7 @@ from fuente.lexicon import load_lexicon
 from fuente.settings import Settings
 
 __all__ = [
+    "FUTURE_WEIGHT",
     "VALUE_PATTERN",
     "Grammar",
     "choose_year",
@@ -38,6 +39,11 @@ VALUE_PATTERN = re.compile(
     r"|-(?:SP|SU|FA|WI|Q[1-4X]|H[12]))?"
     r"(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI))?)"
 )
+
+
+# A date still to come counts this many times its distance when the sentence tells no tense:
+# news tells of the past more than of what is to come.
+FUTURE_WEIGHT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +251,6 @@ def choose_year(
             continue
         distance = abs(date - anchor)
         if tense is None and date > anchor + slack:
-            distance *= 2  # news tells of the past more than of what is to come
+            distance *= FUTURE_WEIGHT
         candidates.append((distance, year))
     return min(candidates)[1] if candidates else None

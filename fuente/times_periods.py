@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from fuente.tense import tense_of
-from fuente.times_normalise import holiday_date, number_value
+from fuente.times_normalise import FUTURE_WEIGHT, holiday_date, number_value
 from fuente.times_state import Result, State, base_year, future_at, lower, modifier, tense_at, ymd
 
 __all__ = ["PERIOD_RESOLVERS", "compares_figures", "reported_quarter", "year_ago_quarter"]
@@ -117,13 +116,8 @@ def _holiday(state: State, match: re.Match[str]) -> Result:
     anchor = state.anchor
     days = [holiday_date(rule, anchor.year + step) for step in (-1, 0, 1)]
     rel = lower(match.group("rel"))
-    grammar = state.grammar
-    tense = {"last": "past", "next": "ahead"}.get(rel) or tense_of(
-        state.doc,
-        match.start("hol"),
-        match.end(),
-        ahead=grammar.ahead_words,
-        auxiliaries=grammar.ahead_auxiliaries,
+    tense = {"last": "past", "next": "ahead"}.get(rel) or tense_at(
+        state, match.start("hol"), match.end()
     )
     if rel == "this":
         chosen = days[1]
@@ -134,7 +128,7 @@ def _holiday(state: State, match: re.Match[str]) -> Result:
     else:
         chosen = min(
             (d for d in days if d),
-            key=lambda d: (d - anchor).days * 2 if d > anchor else (anchor - d).days,
+            key=lambda d: (d - anchor).days * FUTURE_WEIGHT if d > anchor else (anchor - d).days,
             default=None,
         )
     return None if chosen is None else ("DATE", chosen.isoformat(), "document", None)

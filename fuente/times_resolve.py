@@ -12,8 +12,6 @@ import datetime
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Token
-
 from fuente.times_normalise import Grammar, choose_year, number_value, shift, week_of
 from fuente.times_periods import (
     PERIOD_RESOLVERS,
@@ -93,14 +91,9 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
     return True
 
 
-def _word(state: State, start: int) -> Token | None:
-    span = state.doc.char_span(start, start + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def _opens_sentence(state: State, start: int) -> bool:
-    word = _word(state, start)
-    return word is not None and word.is_sent_start is True
+    span = state.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].is_sent_start is True
 
 
 def _weekday_fits(year: int, month: int, day: int, weekday: int) -> bool:

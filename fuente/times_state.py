@@ -63,13 +63,14 @@ def ymd(year: int | None, month: int | None = None, day: int | None = None) -> s
     return value
 
 
-def tense_at(state: State, start: int) -> str | None:
-    """The tense of the verb the time expression at ``start`` hangs on (``fuente.tense``)."""
+def tense_at(state: State, start: int, end: int | None = None) -> str | None:
+    """The tense of the verb the time expression at ``start`` (to ``end``, else its first
+    word) hangs on (``fuente.tense``)."""
     grammar = state.grammar
     return tense_of(
         state.doc,
         start,
-        start + 1,
+        start + 1 if end is None else end,
         ahead=grammar.ahead_words,
         auxiliaries=grammar.ahead_auxiliaries,
     )
