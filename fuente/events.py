@@ -264,7 +264,13 @@ def find_events(
         attributions=list(attributions),
         times=list(times),
     )
-    events = []
-    for number, (_, fields) in enumerate(finder.events(), start=1):
-        events.append(Event(id=f"{doc_id}#v{number}", doc=doc_id, version=version, **fields))
-    return tuple(events)
+    dated = [(t.start, t.end) for t in times]  # "March 3" is a date, not a protest march
+    found = [
+        fields
+        for _, fields in finder.events()
+        if not any(start <= fields["start"] and fields["end"] <= end for start, end in dated)
+    ]
+    return tuple(
+        Event(id=f"{doc_id}#v{number}", doc=doc_id, version=version, **fields)
+        for number, fields in enumerate(found, start=1)
+    )

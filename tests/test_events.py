@@ -243,3 +243,9 @@ def test_events_cameo_classes_are_coded_as_the_table_says(
     nlp, marovia, text: str, category: str
 ) -> None:
     assert one(events(nlp, marovia, text), category)
+
+
+def test_events_no_event_inside_a_date(nlp, marovia) -> None:
+    text = "VELL, March 3 (Reuters) - Thousands joined a march against the Marovian government."
+    found = events(nlp, marovia, text)
+    assert [text[e.start : e.end] for e in found] == ["march"]
