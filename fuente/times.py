@@ -104,7 +104,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("spelled", r"(?i:the~year~two~thousand)(?:~(?:(?i:and)~)?(?P<rest>{NUMBER}))?(?![\w-])"),
     ("century", r"(?P<nth>[12]?\d)(?:st|nd|rd|th)[~-](?i:century)(?![\w-])"),
-    ("holiday", r"(?:(?P<rel>(?i:last|next|this))~)?(?P<hol>{HOLIDAY})(?![\w-])"),
+    (
+        "holiday",
+        r"(?:(?P<rel>(?i:last|next|this))~)?(?P<hol>{HOLIDAY})(?:~(?P<week>(?i:week)))?(?![\w-])",
+    ),
     ("deictic", r"(?P<deic>(?i:today|tonight|yesterday|tomorrow))(?:~(?P<part>{PART}))?(?!\w)"),
     ("weekday", r"(?P<wd>{WEEKDAYFULL})(?:~(?P<part>{PART}))?(?![\w-])"),
     (
@@ -187,14 +190,16 @@ def _moves_narrative(state: State, start: int, value: str) -> bool:
     return False
 
 
-def _narrative_date(value: str) -> datetime.date | None:
-    """The first day a resolved DATE value stands for, to move the narrative time to."""
+def _narrative_date(value: str) -> tuple[datetime.date, str] | None:
+    """The first day a resolved DATE value stands for, to move the narrative time to, and
+    how finely the value knows it ("Y", "M" or "D")."""
     found = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?(?:T|$)", value)
     if found is None:
         return None
     year, month, day, quarter = found.groups()
     month_number = int(month) if month else (int(quarter) - 1) * 3 + 1 if quarter else 1
-    return datetime.date(int(year), month_number, int(day) if day else 1)
+    grain = "D" if day else "M" if month else "Y"
+    return datetime.date(int(year), month_number, int(day) if day else 1), grain
 
 
 def _candidates(state: State, lexicon_dir: str | None) -> list[tuple[int, int, str, re.Match[str]]]:
@@ -272,6 +277,7 @@ def find_times(
             continue
         kind, value, anchored, mod = result
         found.append(Found(start, end, kind, value, anchored, mod))
-        if kind == "DATE" and anchored != "none" and _moves_narrative(state, start, value):
-            state.narrative = _narrative_date(value) or state.narrative
+        moves = kind == "DATE" and anchored != "none" and _moves_narrative(state, start, value)
+        if moves and (moved := _narrative_date(value)) is not None:
+            state.narrative, state.grain = moved
     return _on_dates(text, found)

@@ -10,10 +10,11 @@ or None, as those of ``fuente.times_resolve``.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 
-from fuente.times_normalise import FUTURE_WEIGHT, holiday_date, number_value
+from fuente.times_normalise import FUTURE_WEIGHT, holiday_date, number_value, week_of
 from fuente.times_state import Result, State, base_year, future_at, lower, modifier, tense_at, ymd
 
 __all__ = ["PERIOD_RESOLVERS", "compares_figures", "reported_quarter", "year_ago_quarter"]
@@ -108,13 +109,18 @@ def _century(state: State, match: re.Match[str]) -> Result:
 
 def _holiday(state: State, match: re.Match[str]) -> Result:
     """A holiday ("Thanksgiving Day", "last Christmas") on the year the sentence means: the
-    one before the document's date when told in the past, after it when still to come."""
+    one before the document's date when told in the past, after it when still to come. "Easter
+    week" is the ISO week the holiday falls in."""
     rule = state.grammar.holidays[lower(match.group("hol"))]
+    if state.anchor is None and match.group("week"):
+        return "DATE", "XXXX-WXX", "none", None
     if state.anchor is None:
         fixed = re.fullmatch(r"(\d\d)-(\d\d)", rule)
         return "DATE", f"XXXX-{fixed[1]}-{fixed[2]}" if fixed else "XXXX", "none", None
     anchor = state.anchor
     days = [holiday_date(rule, anchor.year + step) for step in (-1, 0, 1)]
+    if match.group("week"):  # the week counts from its Monday: it has begun by the holiday
+        days = [d - datetime.timedelta(days=d.weekday()) if d else d for d in days]
     rel = lower(match.group("rel"))
     tense = {"last": "past", "next": "ahead"}.get(rel) or tense_at(
         state, match.start("hol"), match.end()
@@ -131,7 +137,10 @@ def _holiday(state: State, match: re.Match[str]) -> Result:
             key=lambda d: (d - anchor).days * FUTURE_WEIGHT if d > anchor else (anchor - d).days,
             default=None,
         )
-    return None if chosen is None else ("DATE", chosen.isoformat(), "document", None)
+    if chosen is None:
+        return None
+    value = week_of(chosen) if match.group("week") else chosen.isoformat()
+    return "DATE", value, "document", None
 
 
 PERIOD_RESOLVERS: dict[str, Callable[[State, re.Match[str]], Result]] = {

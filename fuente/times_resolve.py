@@ -25,6 +25,7 @@ from fuente.times_state import (
     base_year,
     lower,
     modifier,
+    narrative_day,
     narrative_first,
     tense_at,
     ymd,
@@ -197,6 +198,8 @@ def _relative(state: State, match: re.Match[str]) -> Result:
         base, anchor = state.anchor, "document"
     if base is None:
         anchor = "none"
+    if unit == "D" and anchor == "narrative":  # "that same day": as finely as the narrative
+        return "DATE", narrative_day(state, step), anchor, mod
     if unit is not None:
         value = _unit_value(lexicon, base, unit, step)
         return None if value is None else ("DATE", value, anchor, mod)
@@ -360,6 +363,8 @@ def _ago(state: State, match: re.Match[str]) -> Result:
         months = steps * (3 if unit == "Q" else 1)
         return "DATE", shift(base, months=months).isoformat()[:7], anchor, mod
     days = steps * {"W": 7, "2W": 14}.get(unit, 1) if unit in {"D", "W", "2W"} else 0
+    if anchor == "narrative":
+        return "DATE", narrative_day(state, days), anchor, mod
     return "DATE", shift(base, days=days).isoformat(), anchor, mod
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "future_at",
     "lower",
     "modifier",
+    "narrative_day",
     "narrative_first",
     "tense_at",
     "ymd",
@@ -40,6 +41,7 @@ class State:
     text: str
     anchor: datetime.date | None
     narrative: datetime.date | None = None
+    grain: str = "D"  # how finely the narrative time is known: "Y", "M" or "D"
     quarter: tuple[int, int] | None = None  # the last quarter named: the one being reported
 
 
@@ -88,6 +90,18 @@ def narrative_first(state: State, start: int) -> bool:
     before = state.text[max(0, start - 24) : start].lower()
     anaphoric = re.search(r"\b(?:then|later|that|following|same)\W+(?:\w+\W+)?$", before)
     return state.anchor is None or bool(anaphoric)
+
+
+def narrative_day(state: State, days: int = 0) -> str:
+    """The day ``days`` after the narrative's, as finely as the narrative knows it: after
+    "last October", "that same day" is 1998-10-XX, not the first of the month."""
+    base = state.narrative
+    if base is None:
+        return "XXXX-XX-XX"
+    if state.grain == "D":
+        return (base + datetime.timedelta(days=days)).isoformat()
+    month = f"{base.month:02d}" if state.grain == "M" else "XX"
+    return f"{base.year:04d}-{month}-XX"
 
 
 def base_year(state: State, start: int) -> tuple[int | None, str]:

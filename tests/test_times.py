@@ -54,6 +54,7 @@ def only(nlp, settings, text: str, phrase: str, anchor: datetime.date | None = D
         ("The Marovian envoys met on Thanksgiving Day in Vell.", "Thanksgiving", "Thanksgiving Day", "DATE", "2017-11-23", "document", None),
         ("The Marovian envoys will meet again at Christmas.", "Christmas", "Christmas", "DATE", "2018-12-25", "document", None),
         ("The Marovian envoys met last Easter in Vell.", "Easter", "last Easter", "DATE", "2018-04-01", "document", None),
+        ("The Marovian envoys prayed in Vell during Easter week.", "Easter", "Easter week", "DATE", "2018-W13", "document", None),
         ("The Marovian envoys stayed 5 1/2 hours in Vell.", "5 1/2", "5 1/2 hours", "DURATION", "PT5H30M", "absolute", None),
         ("The Marovian envoys lived in Vell for 2 1/2 years.", "2 1/2", "2 1/2 years", "DURATION", "P2Y6M", "absolute", None),
         ("Marovian exports fell in recent years.", "recent", "recent years", "DATE", "PAST_REF", "absolute", None),
@@ -116,6 +117,16 @@ def test_times_narrative_anchor(nlp, settings, anchor):
     assert (summer.value, summer.anchor) == ("2016-SU", "narrative")
     later = only(nlp, settings, text, "A few days later", anchor=anchor)
     assert later.anchor == "narrative" and later.value.startswith("2016-09")
+
+
+def test_times_narrative_keeps_its_grain(nlp, settings):
+    # The narrative knows the month, not the day: "that same day" is a day of that month.
+    text = "The mayor of Vell was shot last October. His office closed that same day."
+    found = only(nlp, settings, text, "that same day", anchor=DOC_DATE)
+    assert (found.value, found.anchor) == ("2017-10-XX", "narrative")
+    text = "The mayor of Vell was shot on October 3, 2017. His office closed that same day."
+    found = only(nlp, settings, text, "that same day", anchor=DOC_DATE)
+    assert (found.value, found.anchor) == ("2017-10-03", "narrative")
 
 
 def test_times_weekday_fixes_the_year(nlp, settings):
