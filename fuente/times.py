@@ -70,6 +70,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:(?P<wd>{WEEKDAY})\.?,?~)?(?:the~)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?~(?:of~)?"
         r"(?P<mon>{MONTH})\.?(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
     ),
+    (  # the second day of "April 24 and 25": the month and year are the first's
+        "mdy",
+        r"(?P<mon>{MONTH})\.?~[0-3]?\d(?:st|nd|rd|th)?~(?i:and|or|to|through)~"
+        r"(?P<x>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?)(?!\d|:\d|~{UNIT})(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
+    ),
     (
         "month",
         r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTH})\.?,?~(?:of~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d)",
@@ -89,7 +94,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "relative",
         r"(?:(?P<mod>{MOD})~)?(?:(?i:earlier|later)~)?(?P<rel>(?i:this|last|next|that~same|that|"
         r"the~same|the~coming|the~past|the~previous|the~following|the~next|the~last|"
-        r"coming|past|previous|the))~(?P<what>{UNIT}|(?i:weekend)|{SEASON}|{WEEKDAYFULL}|"
+        r"coming|past|previous|(?:the~)?current|the))~(?:(?i:fiscal)~)?(?P<what>{UNIT}|(?i:weekend)|{SEASON}|{WEEKDAYFULL}|"
         r"{MONTHFULL}|{PART})(?![\w-])",
     ),
     (
@@ -112,7 +117,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekday", r"(?P<wd>{WEEKDAYFULL})(?:~(?P<part>{PART}))?(?![\w-])"),
     (
         "year",
-        r"(?<![\d$.,])(?:(?P<mod>{MOD})[~-])?(?:(?i:fiscal)~)?(?P<y>(?:1[6-9]|20)\d\d)"
+        r"(?<![\d$.,])(?:(?P<mod>{MOD})[~-]|(?P<pre>(?i:pre|post))-)?(?:(?i:fiscal)~)?"
+        r"(?P<y>(?:1[6-9]|20)\d\d)"
         r"(?!\d|[.,%]\d|s\b|-\d|')",
     ),
     ("decade", r"(?:(?P<mod>{MOD})~)?(?:(?i:the)~)?(?P<dec>(?:1[6-9]|20)\d)0'?s(?!\w)"),
@@ -138,7 +144,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "duration",
         r"(?:(?P<mod>{MOD})~)?(?:(?i:the~)?(?i:past|last|next|first|previous|coming|final)~)?"
-        r"(?P<num>{NUMBER})(?P<half>~(?i:and~a~half))?[~-](?P<unit>{UNIT})s?"
+        r"(?P<num>{NUMBER})(?P<half>~(?i:and~a~half))?(?:~(?i:more|further|additional))?"
+        r"[~-](?P<unit>{UNIT})s?"
         r"(?:[~-](?i:long))?(?![\w]|-(?i:old))",  # an age ("a 6-year-old boy") is no time
     ),
     (
@@ -147,6 +154,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"the~next~few))~(?P<unit>{UNIT})s(?!\w)",
     ),
     ("duration", r"(?i:for)~(?P<x>(?P<unit>{UNIT})s)(?!\w)"),
+    ("duration", r"(?<![\w-])(?P<unit>{UNIT})(?P<plural>s)?-(?i:long)(?![\w-])"),  # "day-long"
     (
         "set",
         r"(?P<x>(?:(?P<freq>(?i:once|twice|\w+~times))~)?(?i:every|each|per|a)~"

@@ -62,7 +62,7 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
     """Checks that need no narrative: a bare year, month or weekday must read as a time."""
     groups = match.groupdict()
     start, end = match.span()
-    if name == "year" and not groups.get("mod"):
+    if name == "year" and not groups.get("mod") and not groups.get("pre"):
         entity = _entity(state, start, end)
         if entity in {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}:
             return False
@@ -87,8 +87,11 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
         return bool(groups.get("freq")) or lead[0] in {"every", "each", "per"}
     if name == "season" and not groups.get("y"):
         return bool(groups.get("the")) and lower(groups["season"]) not in {"fall", "spring"}
-    if name == "duration" and lower(groups.get("unit")) == "second":
-        return lower(groups.get("num")) not in {"a", "an"}
+    if name == "duration" and lower(groups.get("num")) in {"a", "an"}:
+        # "a second" is mostly an ordinal; in "a decades-long feud", "a day-long meeting" the
+        # article is the noun's, and "decades-long" alone is the time
+        after = match.string[match.end("unit") :].lower()
+        return lower(groups.get("unit")) != "second" and not after.startswith(("s", "-long"))
     return True
 
 
@@ -153,7 +156,7 @@ def _season(state: State, match: re.Match[str]) -> Result:
 _STEPS = {
     "this": 0, "the": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
     "the coming": 1, "that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
-    "the previous": -1,
+    "the previous": -1, "current": 0, "the current": 0,
 }  # fmt: skip
 _ANAPHORIC = {"that", "that same", "the same", "the following", "the next", "the previous"}
 
@@ -317,8 +320,8 @@ def _duration(number: str, unit: str) -> str:
         number = number if number == "X" else f"{float(number) * 3:g}"
     if multiplier and number != "X":
         number = f"{float(number) * int(multiplier.group()):g}"
-    if unit == "DE" and number != "X":  # "two decades": P20Y, as TimeML writes it
-        number, unit = f"{float(number) * 10:g}", "Y"
+    if unit == "DE":  # "two decades": P20Y, as TimeML writes it; "decades": PXY
+        number, unit = ("X" if number == "X" else f"{float(number) * 10:g}"), "Y"
     if number.endswith(".5") and unit in _HALVES:  # "5 1/2 hours": PT5H30M
         whole = number[:-2] or "0"
         return _HALVES[unit].format(whole)
@@ -332,7 +335,10 @@ def _amount(state: State, match: re.Match[str]) -> tuple[str, str]:
     lexicon = state.grammar
     unit = lexicon.units[lower(match.group("unit"))]
     words = lower(match.groupdict().get("num"))
-    number = number_value(words, lexicon.numbers) if words else "X"
+    if words:
+        number = number_value(words, lexicon.numbers)
+    else:  # "for weeks", "decades-long": some number; "day-long": one
+        number = "X" if match.string[match.end("unit") : match.end("unit") + 1] == "s" else "1"
     if match.groupdict().get("half") and number != "X":
         number = f"{float(number) + 0.5:g}"
     return number, unit

@@ -75,6 +75,12 @@ def only(nlp, settings, text: str, phrase: str, anchor: datetime.date | None = D
         ("Marovian inflation peaked in mid-2017.", "2017", "mid-2017", "DATE", "2017", "absolute", "MID"),
         ("The 1990s were hard for Marovia.", "1990s", "The 1990s", "DATE", "199", "absolute", None),
         ("The Marovian talks lasted nearly three months.", "three months", "nearly three months", "DURATION", "P3M", "absolute", "EQUAL_OR_LESS"),
+        ("The Vell summit will be held on April 24 and 25.", "25", "25", "DATE", "2019-04-25", "document", None),
+        ("The envoys will stay in Vell two more weeks.", "two", "two more weeks", "DURATION", "P2W", "absolute", None),
+        ("The Marovian envoys ended a day-long meeting in Vell.", "day-long", "day-long", "DURATION", "P1D", "absolute", None),
+        ("Marovia ended a decades-long feud with its neighbour.", "decades", "decades-long", "DURATION", "PXY", "absolute", None),
+        ("The post-1990 governments of Marovia were weak.", "1990", "post-1990", "DATE", "1990", "absolute", None),
+        ("Vell Steel expects sales to rise in the current fiscal year.", "current", "the current fiscal year", "DATE", "2018", "document", None),
     ],
 )  # fmt: skip
 def test_times_values(nlp, settings, text, phrase, span, kind, value, anchor, mod):
