@@ -34,6 +34,8 @@ from fuente.times_state import (
 __all__ = ["RESOLVERS", "State", "accept"]
 
 
+# Entities a bare month or weekday inside is part of a name ("the March of the Mothers")
+_NAMES = {"PERSON", "ORG", "GPE", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 _YEAR_CUES = {
     "in", "since", "by", "until", "till", "from", "through", "to", "of", "before", "after",
     "during", "between", "and", "early", "mid", "late", "fiscal", "end", "for", "around",
@@ -68,7 +70,7 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
             return False
         return entity == "DATE" or _previous_word(state.text, start) in _YEAR_CUES
     if name in {"month", "weekday"} and not groups.get("y"):
-        if _entity(state, start, end) in {"PERSON", "ORG", "GPE", "FAC", "NORP", "WORK_OF_ART"}:
+        if _entity(state, start, end) in _NAMES:
             return False
         word = (groups.get("mon") or "").lower()
         return word != "may" or _previous_word(state.text, start) in _YEAR_CUES | {"last", "next"}

@@ -172,6 +172,11 @@ def test_times_an_age_is_no_time(nlp, settings):
     ]
 
 
+def test_times_a_month_in_a_name_is_no_time(nlp, settings):
+    text = "Marovians walked at the head of the ``March of the Silent Mothers,'' in Vell."
+    assert times(nlp, settings, text) == []
+
+
 def test_times_user_lexicon_extends_words(nlp, tmp_path):
     from fuente.settings import load_settings
 
