@@ -74,6 +74,7 @@ class KnownActors:
     titles: frozenset[str]  # words before a name that are not part of it
     organisations: dict[tuple[str, ...], KnownActor]  # folded words of a name -> entry
     longest: int  # most words in an organisation's name
+    by_word: dict[str, tuple[int, ...]]  # a name word -> the people (indices) it belongs to
 
     def _name_words(self, text: str) -> tuple[str, ...]:
         return tuple(w for w in words_of(text) if w not in self.titles)
@@ -86,8 +87,9 @@ class KnownActors:
         if not said:
             return None
         fits = []
-        for entry, names, surnames in self.people:
-            wanted = set(said)
+        wanted = set(said)
+        for index in self.by_word.get(said[0], ()):
+            entry, names, surnames = self.people[index]
             if any(wanted <= whole for whole in names) and (len(said) > 1 or said[0] in surnames):
                 fits.append(entry)
         return self._one(fits, context or name)
@@ -180,7 +182,12 @@ def _compile(lexicon_dir: str | None) -> KnownActors:
             if words:
                 organisations.setdefault(words, entry)
     longest = max((len(words) for words in organisations), default=0)
-    return KnownActors(tuple(people), titles, organisations, longest)
+    by_word: dict[str, list[int]] = {}
+    for index, (_, wholes, _) in enumerate(people):
+        for word in sorted(set().union(*wholes)):
+            by_word.setdefault(word, []).append(index)
+    index = {word: tuple(found) for word, found in by_word.items()}
+    return KnownActors(tuple(people), titles, organisations, longest, index)
 
 
 def known_actors(settings: Settings) -> KnownActors:
