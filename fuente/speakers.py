@@ -462,7 +462,16 @@ def _affiliation(
 
 
 def describe_source(span: Span, *, settings: Settings) -> SourceInfo:
-    """What kind of speaker ``span`` (the words naming a source) is, and what it says of it."""
+    """What kind of speaker ``span`` (the words naming a source) is, and what it says of it.
+    Kept per Doc in its ``user_data``: the layers ask of the same words again."""
+    known = span.doc.user_data.setdefault("fuente_described", {})
+    key = (span.start, span.end, settings.lexicon_dir)
+    if key not in known:
+        known[key] = _describe(span, settings)
+    return known[key]
+
+
+def _describe(span: Span, settings: Settings) -> SourceInfo:
     lexicons = _compile(settings.lexicon_dir)
     trimmed = _trim(span)
     if trimmed is None:
