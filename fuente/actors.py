@@ -146,7 +146,7 @@ class ActorCoder:
         doc = self.doc
         end = head.i + 1
         for child in head.rights:
-            if child.dep_ in CUT:
+            if child.dep_ in CUT or self._detached(end, child.left_edge.i):
                 break
             end = child.right_edge.i + 1
         start = head.left_edge.i
@@ -155,6 +155,12 @@ class ActorCoder:
         while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         return doc[start:end]
+
+    def _detached(self, end: int, start: int) -> bool:
+        """Whether words of other phrases lie between the end of an actor's words and a
+        dependent the parser hung on it from further right ("Serbia eased measures in
+        Montenegro, the scene of ...": the apposition is the province's, not Serbia's)."""
+        return any(not (t.is_punct or t.is_space) for t in self.doc[end:start])
 
     def code(self, head: Token, *, words: Span | None = None) -> Actor:
         """The actor headed by ``head`` (or naming ``words``), coded from what the text says."""
@@ -178,7 +184,8 @@ class ActorCoder:
         info = describe_source(words, settings=self.settings)
         country, sector = info.country, info.sector
         if country is not None and _people(head, words):
-            country = self._residence(head)
+            ethnic = any(token.lower_ in ETHNIC for token in words if token.i < head.i)
+            country = self._residence(head) or (None if ethnic else country)
         entity = self._entity(head, words)
         if entity is not None and entity[1] == "GPE" and head.i in self.entity_at:
             sector = None if _bare(words, head) else sector  # a country acting is coded bare
@@ -225,7 +232,8 @@ class ActorCoder:
 
     def _residence(self, head: Token) -> str | None:
         """The country of the place a people is said to live in ("the Albanians of southern
-        Serbia", "ethnic Turks in Sweden"), else None for the context to say."""
+        Serbia", "ethnic Turks in Sweden"), else None: an ethnic group's country is then left
+        to the context, a nationality's own kept ("Nigerians from throughout the country")."""
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ not in RESIDENCE:
                 continue

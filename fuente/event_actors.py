@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from fuente.actors import ETHNIC, ActorCoder
+from fuente.actors import ETHNIC, ActorCoder, noun_lemma
 from fuente.event_lexicon import EventLexicon
 from fuente.event_syntax import (
     infinitive,
@@ -39,6 +39,7 @@ from fuente.event_syntax import (
     object_of,
     trimmed,
     until_clause,
+    verb_is,
 )
 from fuente.records import Actor
 
@@ -63,7 +64,7 @@ class EventActors:
             if child.dep_ in {"nsubj", "csubj"}:
                 return child, False
             if child.dep_ == "nsubjpass":
-                stative = self.lexicon.has("stative-passives", verb.lemma_.lower())
+                stative = verb_is(verb, "stative-passives", self.lexicon)
                 agent = any(c.dep_ == "agent" for c in verb.children)
                 return child, not (stative and not agent)
         if verb.head.i == verb.i:
@@ -95,9 +96,24 @@ class EventActors:
             first = first.head
         return first if self.coder.is_actor(first) else None
 
+    def counted(self, noun: Token) -> Token:
+        """What a quantity or a part counts ("thousands of Nigerians", "scores of refugees",
+        "part of an aid programme"), else the noun itself."""
+        if not (noun.like_num or self.lexicon.has("partitives", noun_lemma(noun))):
+            return noun
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return object_of(child) or noun
+        return noun
+
     def heads(self, token: Token | None) -> list[Token]:
         if token is None:
             return []
+        counted = self.counted(token)
+        if counted.i != token.i and any(
+            self.coder.is_actor(t) for t in (counted, *counted.conjuncts)
+        ):
+            token = counted
         found = [token, *[t for t in token.conjuncts if t.i > token.i]]
         return [t for t in found if self.coder.is_actor(t)][:MAX_ACTORS]
 
@@ -269,7 +285,7 @@ class EventActors:
         undergone = (
             governor is not None
             and anchor.dep_ == "dobj"
-            and lexicon.has("undergoing", governor.lemma_.lower())
+            and verb_is(governor, "undergoing", lexicon)
         )
         if undergone:
             subject, _ = self.subject(governor)
@@ -316,9 +332,8 @@ class EventActors:
         if verb.pos_ not in {"VERB", "AUX"}:
             return []
         purpose = self.lexicon.has("purpose-prepositions", preposition.lower_)
-        taking_part = preposition.lower_ == "in" and self.lexicon.has(
-            "participation", verb.lemma_.lower()
-        )  # "were engaged in ethnic cleansing", "took part in the talks"
+        taking_part = preposition.lower_ == "in" and verb_is(verb, "participation", self.lexicon)
+        # "were engaged in ethnic cleansing", "took part in the talks"
         if not (purpose or taking_part):
             return []
         subject, passive = self.subject(verb)

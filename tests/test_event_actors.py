@@ -163,3 +163,31 @@ def test_event_actors_roles_read_off_the_parse(
     nlp, marovia, text: str, category: str, expected: tuple[set, set]
 ) -> None:
     assert sides(events(nlp, marovia, text, category)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # a light verb the lemmatiser misreads ("staged" as "stag") is still a light verb
+        ("Marovian students staged rallies against Halvik.", "PROTEST", ({"MRV"}, {"HLV"})),
+        # an apposition hung on the subject from far right is not part of its words, so the
+        # place it follows is still the event's
+        (
+            "Marovia eased emergency measures on Wednesday in Halvik, the scene of riots "
+            "last March, as police cracked down on protesters.",
+            "CONCEDE",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # a quantity's actor is what it counts, a nationality keeps its country wherever
+        # it comes from
+        (
+            "Thousands of Marovians from throughout the country rallied against Halvik.",
+            "PROTEST",
+            ({"MRV"}, {"HLV"}),
+        ),
+    ],
+)
+def test_event_actors_parse_slips_and_quantities(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected
