@@ -191,7 +191,8 @@ class ActorCoder:
             sector = None if _bare(words, head) else sector  # a country acting is coded bare
         if entity is not None and entity[1] == "PERSON" and (country is None or sector is None):
             known = self._profile(entity[0])
-            country, sector = country or known[0], sector or known[1]
+            country = country or known[0]
+            sector = known[1] if known[1] == IGO else sector or known[1]
         if country is None or sector is None:
             organisation = self.known.organisation([token.text for token in words])
             if organisation is not None:
@@ -316,7 +317,10 @@ class ActorCoder:
             context = " ".join(_premodified(self.doc[i]).text for i in heads)
             for name in names:
                 if known := self.known.person(name, context=f"{name} {context}"):
-                    country, sector = country or known.country, sector or known.sector
+                    # an international official is the organisation's, whatever the title
+                    # says ("U.N. Secretary-General Kofi Annan" is no general)
+                    country = country or known.country
+                    sector = known.sector if known.sector == IGO else sector or known.sector
                     break
         self.profiles[entity] = (country, sector)
         return country, sector

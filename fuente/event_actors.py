@@ -266,6 +266,10 @@ class EventActors:
             by = child.dep_ == "prep" and child.lower_ == "by"
             if by and (found := self.heads(object_of(child))):
                 return found
+            if child.dep_ == "acl":  # "the demonstration staged by students"
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                if agent is not None and (found := self.heads(object_of(agent))):
+                    return found
         for child in noun.children:
             named = child.ent_type_ or child.dep_ == "poss"
             before = child.dep_ in MODIFIERS and child.i < noun.i

@@ -190,7 +190,7 @@ class _Finder:
                 category, mode = self.lexicon.planned_as[category], None
             if negated and category in self.lexicon.negated_as:
                 category, mode, negated = self.lexicon.negated_as[category], None, False
-            if self.lexicon.has("withdrawals", category.lower()):
+            if self.lexicon.has("withdrawals", found.pattern.category.lower()):  # also planned
                 targets = self.actors.withdrawn_from(anchor, verb) or targets
             if not targets and self.lexicon.has("conditioned", category.lower()):
                 targets = self.actors.condition_targets(anchor, sources)

@@ -15,6 +15,8 @@ COUNTRIES = "MRV: [Marovia, Marovian, Port Selden]\nHLV: [Halvik, Halvikian]\n"
 KNOWN = (
     "people:\n"
     "  - {name: Ilse Korvin, country: MRV, sector: government, office: president, from: 2001}\n"
+    "  - {name: Odile Marchetti, sector: international organisation, office: UN "
+    "secretary-general, from: 2001}\n"
     "organisations:\n"
     "  - {name: Selden Liberation Front, also: [SLF], country: MRV, sector: rebels}\n"
 )
@@ -188,6 +190,36 @@ def test_event_actors_roles_read_off_the_parse(
     ],
 )
 def test_event_actors_parse_slips_and_quantities(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # a withdrawal announced for the future still leaves the place it names
+        (
+            "Marovia announced that it will withdraw its peacekeepers from Halvik.",
+            "THREATEN",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # an event prevented is done to whom the participle's agent names
+        (
+            "Halvikian police prevented the demonstration staged by Marovian students.",
+            "COERCE",
+            ({"HLV"}, {"MRV"}),
+        ),
+        # an international official is the organisation's, whatever the title's words
+        (
+            "U.N. Secretary-General Odile Marchetti accused Marovia of torturing prisoners in "
+            "its northern provinces.",
+            "ACCUSE",
+            ({"IGO"}, {"MRV"}),
+        ),
+    ],
+)
+def test_event_actors_objects_agents_and_officials(
     nlp, marovia, text: str, category: str, expected: tuple[set, set]
 ) -> None:
     assert sides(events(nlp, marovia, text, category)) == expected
