@@ -249,8 +249,14 @@ class EventActors:
         return []
 
     def object_heads(self, word: Token) -> list[Token]:
+        """The actors a word acts on: its object or indirect object, the latter perhaps a
+        preposition the parser calls one ("granted asylum to twelve rebels"), else the object
+        of a target preposition."""
         for child in word.children:
-            if child.dep_ in {"dobj", "dative"} and (found := self.heads(child)):
+            if child.dep_ not in {"dobj", "dative"}:
+                continue
+            noun = object_of(child) if child.pos_ == "ADP" else child
+            if found := self.heads(noun):
                 return found
         for child in word.children:
             towards = child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_)
@@ -479,7 +485,7 @@ class EventActors:
         restriction falls on the people of the place where it is imposed ("imposed a curfew
         in the capital")."""
         countries = {s.country for s in sources if s is not None and s.country}
-        if not countries or place is None:
+        if place is None or not (countries or domestic):
             return []
         if domestic:
             countries = set()

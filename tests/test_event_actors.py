@@ -223,3 +223,26 @@ def test_event_actors_objects_agents_and_officials(
     nlp, marovia, text: str, category: str, expected: tuple[set, set]
 ) -> None:
     assert sides(events(nlp, marovia, text, category)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # "grant" is a light verb: its subject gives, its "to" object receives
+        (
+            "Marovia has granted political asylum to twelve Halvikian rebels.",
+            "AID",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # a restriction's place is its target even when the source names no country
+        (
+            "The military junta declared a state of siege in Port Selden on Saturday.",
+            "COERCE",
+            ({"MRV"}, {"MRV"}),
+        ),
+    ],
+)
+def test_event_actors_light_verbs_and_restrictions(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected
