@@ -198,6 +198,8 @@ class ActorCoder:
             if organisation is not None:
                 country = country or organisation.country
                 sector = sector or organisation.sector
+        if country is None:
+            country, sector = self._apposed(head, words, sector)
         if sector in STANCES:
             sector = self._institution(words) or sector
         if sector is None and country is not None and _leader(words):
@@ -211,6 +213,19 @@ class ActorCoder:
         text = words.text
         start = words.start_char
         return Actor(text, start, start + len(text), entity and entity[0], country, sector)
+
+    def _apposed(
+        self, head: Token, words: Span, sector: str | None
+    ) -> tuple[str | None, str | None]:
+        """Country and sector an apposition after the words says ("the main rebel group,
+        the Selden Liberation Front (SLF),"), when the words say no country."""
+        for child in head.rights:
+            start = child.left_edge.i
+            if child.dep_ == "appos" and start >= words.end and start - words.end <= 2:
+                found = self.code(child)
+                if found.country is not None and found.country != "IGO":
+                    return found.country, sector or found.sector
+        return None, sector
 
     def _country_from_context(
         self, head: Token, entity: tuple[str, str] | None, sector: str | None

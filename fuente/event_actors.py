@@ -78,6 +78,10 @@ class EventActors:
         described = verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}
         if described and self.coder.is_actor(head) and not infinitive(verb):
             return head, False
+        if verb.dep_ == "acl" and head.dep_ == "dobj" and light(head, head.head, self.lexicon):
+            # "the PKK issued a declaration demanding that ...": the issuer demands
+            found, passive = self.subject(head.head, depth=depth + 1)
+            return (None, False) if passive else (found, False)
         return None, False
 
     def stranded_subject(self, verb: Token) -> Token | None:
@@ -214,11 +218,21 @@ class EventActors:
 
     def complement_subjects(self, verb: Token, sources: list[Token]) -> list[Token]:
         """The subject of a "that" clause of the verb ("demanded that the US cancel the
-        sale"), when it is not a word for the source itself ("warned that it would act")."""
+        sale") or noun ("its demand that the government resign", "insisted on its demands
+        that ..."), when it is not a word for the source itself ("warned that it would
+        act")."""
         own = {token.i for token in sources}
-        for child in verb.children:
-            if child.dep_ != "ccomp":
-                continue
+        words = [verb]
+        if verb.pos_ in {"VERB", "AUX"}:
+            words += [n for c in verb.children if c.dep_ == "prep" if (n := object_of(c))]
+        clauses = [
+            child
+            for word in words
+            for child in word.children
+            if child.dep_ == "ccomp"
+            or (child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children))
+        ]
+        for child in clauses:
             subject = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is None or subject.i in own:
                 continue
@@ -330,6 +344,8 @@ class EventActors:
             targets = [
                 t for t in self.object_heads(governor) if t.i != anchor.i and t.dep_ != "dobj"
             ]
+        if not targets:
+            targets = self.complement_subjects(anchor, sources)
         return self.actors(sources), self.actors(targets)
 
     def purpose_sources(self, noun: Token) -> list[Token]:

@@ -246,3 +246,31 @@ def test_event_actors_light_verbs_and_restrictions(
     nlp, marovia, text: str, category: str, expected: tuple[set, set]
 ) -> None:
     assert sides(events(nlp, marovia, text, category)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # an apposition says whose an actor is when its own words do not
+        (
+            "The main rebel group, the Selden Liberation Front (SLF), demanded talks with Halvik.",
+            "REQUEST",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # a participle on a light verb's object acts with the light verb's subject
+        (
+            "The SLF issued a statement demanding that Halvik release its prisoners.",
+            "REQUEST",
+            ({"MRV"}, {"HLV"}),
+        ),
+    ],
+)
+def test_event_actors_appositions_and_clauses(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected
+
+
+def test_event_actors_that_clause_of_a_noun_names_whom_it_asks(nlp, marovia) -> None:
+    text = "Marovian students repeated their demand that Halvik withdraw its troops."
+    assert sides(events(nlp, marovia, text, "REQUEST"))[1] == {"HLV"}
