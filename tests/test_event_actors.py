@@ -274,3 +274,8 @@ def test_event_actors_appositions_and_clauses(
 def test_event_actors_that_clause_of_a_noun_names_whom_it_asks(nlp, marovia) -> None:
     text = "Marovian students repeated their demand that Halvik withdraw its troops."
     assert sides(events(nlp, marovia, text, "REQUEST"))[1] == {"HLV"}
+
+
+def test_event_actors_international_rights_group_has_no_country(nlp, marovia) -> None:
+    text = "The rights group Amnesty International accused Marovia of torturing prisoners."
+    assert sides(events(nlp, marovia, text, "ACCUSE")) == ({"IGO"}, {"MRV"})
