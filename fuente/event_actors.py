@@ -7,9 +7,8 @@ and codes them with ``fuente.actors.ActorCoder``:
   from the verb its clause depends on, the object of what a verb commits to ("promised to
   continue military aid to Mozambique"), the subject of a "that" clause ("demanded that the
   US cancel the sale");
-* a noun's "by", possessive or national modifier and its "of"/"against"/"on" object, the
-  two sides of "talks between A and B", the subject of a light verb ("placed a bounty on
-  him") or of a verb of undergoing ("faced sanctions");
+* a noun's "by", possessive or national modifier (its other roles, for the events nouns
+  carry, are ``fuente.event_noun_actors``'s);
 * what a speaker says someone must do ("Straw said the rebels must reach an agreement");
 * a place in another country than the source's, when nothing else is the target (or in
   its own country, for a restriction: "imposed a curfew in the capital");
@@ -38,7 +37,6 @@ from fuente.event_syntax import (
     light,
     object_of,
     trimmed,
-    until_clause,
     verb_is,
 )
 from fuente.records import Actor
@@ -296,127 +294,6 @@ class EventActors:
             if before and named and self.coder.is_actor(child):
                 return self.heads(child)
         return []
-
-    def of_noun(self, anchor: Token, governor: Token | None) -> tuple[list[Actor], list[Actor]]:
-        """``(sources, targets)`` of an event a noun carries; ``governor`` is its verb."""
-        lexicon = self.lexicon
-        for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ == "between":
-                pair = self.between(child)
-                if pair is not None:
-                    return [pair[0]], [pair[1]]
-        sources = self.modifier_actors(anchor)
-        undergone = (
-            governor is not None
-            and anchor.dep_ == "dobj"
-            and verb_is(governor, "undergoing", lexicon)
-        )
-        if undergone:
-            subject, _ = self.subject(governor)
-            targets = self.heads(subject)
-            if not sources:
-                sources = next(
-                    (
-                        self.heads(object_of(child))
-                        for child in governor.children
-                        if child.dep_ == "prep" and child.lower_ in {"from", "by"}
-                    ),
-                    [],
-                )
-            return self.actors(sources), self.actors(targets)
-        if not sources and light(anchor, governor, lexicon):
-            subject, passive = self.subject(governor)
-            sources = [] if passive else self.heads(subject)
-        if not sources:
-            sources = self.purpose_sources(anchor)
-        targets = []
-        for child in anchor.children:
-            if child.dep_ == "prep" and (
-                child.lower_ == "of" or lexicon.has("target-prepositions", child.lower_)
-            ):
-                thing = object_of(child)
-                targets = self.heads(thing)
-                if not targets and thing is not None and child.lower_ != "of":
-                    targets = self.modifier_actors(thing)  # "riots against Israeli policies"
-                if targets:
-                    break
-        if not targets and light(anchor, governor, lexicon):
-            targets = [
-                t for t in self.object_heads(governor) if t.i != anchor.i and t.dep_ != "dobj"
-            ]
-        if not targets:
-            targets = self.complement_subjects(anchor, sources)
-        return self.actors(sources), self.actors(targets)
-
-    def purpose_sources(self, noun: Token) -> list[Token]:
-        """Who goes somewhere for an event: the subject of the verb whose purpose the noun
-        is ("negotiators return to Geneva for talks", "thousands converged for a rally")."""
-        preposition = noun.head
-        if noun.dep_ != "pobj" or preposition.dep_ != "prep":
-            return []
-        verb = preposition.head
-        if verb.pos_ not in {"VERB", "AUX"}:
-            return []
-        purpose = self.lexicon.has("purpose-prepositions", preposition.lower_)
-        taking_part = preposition.lower_ == "in" and verb_is(verb, "participation", self.lexicon)
-        # "were engaged in ethnic cleansing", "took part in the talks"
-        if not (purpose or taking_part):
-            return []
-        subject, passive = self.subject(verb)
-        return [] if passive else self.heads(subject)
-
-    def purpose_targets(self, anchor: Token, verb: Token | None) -> list[Actor]:
-        """The target of what an event is done for ("staged a hunger strike to protest the
-        president's failure", "blocked roads to press their demands on the government",
-        "a rally in protest against the new law"): who the purpose clause acts on."""
-        words = [anchor, verb]
-        if anchor.dep_ == "pobj":  # "converged on the capital for a rally to protest X"
-            words.append(anchor.head.head)
-        for word in words:
-            if word is None:
-                continue
-            for child in word.children:
-                clause = child.dep_ in {"advcl", "xcomp", "acl"} and infinitive(child)
-                if clause and (found := self.of_verb(child)[1]):
-                    return found
-                if child.dep_ == "prep" and child.lower_ == "in":
-                    noun = object_of(child)
-                    protest = noun is not None and noun.pos_ == "NOUN" and noun.i != anchor.i
-                    if protest and (found := self.of_noun(noun, None)[1]):
-                        return found
-        return []
-
-    def partners(self, anchor: Token, verb: Token | None) -> list[Actor]:
-        """The partners named by "with" on a reciprocal event ("held talks with Romania's
-        leaders", "met with the rebels"): PLOVER codes every side of a meeting as its
-        actor, with no target."""
-        found: list[Actor] = []
-        for word in (anchor, verb):
-            if word is None:
-                continue
-            for child in word.children:
-                if child.dep_ == "prep" and self.lexicon.has("partner-prepositions", child.lower_):
-                    found += self.actors(self.heads(object_of(child)))
-        return found
-
-    def between(self, preposition: Token) -> tuple[Actor, Actor] | None:
-        """The two sides of "between A and B", split at the "and" whatever the parse."""
-        inside = object_of(preposition)
-        if inside is None:
-            return None
-        words = self.doc[inside.left_edge.i : inside.right_edge.i + 1]
-        split = next((t for t in words if t.dep_ == "cc" and t.lower_ == "and"), None)
-        if split is None:
-            return None
-        first, second = self.doc[words.start : split.i], self.doc[split.i + 1 : words.end]
-        second = until_clause(second)
-        if not len(first) or not len(second):
-            return None
-        one, other = first.root, second.root
-        if not (self.coder.is_actor(one) and self.coder.is_actor(other)):
-            return None
-        coder = self.coder
-        return coder.code(one, words=trimmed(first)), coder.code(other, words=trimmed(second))
 
     # -- what a speaker asks of someone, and places ------------------------------------------
 
