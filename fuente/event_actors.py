@@ -182,12 +182,15 @@ class EventActors:
         further action against Russia", "agreed to US mediation", "demanding autonomy from
         Serbian authorities"."""
         for child in verb.children:
-            if child.dep_ == "dobj":
-                for preposition in child.children:
+            if child.dep_ == "dobj":  # "suspended part of an aid programme for Bosnia"
+                for preposition in self.counted(child).children:
                     towards = preposition.dep_ == "prep" and self.lexicon.has(
                         "target-prepositions", preposition.lower_
                     )
-                    if towards and (found := self.heads(object_of(preposition))):
+                    thing = object_of(preposition) if towards else None
+                    if thing is not None and (
+                        found := self.heads(thing) or self.thing_targets(thing, whose=True)
+                    ):
                         return found
             elif child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_):
                 noun = object_of(child)
@@ -294,6 +297,17 @@ class EventActors:
             if before and named and self.coder.is_actor(child):
                 return self.heads(child)
         return []
+
+    def thing_targets(self, thing: Token, *, whose: bool) -> list[Token]:
+        """The actors a thing an event acts on leads to: those its own target prepositions
+        name ("the suspension of air links with Serbia", "a blockade on lorries bound for
+        Gaza") or, with ``whose``, its owner ("riots against Israeli policies", "a blockade on
+        Palestinian lorries")."""
+        for child in thing.children:
+            towards = child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_)
+            if towards and (found := self.heads(object_of(child))):
+                return found
+        return self.modifier_actors(thing) if whose else []
 
     # -- what a speaker asks of someone, and places ------------------------------------------
 

@@ -19,7 +19,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from fuente.event_actors import EventActors
-from fuente.event_syntax import infinitive, light, object_of, trimmed, until_clause, verb_is
+from fuente.event_syntax import (
+    infinitive,
+    light,
+    object_of,
+    state_verb,
+    trimmed,
+    until_clause,
+    verb_is,
+)
 from fuente.records import Actor
 
 __all__ = ["NounEventActors"]
@@ -67,38 +75,52 @@ class NounEventActors:
         if not sources:
             sources = self.purpose_sources(anchor)
         targets = []
-        for child in anchor.children:
+        # a phrase on the last of coordinated nouns is all of theirs ("artillery and rocket
+        # fire against the camps")
+        words = [anchor, *(t for t in anchor.conjuncts if t.i > anchor.i)]
+        for child in (child for word in words for child in word.children):
             if child.dep_ == "prep" and (
                 child.lower_ == "of" or lexicon.has("target-prepositions", child.lower_)
             ):
                 thing = object_of(child)
                 targets = self.verbs.heads(thing)
-                if not targets and thing is not None and child.lower_ != "of":
-                    targets = self.verbs.modifier_actors(thing)  # "riots against Israeli policies"
+                if not targets and thing is not None:
+                    targets = self.verbs.thing_targets(thing, whose=child.lower_ != "of")
                 if targets:
                     break
         if not targets and light(anchor, governor, lexicon):
             targets = [
                 t for t in self.verbs.object_heads(governor) if t.i != anchor.i and t.dep_ != "dobj"
             ]
+        if not targets and light(anchor, governor, lexicon):  # "fired rockets at X villages"
+            targets = next(
+                (
+                    found
+                    for child in governor.children
+                    if child.dep_ == "prep" and lexicon.has("target-prepositions", child.lower_)
+                    if (thing := object_of(child)) is not None
+                    if (found := self.verbs.thing_targets(thing, whose=True))
+                ),
+                [],
+            )
         if not targets:
             targets = self.verbs.complement_subjects(anchor, sources)
         return self.verbs.actors(sources), self.verbs.actors(targets)
 
     def purpose_sources(self, noun: Token) -> list[Token]:
-        """Who goes somewhere for an event: the subject of the verb whose purpose the noun
-        is ("negotiators return to Geneva for talks", "thousands converged for a rally")."""
-        preposition = noun.head
-        if noun.dep_ != "pobj" or preposition.dep_ != "prep":
-            return []
-        verb = preposition.head
-        if verb.pos_ not in {"VERB", "AUX"}:
-            return []
-        purpose = self.lexicon.has("purpose-prepositions", preposition.lower_)
-        taking_part = preposition.lower_ == "in" and verb_is(verb, "participation", self.lexicon)
-        # "were engaged in ethnic cleansing", "took part in the talks"
-        if not (purpose or taking_part):
-            return []
+        """Who goes somewhere for an event or is in it: the subject of the verb whose purpose
+        the noun is ("negotiators return to Geneva for talks", "thousands converged for a
+        rally") or whose state ("troops remained on alert", "workers went on strike")."""
+        verb = state_verb(noun, self.lexicon)  # "were engaged in ethnic cleansing"
+        if verb is None:
+            preposition = noun.head
+            if noun.dep_ != "pobj" or preposition.dep_ != "prep":
+                return []
+            if not self.lexicon.has("purpose-prepositions", preposition.lower_):
+                return []
+            verb = preposition.head
+            if verb.pos_ not in {"VERB", "AUX"}:
+                return []
         subject, passive = self.verbs.subject(verb)
         return [] if passive else self.verbs.heads(subject)
 

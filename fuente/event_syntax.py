@@ -15,6 +15,7 @@ __all__ = [
     "light",
     "object_of",
     "slot",
+    "state_verb",
     "trimmed",
     "until_clause",
     "verb_is",
@@ -74,8 +75,10 @@ def slot(anchor: Token, lexicon: EventLexicon) -> Token:
 
 def governor(anchor: Token, lexicon: EventLexicon) -> Token | None:
     """The verb whose time, place and negation are those of a noun event: a light verb
-    ("held talks"), a verb of undergoing ("faced sanctions") or of occurring ("the talks
-    took place")."""
+    ("held talks"), a verb of undergoing ("faced sanctions"), of occurring ("the talks
+    took place") or of taking part ("were engaged in ethnic cleansing in Montenegro")."""
+    if (verb := state_verb(anchor, lexicon)) is not None:
+        return verb
     if anchor.pos_ not in {"NOUN", "PROPN"} or anchor.head.i == anchor.i:
         return None
     anchor = slot(anchor, lexicon)
@@ -87,6 +90,23 @@ def governor(anchor: Token, lexicon: EventLexicon) -> Token | None:
     ):
         return verb
     if anchor.dep_ in {"nsubj", "nsubjpass"} and verb_is(verb, "occurrence", lexicon):
+        return verb
+    return None
+
+
+def state_verb(anchor: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb whose subject is in or takes part in a noun event, which its prepositional
+    phrase names: "were engaged in ethnic cleansing", "remained on alert", "went on strike"
+    (``anchor`` the noun, or the preposition where the event's words begin with it)."""
+    preposition = anchor if anchor.dep_ == "prep" else anchor.head
+    if anchor.dep_ not in {"pobj", "prep"} or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if preposition.lower_ == "in" and verb_is(verb, "participation", lexicon):
+        return verb
+    if preposition.lower_ == "on" and verb_is(verb, "state-verbs", lexicon):
         return verb
     return None
 

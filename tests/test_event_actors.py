@@ -279,3 +279,53 @@ def test_event_actors_that_clause_of_a_noun_names_whom_it_asks(nlp, marovia) -> 
 def test_event_actors_international_rights_group_has_no_country(nlp, marovia) -> None:
     text = "The rights group Amnesty International accused Marovia of torturing prisoners."
     assert sides(events(nlp, marovia, text, "ACCUSE")) == ({"IGO"}, {"MRV"})
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # the subject of a verb of taking part or of a state is the actor, and the verb's
+        # place is the event's
+        (
+            "Marovian troops were engaged in ethnic cleansing in Halvik.",
+            "ASSAULT",
+            ({"MRV"}, {"HLV"}),
+        ),
+        ("Marovian troops remained on alert in Halvik.", "MOBILIZE", ({"MRV"}, {"HLV"})),
+        # a phrase on the last of coordinated event nouns is the first's too
+        (
+            "Marovian forces launched artillery, mortar, and rocket fire against Halvikian "
+            "camps today.",
+            "ASSAULT",
+            ({"MRV", None}, {"HLV"}),
+        ),
+        # "fire" is a light verb, and what its preposition names leads to its owner
+        (
+            "Marovian troops fired rockets and mortars at Halvikian villages.",
+            "ASSAULT",
+            ({"MRV", None}, {"HLV", None}),
+        ),
+        # the target a thing acted on leads to, or its owner
+        (
+            "Marovia announced a suspension of air links with Halvik.",
+            "SANCTION",
+            ({"MRV"}, {"HLV"}),
+        ),
+        (
+            "The Marovian army lifted a blockade on Halvikian trucks.",
+            "RETREAT",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # a part's target is the whole's
+        (
+            "Marovia suspended part of an aid programme for Halvik aimed at training Marovian "
+            "officers.",
+            "SANCTION",
+            ({"MRV"}, {"HLV"}),
+        ),
+    ],
+)
+def test_event_actors_states_coordination_and_things(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected
