@@ -339,8 +339,9 @@ class EventActors:
         """``actors``, those whose words name no country given the one country of the
         others of the same side ("French president Fabius and a group of deputies"), else
         of the event's place, else the one country of the other side. A target qualifies
-        only when it is a named body or person or has a sector ("the president", not
-        "refugees"); a people named by no country ("Arabs", "Kurds") never does."""
+        when it is a named body or person, has a sector ("the president") or names people of
+        no foreign kind ("protesters", not "refugees" or "its partners"); a people named by
+        no country ("Arabs", "Kurds") never does."""
         ours = {actor.country for actor in actors if actor.country not in {None, "IGO"}}
         theirs = {actor.country for actor in others if actor.country not in {None, "IGO"}}
         country = ours.pop() if len(ours) == 1 else None
@@ -354,13 +355,22 @@ class EventActors:
         return list(dict.fromkeys(filled))
 
     def open_country(self, actor: Actor, *, source: bool) -> bool:
-        """Whether ``actor``'s country is left for the context to say."""
+        """Whether ``actor``'s country is left for the context to say: a source's always, a
+        target's when it is a named body or person, has a sector or is people of no
+        foreign kind; a people named by no country ("Arabs", "Kurds") never."""
         if actor.country is not None:
             return False
         kind = self.coder.entity_type(actor)
         if kind == "NORP":  # "Arabs", "Kurds"; but "ethnic Turks" live in a country
             return bool(ETHNIC & set(actor.text.lower().split()))
-        return source or actor.sector is not None or kind is not None
+        if source or actor.sector is not None or kind is not None:
+            return True
+        # people named by what they are ("protesters", "villagers") are of the place or of
+        # those acting on them, unless their noun says they are from elsewhere
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or not self.coder.is_actor(span.root):
+            return False
+        return not self.lexicon.has("foreigners", noun_lemma(span.root))
 
     def withdrawn_from(self, anchor: Token, verb: Token | None) -> list[Actor]:
         """Whom a withdrawal leaves: the actor or country of its "from" phrase ("withdraw

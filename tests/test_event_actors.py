@@ -329,3 +329,19 @@ def test_event_actors_states_coordination_and_things(
     nlp, marovia, text: str, category: str, expected: tuple[set, set]
 ) -> None:
     assert sides(events(nlp, marovia, text, category)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # people named by what they do are of the country acting on them or of the place
+        ("Marovian police arrested dozens of protesters on Monday.", "COERCE", {"MRV"}),
+        # foreigners and partners are not
+        ("Marovia expelled dozens of refugees on Monday.", "SANCTION", {None}),
+        ("Marovia accused its partners of betrayal on Monday.", "ACCUSE", {None}),
+    ],
+)
+def test_event_actors_target_people_take_the_country_unless_foreign(
+    nlp, marovia, text: str, category: str, expected: set
+) -> None:
+    assert sides(events(nlp, marovia, text, category))[1] == expected
