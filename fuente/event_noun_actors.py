@@ -48,8 +48,18 @@ class NounEventActors:
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ == "between":
                 pair = self.between(child)
-                if pair is not None:
-                    return [pair[0]], [pair[1]]
+                if pair is None:
+                    continue
+                # "launched a mediation effort between A and B": the mediator acts on both
+                subject, passive = (None, False)
+                if light(anchor, governor, lexicon):
+                    subject, passive = self.verbs.subject(governor)
+                third = [] if passive else self.verbs.actors(self.verbs.heads(subject))
+                if third and not {(a.start, a.end) for a in third} & {
+                    (a.start, a.end) for a in pair
+                }:
+                    return third, list(pair)
+                return [pair[0]], [pair[1]]
         sources = self.verbs.modifier_actors(anchor)
         undergone = (
             governor is not None

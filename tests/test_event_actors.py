@@ -345,3 +345,8 @@ def test_event_actors_target_people_take_the_country_unless_foreign(
     nlp, marovia, text: str, category: str, expected: set
 ) -> None:
     assert sides(events(nlp, marovia, text, category))[1] == expected
+
+
+def test_event_actors_who_brings_two_sides_together_acts_on_both(nlp, marovia) -> None:
+    text = "Marovian diplomats launched a mediation effort between Halvik and the SLF."
+    assert sides(events(nlp, marovia, text, "CONSULT")) == ({"MRV"}, {"HLV", "MRV"})
