@@ -146,7 +146,7 @@ class ActorCoder:
         doc = self.doc
         end = head.i + 1
         for child in head.rights:
-            if child.dep_ in CUT:
+            if child.dep_ in CUT or self._detached(end, child.left_edge.i):
                 break
             end = child.right_edge.i + 1
         start = head.left_edge.i
@@ -155,6 +155,12 @@ class ActorCoder:
         while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         return doc[start:end]
+
+    def _detached(self, end: int, start: int) -> bool:
+        """Whether words of other phrases lie between the end of an actor's words and a
+        dependent the parser hung on it from further right ("Serbia eased measures in
+        Montenegro, the scene of ...": the apposition is the province's, not Serbia's)."""
+        return any(not (t.is_punct or t.is_space) for t in self.doc[end:start])
 
     def code(self, head: Token, *, words: Span | None = None) -> Actor:
         """The actor headed by ``head`` (or naming ``words``), coded from what the text says."""
@@ -178,18 +184,22 @@ class ActorCoder:
         info = describe_source(words, settings=self.settings)
         country, sector = info.country, info.sector
         if country is not None and _people(head, words):
-            country = self._residence(head)
+            ethnic = any(token.lower_ in ETHNIC for token in words if token.i < head.i)
+            country = self._residence(head) or (None if ethnic else country)
         entity = self._entity(head, words)
         if entity is not None and entity[1] == "GPE" and head.i in self.entity_at:
             sector = None if _bare(words, head) else sector  # a country acting is coded bare
         if entity is not None and entity[1] == "PERSON" and (country is None or sector is None):
             known = self._profile(entity[0])
-            country, sector = country or known[0], sector or known[1]
+            country = country or known[0]
+            sector = known[1] if known[1] == IGO else sector or known[1]
         if country is None or sector is None:
             organisation = self.known.organisation([token.text for token in words])
             if organisation is not None:
                 country = country or organisation.country
                 sector = sector or organisation.sector
+        if country is None:
+            country, sector = self._apposed(head, words, sector)
         if sector in STANCES:
             sector = self._institution(words) or sector
         if sector is None and country is not None and _leader(words):
@@ -203,6 +213,19 @@ class ActorCoder:
         text = words.text
         start = words.start_char
         return Actor(text, start, start + len(text), entity and entity[0], country, sector)
+
+    def _apposed(
+        self, head: Token, words: Span, sector: str | None
+    ) -> tuple[str | None, str | None]:
+        """Country and sector an apposition after the words says ("the main rebel group,
+        the Selden Liberation Front (SLF),"), when the words say no country."""
+        for child in head.rights:
+            start = child.left_edge.i
+            if child.dep_ == "appos" and start >= words.end and start - words.end <= 2:
+                found = self.code(child)
+                if found.country is not None and found.country != "IGO":
+                    return found.country, sector or found.sector
+        return None, sector
 
     def _country_from_context(
         self, head: Token, entity: tuple[str, str] | None, sector: str | None
@@ -225,7 +248,8 @@ class ActorCoder:
 
     def _residence(self, head: Token) -> str | None:
         """The country of the place a people is said to live in ("the Albanians of southern
-        Serbia", "ethnic Turks in Sweden"), else None for the context to say."""
+        Serbia", "ethnic Turks in Sweden"), else None: an ethnic group's country is then left
+        to the context, a nationality's own kept ("Nigerians from throughout the country")."""
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ not in RESIDENCE:
                 continue
@@ -308,7 +332,10 @@ class ActorCoder:
             context = " ".join(_premodified(self.doc[i]).text for i in heads)
             for name in names:
                 if known := self.known.person(name, context=f"{name} {context}"):
-                    country, sector = country or known.country, sector or known.sector
+                    # an international official is the organisation's, whatever the title
+                    # says ("U.N. Secretary-General Kofi Annan" is no general)
+                    country = country or known.country
+                    sector = known.sector if known.sector == IGO else sector or known.sector
                     break
         self.profiles[entity] = (country, sector)
         return country, sector

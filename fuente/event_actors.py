@@ -7,9 +7,8 @@ and codes them with ``fuente.actors.ActorCoder``:
   from the verb its clause depends on, the object of what a verb commits to ("promised to
   continue military aid to Mozambique"), the subject of a "that" clause ("demanded that the
   US cancel the sale");
-* a noun's "by", possessive or national modifier and its "of"/"against"/"on" object, the
-  two sides of "talks between A and B", the subject of a light verb ("placed a bounty on
-  him") or of a verb of undergoing ("faced sanctions");
+* a noun's "by", possessive or national modifier (its other roles, for the events nouns
+  carry, are ``fuente.event_noun_actors``'s);
 * what a speaker says someone must do ("Straw said the rebels must reach an agreement");
 * a place in another country than the source's, when nothing else is the target (or in
   its own country, for a restriction: "imposed a curfew in the capital");
@@ -31,14 +30,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from fuente.actors import ETHNIC, ActorCoder
+from fuente.actors import ETHNIC, ActorCoder, noun_lemma
 from fuente.event_lexicon import EventLexicon
 from fuente.event_syntax import (
     infinitive,
     light,
     object_of,
     trimmed,
-    until_clause,
+    verb_is,
 )
 from fuente.records import Actor
 
@@ -63,7 +62,7 @@ class EventActors:
             if child.dep_ in {"nsubj", "csubj"}:
                 return child, False
             if child.dep_ == "nsubjpass":
-                stative = self.lexicon.has("stative-passives", verb.lemma_.lower())
+                stative = verb_is(verb, "stative-passives", self.lexicon)
                 agent = any(c.dep_ == "agent" for c in verb.children)
                 return child, not (stative and not agent)
         if verb.head.i == verb.i:
@@ -77,6 +76,10 @@ class EventActors:
         described = verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN"}
         if described and self.coder.is_actor(head) and not infinitive(verb):
             return head, False
+        if verb.dep_ == "acl" and head.dep_ == "dobj" and light(head, head.head, self.lexicon):
+            # "the PKK issued a declaration demanding that ...": the issuer demands
+            found, passive = self.subject(head.head, depth=depth + 1)
+            return (None, False) if passive else (found, False)
         return None, False
 
     def stranded_subject(self, verb: Token) -> Token | None:
@@ -95,9 +98,24 @@ class EventActors:
             first = first.head
         return first if self.coder.is_actor(first) else None
 
+    def counted(self, noun: Token) -> Token:
+        """What a quantity or a part counts ("thousands of Nigerians", "scores of refugees",
+        "part of an aid programme"), else the noun itself."""
+        if not (noun.like_num or self.lexicon.has("partitives", noun_lemma(noun))):
+            return noun
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return object_of(child) or noun
+        return noun
+
     def heads(self, token: Token | None) -> list[Token]:
         if token is None:
             return []
+        counted = self.counted(token)
+        if counted.i != token.i and any(
+            self.coder.is_actor(t) for t in (counted, *counted.conjuncts)
+        ):
+            token = counted
         found = [token, *[t for t in token.conjuncts if t.i > token.i]]
         return [t for t in found if self.coder.is_actor(t)][:MAX_ACTORS]
 
@@ -164,12 +182,15 @@ class EventActors:
         further action against Russia", "agreed to US mediation", "demanding autonomy from
         Serbian authorities"."""
         for child in verb.children:
-            if child.dep_ == "dobj":
-                for preposition in child.children:
+            if child.dep_ == "dobj":  # "suspended part of an aid programme for Bosnia"
+                for preposition in self.counted(child).children:
                     towards = preposition.dep_ == "prep" and self.lexicon.has(
                         "target-prepositions", preposition.lower_
                     )
-                    if towards and (found := self.heads(object_of(preposition))):
+                    thing = object_of(preposition) if towards else None
+                    if thing is not None and (
+                        found := self.heads(thing) or self.thing_targets(thing, whose=True)
+                    ):
                         return found
             elif child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_):
                 noun = object_of(child)
@@ -198,11 +219,21 @@ class EventActors:
 
     def complement_subjects(self, verb: Token, sources: list[Token]) -> list[Token]:
         """The subject of a "that" clause of the verb ("demanded that the US cancel the
-        sale"), when it is not a word for the source itself ("warned that it would act")."""
+        sale") or noun ("its demand that the government resign", "insisted on its demands
+        that ..."), when it is not a word for the source itself ("warned that it would
+        act")."""
         own = {token.i for token in sources}
-        for child in verb.children:
-            if child.dep_ != "ccomp":
-                continue
+        words = [verb]
+        if verb.pos_ in {"VERB", "AUX"}:
+            words += [n for c in verb.children if c.dep_ == "prep" if (n := object_of(c))]
+        clauses = [
+            child
+            for word in words
+            for child in word.children
+            if child.dep_ == "ccomp"
+            or (child.dep_ == "acl" and any(c.dep_ == "mark" for c in child.children))
+        ]
+        for child in clauses:
             subject = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is None or subject.i in own:
                 continue
@@ -233,8 +264,14 @@ class EventActors:
         return []
 
     def object_heads(self, word: Token) -> list[Token]:
+        """The actors a word acts on: its object or indirect object, the latter perhaps a
+        preposition the parser calls one ("granted asylum to twelve rebels"), else the object
+        of a target preposition."""
         for child in word.children:
-            if child.dep_ in {"dobj", "dative"} and (found := self.heads(child)):
+            if child.dep_ not in {"dobj", "dative"}:
+                continue
+            noun = object_of(child) if child.pos_ == "ADP" else child
+            if found := self.heads(noun):
                 return found
         for child in word.children:
             towards = child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_)
@@ -250,6 +287,10 @@ class EventActors:
             by = child.dep_ == "prep" and child.lower_ == "by"
             if by and (found := self.heads(object_of(child))):
                 return found
+            if child.dep_ == "acl":  # "the demonstration staged by students"
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                if agent is not None and (found := self.heads(object_of(agent))):
+                    return found
         for child in noun.children:
             named = child.ent_type_ or child.dep_ == "poss"
             before = child.dep_ in MODIFIERS and child.i < noun.i
@@ -257,125 +298,16 @@ class EventActors:
                 return self.heads(child)
         return []
 
-    def of_noun(self, anchor: Token, governor: Token | None) -> tuple[list[Actor], list[Actor]]:
-        """``(sources, targets)`` of an event a noun carries; ``governor`` is its verb."""
-        lexicon = self.lexicon
-        for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ == "between":
-                pair = self.between(child)
-                if pair is not None:
-                    return [pair[0]], [pair[1]]
-        sources = self.modifier_actors(anchor)
-        undergone = (
-            governor is not None
-            and anchor.dep_ == "dobj"
-            and lexicon.has("undergoing", governor.lemma_.lower())
-        )
-        if undergone:
-            subject, _ = self.subject(governor)
-            targets = self.heads(subject)
-            if not sources:
-                sources = next(
-                    (
-                        self.heads(object_of(child))
-                        for child in governor.children
-                        if child.dep_ == "prep" and child.lower_ in {"from", "by"}
-                    ),
-                    [],
-                )
-            return self.actors(sources), self.actors(targets)
-        if not sources and light(anchor, governor, lexicon):
-            subject, passive = self.subject(governor)
-            sources = [] if passive else self.heads(subject)
-        if not sources:
-            sources = self.purpose_sources(anchor)
-        targets = []
-        for child in anchor.children:
-            if child.dep_ == "prep" and (
-                child.lower_ == "of" or lexicon.has("target-prepositions", child.lower_)
-            ):
-                thing = object_of(child)
-                targets = self.heads(thing)
-                if not targets and thing is not None and child.lower_ != "of":
-                    targets = self.modifier_actors(thing)  # "riots against Israeli policies"
-                if targets:
-                    break
-        if not targets and light(anchor, governor, lexicon):
-            targets = [
-                t for t in self.object_heads(governor) if t.i != anchor.i and t.dep_ != "dobj"
-            ]
-        return self.actors(sources), self.actors(targets)
-
-    def purpose_sources(self, noun: Token) -> list[Token]:
-        """Who goes somewhere for an event: the subject of the verb whose purpose the noun
-        is ("negotiators return to Geneva for talks", "thousands converged for a rally")."""
-        preposition = noun.head
-        if noun.dep_ != "pobj" or preposition.dep_ != "prep":
-            return []
-        verb = preposition.head
-        if verb.pos_ not in {"VERB", "AUX"}:
-            return []
-        purpose = self.lexicon.has("purpose-prepositions", preposition.lower_)
-        taking_part = preposition.lower_ == "in" and self.lexicon.has(
-            "participation", verb.lemma_.lower()
-        )  # "were engaged in ethnic cleansing", "took part in the talks"
-        if not (purpose or taking_part):
-            return []
-        subject, passive = self.subject(verb)
-        return [] if passive else self.heads(subject)
-
-    def purpose_targets(self, anchor: Token, verb: Token | None) -> list[Actor]:
-        """The target of what an event is done for ("staged a hunger strike to protest the
-        president's failure", "blocked roads to press their demands on the government",
-        "a rally in protest against the new law"): who the purpose clause acts on."""
-        words = [anchor, verb]
-        if anchor.dep_ == "pobj":  # "converged on the capital for a rally to protest X"
-            words.append(anchor.head.head)
-        for word in words:
-            if word is None:
-                continue
-            for child in word.children:
-                clause = child.dep_ in {"advcl", "xcomp", "acl"} and infinitive(child)
-                if clause and (found := self.of_verb(child)[1]):
-                    return found
-                if child.dep_ == "prep" and child.lower_ == "in":
-                    noun = object_of(child)
-                    protest = noun is not None and noun.pos_ == "NOUN" and noun.i != anchor.i
-                    if protest and (found := self.of_noun(noun, None)[1]):
-                        return found
-        return []
-
-    def partners(self, anchor: Token, verb: Token | None) -> list[Actor]:
-        """The partners named by "with" on a reciprocal event ("held talks with Romania's
-        leaders", "met with the rebels"): PLOVER codes every side of a meeting as its
-        actor, with no target."""
-        found: list[Actor] = []
-        for word in (anchor, verb):
-            if word is None:
-                continue
-            for child in word.children:
-                if child.dep_ == "prep" and self.lexicon.has("partner-prepositions", child.lower_):
-                    found += self.actors(self.heads(object_of(child)))
-        return found
-
-    def between(self, preposition: Token) -> tuple[Actor, Actor] | None:
-        """The two sides of "between A and B", split at the "and" whatever the parse."""
-        inside = object_of(preposition)
-        if inside is None:
-            return None
-        words = self.doc[inside.left_edge.i : inside.right_edge.i + 1]
-        split = next((t for t in words if t.dep_ == "cc" and t.lower_ == "and"), None)
-        if split is None:
-            return None
-        first, second = self.doc[words.start : split.i], self.doc[split.i + 1 : words.end]
-        second = until_clause(second)
-        if not len(first) or not len(second):
-            return None
-        one, other = first.root, second.root
-        if not (self.coder.is_actor(one) and self.coder.is_actor(other)):
-            return None
-        coder = self.coder
-        return coder.code(one, words=trimmed(first)), coder.code(other, words=trimmed(second))
+    def thing_targets(self, thing: Token, *, whose: bool) -> list[Token]:
+        """The actors a thing an event acts on leads to: those its own target prepositions
+        name ("the suspension of air links with Serbia", "a blockade on lorries bound for
+        Gaza") or, with ``whose``, its owner ("riots against Israeli policies", "a blockade on
+        Palestinian lorries")."""
+        for child in thing.children:
+            towards = child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_)
+            if towards and (found := self.heads(object_of(child))):
+                return found
+        return self.modifier_actors(thing) if whose else []
 
     # -- what a speaker asks of someone, and places ------------------------------------------
 
@@ -407,8 +339,9 @@ class EventActors:
         """``actors``, those whose words name no country given the one country of the
         others of the same side ("French president Fabius and a group of deputies"), else
         of the event's place, else the one country of the other side. A target qualifies
-        only when it is a named body or person or has a sector ("the president", not
-        "refugees"); a people named by no country ("Arabs", "Kurds") never does."""
+        when it is a named body or person, has a sector ("the president") or names people of
+        no foreign kind ("protesters", not "refugees" or "its partners"); a people named by
+        no country ("Arabs", "Kurds") never does."""
         ours = {actor.country for actor in actors if actor.country not in {None, "IGO"}}
         theirs = {actor.country for actor in others if actor.country not in {None, "IGO"}}
         country = ours.pop() if len(ours) == 1 else None
@@ -422,13 +355,22 @@ class EventActors:
         return list(dict.fromkeys(filled))
 
     def open_country(self, actor: Actor, *, source: bool) -> bool:
-        """Whether ``actor``'s country is left for the context to say."""
+        """Whether ``actor``'s country is left for the context to say: a source's always, a
+        target's when it is a named body or person, has a sector or is people of no
+        foreign kind; a people named by no country ("Arabs", "Kurds") never."""
         if actor.country is not None:
             return False
         kind = self.coder.entity_type(actor)
         if kind == "NORP":  # "Arabs", "Kurds"; but "ethnic Turks" live in a country
             return bool(ETHNIC & set(actor.text.lower().split()))
-        return source or actor.sector is not None or kind is not None
+        if source or actor.sector is not None or kind is not None:
+            return True
+        # people named by what they are ("protesters", "villagers") are of the place or of
+        # those acting on them, unless their noun says they are from elsewhere
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or not self.coder.is_actor(span.root):
+            return False
+        return not self.lexicon.has("foreigners", noun_lemma(span.root))
 
     def withdrawn_from(self, anchor: Token, verb: Token | None) -> list[Actor]:
         """Whom a withdrawal leaves: the actor or country of its "from" phrase ("withdraw
@@ -460,7 +402,7 @@ class EventActors:
         restriction falls on the people of the place where it is imposed ("imposed a curfew
         in the capital")."""
         countries = {s.country for s in sources if s is not None and s.country}
-        if not countries or place is None:
+        if place is None or not (countries or domestic):
             return []
         if domestic:
             countries = set()

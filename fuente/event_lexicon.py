@@ -33,6 +33,7 @@ WORD_SETS = (
     "generic-heads", "measures", "conditions", "conditioned", "reciprocal",
     "partner-prepositions", "purpose-prepositions", "withdrawals", "stative-passives",
     "participation", "purposed", "place-recipients",
+    "partitives", "state-verbs", "foreigners",
 )  # fmt: skip
 
 

@@ -15,11 +15,23 @@ __all__ = [
     "light",
     "object_of",
     "slot",
+    "state_verb",
     "trimmed",
     "until_clause",
+    "verb_is",
 ]
 
 DEFINITE = {"the", "this", "these", "that", "those"}
+# Endings of inflected verbs and what their base may end in instead ("carried" -> "carry",
+# "staged" -> "stage", "held" is left to the lemmatiser).
+INFLECTIONS = (
+    ("ied", ("y",)),
+    ("ies", ("y",)),
+    ("ed", ("", "e")),
+    ("ing", ("", "e")),
+    ("es", ("", "e")),
+    ("s", ("",)),
+)
 
 
 def object_of(preposition: Token) -> Token | None:
@@ -29,6 +41,19 @@ def object_of(preposition: Token) -> Token | None:
 
 def infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def verb_is(verb: Token, section: str, lexicon: EventLexicon) -> bool:
+    """Whether a verb is one of a lexicon section's lemmas, by its lemma or, where the
+    lemmatiser slipped ("staged" -> "stag"), by the base its inflection implies."""
+    lemma, lower = verb.lemma_.lower(), verb.lower_
+    if lexicon.has(section, lemma):
+        return True
+    for suffix, endings in INFLECTIONS:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)]
+            return any(lexicon.has(section, stem + ending) for ending in endings)
+    return False
 
 
 def definite(anchor: Token) -> bool:
@@ -50,19 +75,38 @@ def slot(anchor: Token, lexicon: EventLexicon) -> Token:
 
 def governor(anchor: Token, lexicon: EventLexicon) -> Token | None:
     """The verb whose time, place and negation are those of a noun event: a light verb
-    ("held talks"), a verb of undergoing ("faced sanctions") or of occurring ("the talks
-    took place")."""
+    ("held talks"), a verb of undergoing ("faced sanctions"), of occurring ("the talks
+    took place") or of taking part ("were engaged in ethnic cleansing in Montenegro")."""
+    if (verb := state_verb(anchor, lexicon)) is not None:
+        return verb
     if anchor.pos_ not in {"NOUN", "PROPN"} or anchor.head.i == anchor.i:
         return None
     anchor = slot(anchor, lexicon)
-    verb, lemma = anchor.head, anchor.head.lemma_.lower()
+    verb = anchor.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     if anchor.dep_ in {"dobj", "attr"} and (
-        lexicon.has("light-verbs", lemma) or lexicon.has("undergoing", lemma)
+        verb_is(verb, "light-verbs", lexicon) or verb_is(verb, "undergoing", lexicon)
     ):
         return verb
-    if anchor.dep_ in {"nsubj", "nsubjpass"} and lexicon.has("occurrence", lemma):
+    if anchor.dep_ in {"nsubj", "nsubjpass"} and verb_is(verb, "occurrence", lexicon):
+        return verb
+    return None
+
+
+def state_verb(anchor: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb whose subject is in or takes part in a noun event, which its prepositional
+    phrase names: "were engaged in ethnic cleansing", "remained on alert", "went on strike"
+    (``anchor`` the noun, or the preposition where the event's words begin with it)."""
+    preposition = anchor if anchor.dep_ == "prep" else anchor.head
+    if anchor.dep_ not in {"pobj", "prep"} or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if preposition.lower_ == "in" and verb_is(verb, "participation", lexicon):
+        return verb
+    if preposition.lower_ == "on" and verb_is(verb, "state-verbs", lexicon):
         return verb
     return None
 
@@ -72,7 +116,7 @@ def light(anchor: Token, verb: Token | None, lexicon: EventLexicon) -> bool:
     return (
         verb is not None
         and slot(anchor, lexicon).dep_ in {"dobj", "attr"}
-        and lexicon.has("light-verbs", verb.lemma_.lower())
+        and verb_is(verb, "light-verbs", lexicon)
     )
 
 

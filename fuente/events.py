@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from fuente.actors import ActorCoder, noun_lemma
 from fuente.event_actors import EventActors
 from fuente.event_lexicon import EventLexicon, Pattern, event_lexicon
+from fuente.event_noun_actors import NounEventActors
 from fuente.event_qualifiers import EventQualifiers
 from fuente.event_syntax import definite, governor, infinitive
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
@@ -128,6 +129,7 @@ class _Finder:
         self.doc = doc
         self.lexicon = lexicon
         self.actors = EventActors(doc, coder=coder, lexicon=lexicon)
+        self.nouns = NounEventActors(self.actors)
         self.qualifiers = EventQualifiers(
             doc,
             lexicon=lexicon,
@@ -178,7 +180,7 @@ class _Finder:
             if anchor.pos_ in {"VERB", "ADJ", "AUX"}:
                 sources, targets = self.actors.of_verb(anchor)
             else:
-                sources, targets = self.actors.of_noun(anchor, verb)
+                sources, targets = self.nouns.of_noun(anchor, verb)
             category, mode = self.recoded(anchor, found.pattern)
             if not sources and not targets and definite(anchor):
                 sources, targets = (list(x) for x in self.last.get(category, ([], [])))
@@ -190,7 +192,7 @@ class _Finder:
                 category, mode = self.lexicon.planned_as[category], None
             if negated and category in self.lexicon.negated_as:
                 category, mode, negated = self.lexicon.negated_as[category], None, False
-            if self.lexicon.has("withdrawals", category.lower()):
+            if self.lexicon.has("withdrawals", found.pattern.category.lower()):  # also planned
                 targets = self.actors.withdrawn_from(anchor, verb) or targets
             if not targets and self.lexicon.has("conditioned", category.lower()):
                 targets = self.actors.condition_targets(anchor, sources)
@@ -199,7 +201,7 @@ class _Finder:
                 category, mode, modality = "REQUEST", None, "happened"
                 sources, targets = demanded
             if not targets and self.lexicon.has("purposed", category.lower()):
-                targets = self.actors.purpose_targets(anchor, verb)
+                targets = self.nouns.purpose_targets(anchor, verb)
             place = qualifiers.place(anchor, verb, qualifiers.covered(sources))
             if sources and not targets:
                 domestic = self.lexicon.has("place-recipients", found.pattern.category.lower())
@@ -211,7 +213,7 @@ class _Finder:
             )
             if self.lexicon.has("reciprocal", noun_lemma(anchor)):
                 partners = self.actors.domestic(
-                    self.actors.partners(anchor, verb), sources, country, source=False
+                    self.nouns.partners(anchor, verb), sources, country, source=False
                 )
                 if partners and sources:
                     sources = list(dict.fromkeys([*sources, *partners]))

@@ -15,6 +15,8 @@ COUNTRIES = "MRV: [Marovia, Marovian, Port Selden]\nHLV: [Halvik, Halvikian]\n"
 KNOWN = (
     "people:\n"
     "  - {name: Ilse Korvin, country: MRV, sector: government, office: president, from: 2001}\n"
+    "  - {name: Odile Marchetti, sector: international organisation, office: UN "
+    "secretary-general, from: 2001}\n"
     "organisations:\n"
     "  - {name: Selden Liberation Front, also: [SLF], country: MRV, sector: rebels}\n"
 )
@@ -163,3 +165,188 @@ def test_event_actors_roles_read_off_the_parse(
     nlp, marovia, text: str, category: str, expected: tuple[set, set]
 ) -> None:
     assert sides(events(nlp, marovia, text, category)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # a light verb the lemmatiser misreads ("staged" as "stag") is still a light verb
+        ("Marovian students staged rallies against Halvik.", "PROTEST", ({"MRV"}, {"HLV"})),
+        # an apposition hung on the subject from far right is not part of its words, so the
+        # place it follows is still the event's
+        (
+            "Marovia eased emergency measures on Wednesday in Halvik, the scene of riots "
+            "last March, as police cracked down on protesters.",
+            "CONCEDE",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # a quantity's actor is what it counts, a nationality keeps its country wherever
+        # it comes from
+        (
+            "Thousands of Marovians from throughout the country rallied against Halvik.",
+            "PROTEST",
+            ({"MRV"}, {"HLV"}),
+        ),
+    ],
+)
+def test_event_actors_parse_slips_and_quantities(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # a withdrawal announced for the future still leaves the place it names
+        (
+            "Marovia announced that it will withdraw its peacekeepers from Halvik.",
+            "THREATEN",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # an event prevented is done to whom the participle's agent names
+        (
+            "Halvikian police prevented the demonstration staged by Marovian students.",
+            "COERCE",
+            ({"HLV"}, {"MRV"}),
+        ),
+        # an international official is the organisation's, whatever the title's words
+        (
+            "U.N. Secretary-General Odile Marchetti accused Marovia of torturing prisoners in "
+            "its northern provinces.",
+            "ACCUSE",
+            ({"IGO"}, {"MRV"}),
+        ),
+    ],
+)
+def test_event_actors_objects_agents_and_officials(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # "grant" is a light verb: its subject gives, its "to" object receives
+        (
+            "Marovia has granted political asylum to twelve Halvikian rebels.",
+            "AID",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # a restriction's place is its target even when the source names no country
+        (
+            "The military junta declared a state of siege in Port Selden on Saturday.",
+            "COERCE",
+            ({"MRV"}, {"MRV"}),
+        ),
+    ],
+)
+def test_event_actors_light_verbs_and_restrictions(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # an apposition says whose an actor is when its own words do not
+        (
+            "The main rebel group, the Selden Liberation Front (SLF), demanded talks with Halvik.",
+            "REQUEST",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # a participle on a light verb's object acts with the light verb's subject
+        (
+            "The SLF issued a statement demanding that Halvik release its prisoners.",
+            "REQUEST",
+            ({"MRV"}, {"HLV"}),
+        ),
+    ],
+)
+def test_event_actors_appositions_and_clauses(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected
+
+
+def test_event_actors_that_clause_of_a_noun_names_whom_it_asks(nlp, marovia) -> None:
+    text = "Marovian students repeated their demand that Halvik withdraw its troops."
+    assert sides(events(nlp, marovia, text, "REQUEST"))[1] == {"HLV"}
+
+
+def test_event_actors_international_rights_group_has_no_country(nlp, marovia) -> None:
+    text = "The rights group Amnesty International accused Marovia of torturing prisoners."
+    assert sides(events(nlp, marovia, text, "ACCUSE")) == ({"IGO"}, {"MRV"})
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # the subject of a verb of taking part or of a state is the actor, and the verb's
+        # place is the event's
+        (
+            "Marovian troops were engaged in ethnic cleansing in Halvik.",
+            "ASSAULT",
+            ({"MRV"}, {"HLV"}),
+        ),
+        ("Marovian troops remained on alert in Halvik.", "MOBILIZE", ({"MRV"}, {"HLV"})),
+        # a phrase on the last of coordinated event nouns is the first's too
+        (
+            "Marovian forces launched artillery, mortar, and rocket fire against Halvikian "
+            "camps today.",
+            "ASSAULT",
+            ({"MRV", None}, {"HLV"}),
+        ),
+        # "fire" is a light verb, and what its preposition names leads to its owner
+        (
+            "Marovian troops fired rockets and mortars at Halvikian villages.",
+            "ASSAULT",
+            ({"MRV", None}, {"HLV", None}),
+        ),
+        # the target a thing acted on leads to, or its owner
+        (
+            "Marovia announced a suspension of air links with Halvik.",
+            "SANCTION",
+            ({"MRV"}, {"HLV"}),
+        ),
+        (
+            "The Marovian army lifted a blockade on Halvikian trucks.",
+            "RETREAT",
+            ({"MRV"}, {"HLV"}),
+        ),
+        # a part's target is the whole's
+        (
+            "Marovia suspended part of an aid programme for Halvik aimed at training Marovian "
+            "officers.",
+            "SANCTION",
+            ({"MRV"}, {"HLV"}),
+        ),
+    ],
+)
+def test_event_actors_states_coordination_and_things(
+    nlp, marovia, text: str, category: str, expected: tuple[set, set]
+) -> None:
+    assert sides(events(nlp, marovia, text, category)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # people named by what they do are of the country acting on them or of the place
+        ("Marovian police arrested dozens of protesters on Monday.", "COERCE", {"MRV"}),
+        # foreigners and partners are not
+        ("Marovia expelled dozens of refugees on Monday.", "SANCTION", {None}),
+        ("Marovia accused its partners of betrayal on Monday.", "ACCUSE", {None}),
+    ],
+)
+def test_event_actors_target_people_take_the_country_unless_foreign(
+    nlp, marovia, text: str, category: str, expected: set
+) -> None:
+    assert sides(events(nlp, marovia, text, category))[1] == expected
+
+
+def test_event_actors_who_brings_two_sides_together_acts_on_both(nlp, marovia) -> None:
+    text = "Marovian diplomats launched a mediation effort between Halvik and the SLF."
+    assert sides(events(nlp, marovia, text, "CONSULT")) == ({"MRV"}, {"HLV", "MRV"})
