@@ -16,7 +16,7 @@ from fuente.errors import ConfigError, message
 from fuente.lexicon import load_lexicon
 from fuente.settings import Settings
 
-__all__ = ["CATEGORIES", "EventLexicon", "Pattern", "event_lexicon"]
+__all__ = ["CATEGORIES", "PARTS", "EventLexicon", "Pattern", "event_lexicon"]
 
 # PLOVER's current event categories (PLOVER_MANUAL.tex), in the codebook's order.
 CATEGORIES = (
@@ -32,7 +32,7 @@ WORD_SETS = (
     "undergoing", "actor-nouns", "occurrence", "not-at-prepositions", "obligation",
     "generic-heads", "measures", "conditions", "conditioned", "reciprocal",
     "partner-prepositions", "purpose-prepositions", "withdrawals", "stative-passives",
-    "participation", "purposed", "place-recipients",
+    "participation", "purposed", "place-recipients", "commissive",
 )  # fmt: skip
 
 
@@ -53,6 +53,7 @@ class EventLexicon:
     planned_as: dict[str, str]  # category -> category of the same event in the future
     negated_as: dict[str, str]  # category -> category of the same event said not to happen
     object_as: dict[tuple[str, str], tuple[str, str | None]]  # (verb, object) -> coding
+    object_verbs: frozenset[str]  # the verbs of ``object_as``
 
     def has(self, section: str, word: str) -> bool:
         return word in self.words.get(section, frozenset())
@@ -101,6 +102,7 @@ def _compile(lexicon_dir: str | None) -> EventLexicon:
         _recoding(lexicon, "planned-as"),
         _recoding(lexicon, "negated-as"),
         object_as,
+        frozenset(verb for verb, _ in object_as),
     )
 
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from fuente.actors import ActorCoder, noun_lemma
 from fuente.event_actors import EventActors
-from fuente.event_lexicon import EventLexicon, Pattern, event_lexicon
+from fuente.event_lexicon import PARTS, EventLexicon, Pattern, event_lexicon
 from fuente.event_qualifiers import EventQualifiers
 from fuente.event_syntax import definite, governor, infinitive
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
@@ -34,6 +34,7 @@ __all__ = ["EXTRACTOR", "find_events"]
 
 EXTRACTOR = "events@1"
 WINDOW = 4  # tokens a phrase's next word may lie after the previous one
+OBJECTS = {"dobj", "nsubjpass"}  # what a verb acts on: its object, or its passive subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,19 +92,41 @@ def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | 
                 ):
                     anchor = head  # "a mediation effort": the effort is what is launched
                 return _Found(anchor, tuple(tokens), pattern)
+    coding = _object_coding(token, lexicon) if token.pos_ == "VERB" else None
+    if coding is not None:  # "reopened the border": the pair is the event
+        pattern = Pattern((token.lemma_.lower(),), PARTS["verb"], *coding)
+        return _Found(token, (token,), pattern)
+    return None
+
+
+def _object_coding(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None] | None:
+    """The category and mode ``object-as`` gives the verb with what it acts on ("lifted the
+    sanctions", "the sanctions were lifted"), if any."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.object_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ not in OBJECTS:
+            continue
+        for word in (child, *(c for c in child.children if c.dep_ == "compound")):
+            for key in (noun_lemma(word), word.lower_):
+                coding = lexicon.object_as.get((lemma, key))
+                if coding is not None:
+                    return coding
     return None
 
 
 def _skipped(found: _Found, lexicon: EventLexicon) -> bool:
     """Words of the lexicon that carry no event here: a noun modifying another noun ("coup
-    talks"), a verb whose object is a text ("released a statement"), a question."""
+    talks"), a verb whose object is a text ("released a statement") or whose particle makes
+    another verb ("was sworn in"), a question."""
     anchor = found.anchor
     if len(found.tokens) == 1 and anchor.dep_ in {"compound", "amod"} and anchor.pos_ != "VERB":
         return True
     if anchor.pos_ == "VERB":
         for child in anchor.children:
             pair = f"{anchor.lemma_.lower()} {child.lemma_.lower()}"
-            if child.dep_ == "dobj" and lexicon.has("not-events", pair):
+            if child.dep_ in {"dobj", "prt"} and lexicon.has("not-events", pair):
                 return True
         if lexicon.has("questions", anchor.lemma_.lower()):
             asks_for = any(
@@ -142,17 +165,37 @@ class _Finder:
         self.last: dict[str, tuple[list[Actor | None], list[Actor | None]]] = {}
 
     def recoded(self, anchor: Token, pattern: Pattern) -> tuple[str, str | None]:
-        """The pattern's category and mode, or those its verb's object makes of it."""
-        if anchor.pos_ == "VERB":
-            verb = anchor.lemma_.lower()
-            for child in anchor.children:
-                if child.dep_ != "dobj":
-                    continue
-                for word in (child, *(c for c in child.children if c.dep_ == "compound")):
-                    coding = self.lexicon.object_as.get((verb, noun_lemma(word)))
-                    if coding is not None:
-                        return coding
+        """The pattern's category and mode, those its verb's object makes of it, or, for a
+        promise, those of what is promised as an intention ("vowed to retaliate")."""
+        if anchor.pos_ != "VERB":
+            return pattern.category, pattern.mode
+        coding = _object_coding(anchor, self.lexicon)
+        if coding is not None:
+            return coding
+        if self.lexicon.has("commissive", anchor.lemma_.lower()):
+            promised = self.promised(anchor)
+            if promised is not None and promised in self.lexicon.planned_as:
+                return self.lexicon.planned_as[promised], None
         return pattern.category, pattern.mode
+
+    def promised(self, verb: Token) -> str | None:
+        """The category of the event a verb of promising governs: its infinitive ("vowed to
+        fight"), the noun event of a light verb there ("pledged to send aid"), or its object
+        ("vowed revenge")."""
+        lexicon, end = self.lexicon, verb.sent.end
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                match = _match(self.doc, child, lexicon, end)
+            elif child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                match = _match(self.doc, child, lexicon, end)
+                if match is None and lexicon.has("light-verbs", child.lemma_.lower()):
+                    for thing in (c for c in child.children if c.dep_ == "dobj"):
+                        match = _match(self.doc, thing, lexicon, end)
+            else:
+                continue
+            if match is not None:
+                return self.recoded(match.anchor, match.pattern)[0]
+        return None
 
     def found(self) -> Iterator[_Found]:
         for sentence in self.doc.sents:

@@ -1,0 +1,94 @@
+"""Which PLOVER category an event gets: the lexicon's families of words, verb and object pairs,
+promises coded by what they promise. Short texts about Marovia, read with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuente.annotate import model_version
+from fuente.pipeline import analyse, prepare
+from fuente.records import Event, RawArticle
+from fuente.settings import Settings, load_settings
+
+pytestmark = pytest.mark.slow
+
+MAROVIA = "MRV: [Marovia, Marovian, Port Selden]\nHLV: [Halvik, Halvikian]\n"
+
+
+@pytest.fixture(scope="module")
+def marovia(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    folder = tmp_path_factory.mktemp("lexicons")
+    (folder / "countries.yaml").write_text(MAROVIA, encoding="utf-8")
+    return load_settings(lexicon_dir=str(folder))
+
+
+def events(nlp, settings: Settings, text: str) -> list[Event]:
+    prepared = prepare(RawArticle("t", "t.txt", text, "text"), settings=settings)
+    found = analyse(prepared, nlp(prepared.masked), annotator=model_version(nlp), settings=settings)
+    return list(found.events)
+
+
+def principal(found: list[Event]) -> str:
+    """The category of the sentence's first event (here, that of its main verb)."""
+    assert found, "no event"
+    return found[0].category
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Marovia reopened the border crossing with Halvik on Monday.", "RETREAT"),
+        ("Marovia sent soldiers to the Halvikian border.", "MOBILIZE"),
+        ("Marovia moved tanks to the border with Halvik on Monday.", "MOBILIZE"),
+        ("Marovian rebels violated the ceasefire within hours.", "ASSAULT"),
+        ("Marovia blocked the resolution on Halvik.", "REJECT"),
+        ("The union withdrew its demands after the vote.", "CONCEDE"),
+    ],
+)
+def test_event_categories_verb_and_object_make_the_event(
+    nlp, marovia, text: str, category: str
+) -> None:
+    found = events(nlp, marovia, text)
+    assert category in [e.category for e in found], [(e.category, e.mode) for e in found]
+
+
+def test_event_categories_passive_subject_recodes_like_an_object(nlp, marovia) -> None:
+    text = "The embargo on Halvik was lifted on Friday."
+    lifted = [e for e in events(nlp, marovia, text) if text[e.start : e.end] == "lifted"]
+    assert [e.category for e in lifted] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Marovia vowed to cooperate with Halvik.", "AGREE"),
+        ("The Marovian rebels pledged to attack the capital.", "THREATEN"),
+        ("Marovia vowed to support the Halvikian peace plan.", "AGREE"),
+    ],
+)
+def test_event_categories_promise_is_coded_by_what_it_promises(
+    nlp, marovia, text: str, category: str
+) -> None:
+    assert principal(events(nlp, marovia, text)) == category
+
+
+def test_event_categories_swearing_in_is_no_event(nlp, marovia) -> None:
+    assert events(nlp, marovia, "The new Marovian president was sworn in on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Halvikian garrison capitulated after a week.", "RETREAT"),
+        ("The Marovian parliament voted to impeach the president.", "ACCUSE"),
+        ("Thousands of Marovians took to the streets of Port Selden.", "PROTEST"),
+        ("Marovia kicked out two Halvikian diplomats on Monday.", "SANCTION"),
+        ("Marovia stationed two divisions along the river.", "MOBILIZE"),
+        ("Police used tear gas on the crowd in Port Selden.", "ASSAULT"),
+        ("The Marovian government relaxed restrictions on Halvikian traders.", "CONCEDE"),
+        ("Marovian police harassed opposition journalists.", "COERCE"),
+    ],
+)
+def test_event_categories_lexicon_families(nlp, marovia, text: str, category: str) -> None:
+    found = events(nlp, marovia, text)
+    assert category in [e.category for e in found], [(e.category, e.mode) for e in found]
