@@ -35,6 +35,7 @@ __all__ = ["EXTRACTOR", "find_events"]
 EXTRACTOR = "events@1"
 WINDOW = 4  # tokens a phrase's next word may lie after the previous one
 OBJECTS = {"dobj", "nsubjpass"}  # what a verb acts on: its object, or its passive subject
+LEFT = {"from", "of", "out"}  # what a verb leaves: "withdrew from the talks", "pulled out of"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,26 @@ def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | 
     return None
 
 
+def _object_words(thing: Token) -> Iterator[Token]:
+    """The object, the nouns compounded with it and what it is a part or group of ("part of
+    the stronghold", "a mission of observers")."""
+    yield thing
+    for child in thing.children:
+        if child.dep_ == "compound":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _left(preposition: Token) -> Iterator[Token]:
+    """What a preposition of leaving names: "from the talks", "out of the talks"."""
+    for child in preposition.children:
+        if child.dep_ == "pobj":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
 def _object_coding(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None] | None:
     """The category and mode ``object-as`` gives the verb with what it acts on ("lifted the
     sanctions", "the sanctions were lifted"), if any."""
@@ -106,9 +127,13 @@ def _object_coding(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None]
     if lemma not in lexicon.object_verbs:
         return None
     for child in verb.children:
-        if child.dep_ not in OBJECTS:
+        if child.dep_ in OBJECTS:
+            words = _object_words(child)
+        elif child.dep_ == "prep" and child.lower_ in LEFT:
+            words = _left(child)
+        else:
             continue
-        for word in (child, *(c for c in child.children if c.dep_ == "compound")):
+        for word in words:
             for key in (noun_lemma(word), word.lower_):
                 coding = lexicon.object_as.get((lemma, key))
                 if coding is not None:
@@ -117,17 +142,22 @@ def _object_coding(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None]
 
 
 def _skipped(found: _Found, lexicon: EventLexicon) -> bool:
-    """Words of the lexicon that carry no event here: a noun modifying another noun ("coup
-    talks"), a verb whose object is a text ("released a statement") or whose particle makes
-    another verb ("was sworn in"), a question."""
+    """Words of the lexicon that carry no event here: a word modifying a noun ("coup talks",
+    "the besieged town"), a verb whose object is a text ("released a statement") or whose
+    particle makes another verb ("was sworn in"), an attempt ("sought to block"), a
+    question."""
     anchor = found.anchor
-    if len(found.tokens) == 1 and anchor.dep_ in {"compound", "amod"} and anchor.pos_ != "VERB":
+    if len(found.tokens) == 1 and anchor.dep_ in {"compound", "amod"}:
         return True
     if anchor.pos_ == "VERB":
         for child in anchor.children:
             pair = f"{anchor.lemma_.lower()} {child.lemma_.lower()}"
             if child.dep_ in {"dobj", "prt"} and lexicon.has("not-events", pair):
                 return True
+        if lexicon.has("attempts", anchor.lemma_.lower()) and any(
+            child.dep_ == "xcomp" and infinitive(child) for child in anchor.children
+        ):
+            return True
         if lexicon.has("questions", anchor.lemma_.lower()):
             asks_for = any(
                 (child.dep_ == "prep" and child.lower_ == "for")
@@ -167,9 +197,9 @@ class _Finder:
     def recoded(self, anchor: Token, pattern: Pattern) -> tuple[str, str | None]:
         """The pattern's category and mode, those its verb's object makes of it, or, for a
         promise, those of what is promised as an intention ("vowed to retaliate")."""
-        if anchor.pos_ != "VERB":
+        if anchor.pos_ not in {"VERB", "ADJ"}:
             return pattern.category, pattern.mode
-        coding = _object_coding(anchor, self.lexicon)
+        coding = _object_coding(anchor, self.lexicon) if anchor.pos_ == "VERB" else None
         if coding is not None:
             return coding
         if self.lexicon.has("commissive", anchor.lemma_.lower()):
@@ -189,8 +219,8 @@ class _Finder:
             elif child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
                 match = _match(self.doc, child, lexicon, end)
                 if match is None and lexicon.has("light-verbs", child.lemma_.lower()):
-                    for thing in (c for c in child.children if c.dep_ == "dobj"):
-                        match = _match(self.doc, thing, lexicon, end)
+                    for thing in (c for c in child.children if c.dep_ in {"dobj", "xcomp"}):
+                        match = match or _match(self.doc, thing, lexicon, end)
             else:
                 continue
             if match is not None:

@@ -43,13 +43,15 @@ def principal(found: list[Event]) -> str:
         ("Marovian rebels violated the ceasefire within hours.", "ASSAULT"),
         ("Marovia blocked the resolution on Halvik.", "REJECT"),
         ("The union withdrew its demands after the vote.", "CONCEDE"),
+        ("The Marovian teachers ended their week-long strike.", "CONCEDE"),
+        ("The Halvikian delegation pulled out of the talks on Monday.", "SANCTION"),
+        ("The opposition leader attacked the government's economic policy.", "ACCUSE"),
     ],
 )
 def test_event_categories_verb_and_object_make_the_event(
     nlp, marovia, text: str, category: str
 ) -> None:
-    found = events(nlp, marovia, text)
-    assert category in [e.category for e in found], [(e.category, e.mode) for e in found]
+    assert principal(events(nlp, marovia, text)) == category
 
 
 def test_event_categories_passive_subject_recodes_like_an_object(nlp, marovia) -> None:
@@ -64,6 +66,7 @@ def test_event_categories_passive_subject_recodes_like_an_object(nlp, marovia) -
         ("Marovia vowed to cooperate with Halvik.", "AGREE"),
         ("The Marovian rebels pledged to attack the capital.", "THREATEN"),
         ("Marovia vowed to support the Halvikian peace plan.", "AGREE"),
+        ("Marovia said it was ready to use force against Halvik.", "THREATEN"),
     ],
 )
 def test_event_categories_promise_is_coded_by_what_it_promises(
@@ -74,6 +77,16 @@ def test_event_categories_promise_is_coded_by_what_it_promises(
 
 def test_event_categories_swearing_in_is_no_event(nlp, marovia) -> None:
     assert events(nlp, marovia, "The new Marovian president was sworn in on Monday.") == []
+
+
+def test_event_categories_attempt_is_not_a_request(nlp, marovia) -> None:
+    found = events(nlp, marovia, "Marovia sought to block the resolution on Halvik.")
+    assert [e.category for e in found] == ["REJECT"]
+
+
+def test_event_categories_participle_before_a_noun_is_no_event(nlp, marovia) -> None:
+    text = "Food reached the besieged town of Port Selden on Friday."
+    assert [e.category for e in events(nlp, marovia, text)] == []
 
 
 @pytest.mark.parametrize(
