@@ -52,6 +52,7 @@ class EventLexicon:
     words: dict[str, frozenset[str]]  # qualifier sections
     planned_as: dict[str, str]  # category -> category of the same event in the future
     negated_as: dict[str, str]  # category -> category of the same event said not to happen
+    refused_as: dict[str, str]  # category -> category of the same event refused
     object_as: dict[tuple[str, str], tuple[str, str | None]]  # (verb, object) -> coding
     object_verbs: frozenset[str]  # the verbs of ``object_as``
 
@@ -101,6 +102,7 @@ def _compile(lexicon_dir: str | None) -> EventLexicon:
         words,
         _recoding(lexicon, "planned-as"),
         _recoding(lexicon, "negated-as"),
+        _recoding(lexicon, "refused-as"),
         object_as,
         frozenset(verb for verb, _ in object_as),
     )

@@ -65,8 +65,13 @@ class EventQualifiers:
                 denies = child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
                 if denies and lexicon.has("negation", child.lower_):
                     return True
+        return self.refused(anchor, governor)
+
+    def refused(self, anchor: Token, governor: Token | None) -> bool:
+        """Whether the event is governed by a verb that says it did not take place ("refused
+        to meet", "failed to reach an agreement")."""
         word = self.clause(anchor, governor)
-        return word.dep_ == "xcomp" and lexicon.has("negating", word.head.lemma_.lower())
+        return word.dep_ == "xcomp" and self.lexicon.has("negating", word.head.lemma_.lower())
 
     def modality(self, anchor: Token, governor: Token | None) -> tuple[str, bool]:
         """``(modality, future)``: what the governing words make of the event, and whether

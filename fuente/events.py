@@ -10,7 +10,8 @@ lexicon (``fuente/data/events.yaml``) carries an event; its dependency tree give
 * qualifiers, date, place and attribution (``fuente.event_qualifiers``): negation, modality,
   the time expression of the event's clause, the place of a prepositional phrase on it, the
   innermost attribution that tells it. A future event is coded as PLOVER codes intentions
-  ("will meet" is AGREE), a negated one as the lexicon says ("did not agree" is REJECT).
+  ("will meet" is AGREE), a negated or refused one as the lexicon says ("did not agree",
+  "will not meet" are REJECT).
 * A verb of saying is never an event by itself, and a speaker's name never becomes an actor
   unless the event's own words make it one.
 """
@@ -261,8 +262,11 @@ class _Finder:
             negated = qualifiers.negated(anchor, verb)
             if future and not negated and category in self.lexicon.planned_as:
                 category, mode = self.lexicon.planned_as[category], None
+            refused = negated and (modality == "planned" or qualifiers.refused(anchor, verb))
             if negated and category in self.lexicon.negated_as:
                 category, mode, negated = self.lexicon.negated_as[category], None, False
+            elif refused and category in self.lexicon.refused_as:
+                category, mode, negated = self.lexicon.refused_as[category], None, False
             if self.lexicon.has("withdrawals", category.lower()):
                 targets = self.actors.withdrawn_from(anchor, verb) or targets
             if not targets and self.lexicon.has("conditioned", category.lower()):

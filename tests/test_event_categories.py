@@ -79,6 +79,24 @@ def test_event_categories_swearing_in_is_no_event(nlp, marovia) -> None:
     assert events(nlp, marovia, "The new Marovian president was sworn in on Monday.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Halvikian officials decided not to help the rebels.",
+        "Marovia will not withdraw its troops from the border.",
+        "The Halvikian minister would not meet the Marovian envoy.",
+    ],
+)
+def test_event_categories_cooperation_refused_is_rejection(nlp, marovia, text: str) -> None:
+    event = events(nlp, marovia, text)[0]
+    assert (event.category, event.negated) == ("REJECT", False)
+
+
+def test_event_categories_cooperation_not_done_stays_negated(nlp, marovia) -> None:
+    event = events(nlp, marovia, "The Halvikian minister did not meet the Marovian envoy.")[0]
+    assert (event.category, event.negated) == ("CONSULT", True)
+
+
 def test_event_categories_attempt_is_not_a_request(nlp, marovia) -> None:
     found = events(nlp, marovia, "Marovia sought to block the resolution on Halvik.")
     assert [e.category for e in found] == ["REJECT"]

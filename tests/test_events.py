@@ -57,7 +57,7 @@ def test_events_verb_with_actors_mode_date_and_place(nlp, marovia) -> None:
     ("text", "category"),
     [
         ("The interior minister was not detained during the raid.", "COERCE"),
-        ("Halvikian officials decided not to help the rebels.", "AID"),
+        ("Halvikian officials decided not to punish the rebels.", "SANCTION"),
         ("The army never attacked the village.", "ASSAULT"),
     ],
 )
