@@ -53,6 +53,7 @@ class EventLexicon:
     planned_as: dict[str, str]  # category -> category of the same event in the future
     negated_as: dict[str, str]  # category -> category of the same event said not to happen
     refused_as: dict[str, str]  # category -> category of the same event refused
+    hypothetical_as: dict[str, str]  # category -> category of the same event as a possibility
     object_as: dict[tuple[str, str], tuple[str, str | None]]  # (verb, object) -> coding
     object_verbs: frozenset[str]  # the verbs of ``object_as``
 
@@ -103,6 +104,7 @@ def _compile(lexicon_dir: str | None) -> EventLexicon:
         _recoding(lexicon, "planned-as"),
         _recoding(lexicon, "negated-as"),
         _recoding(lexicon, "refused-as"),
+        _recoding(lexicon, "hypothetical-as"),
         object_as,
         frozenset(verb for verb, _ in object_as),
     )

@@ -67,6 +67,15 @@ class EventQualifiers:
                     return True
         return self.refused(anchor, governor)
 
+    def possible(self, anchor: Token, governor: Token | None) -> bool:
+        """Whether an auxiliary of the event's own clause makes it a possibility ("could
+        attack", "might impose sanctions"), not a word further up ("if he said they attacked")."""
+        word = self.clause(anchor, governor)
+        return any(
+            child.dep_ == "aux" and self.lexicon.has("hypothetical", child.lower_)
+            for child in word.children
+        )
+
     def refused(self, anchor: Token, governor: Token | None) -> bool:
         """Whether the event is governed by a verb that says it did not take place ("refused
         to meet", "failed to reach an agreement")."""

@@ -127,9 +127,10 @@ def _object_coding(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None]
     lemma = verb.lemma_.lower()
     if lemma not in lexicon.object_verbs:
         return None
+    any_object = False
     for child in verb.children:
         if child.dep_ in OBJECTS:
-            words = _object_words(child)
+            words, any_object = _object_words(child), any_object or child.dep_ == "dobj"
         elif child.dep_ == "prep" and child.lower_ in LEFT:
             words = _left(child)
         else:
@@ -139,7 +140,7 @@ def _object_coding(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None]
                 coding = lexicon.object_as.get((lemma, key))
                 if coding is not None:
                     return coding
-    return None
+    return lexicon.object_as.get((lemma, "*")) if any_object else None
 
 
 def _skipped(found: _Found, lexicon: EventLexicon) -> bool:
@@ -228,6 +229,32 @@ class _Finder:
                 return self.recoded(match.anchor, match.pattern)[0]
         return None
 
+    def qualified(
+        self,
+        category: str,
+        mode: str | None,
+        *,
+        future: bool,
+        possible: bool,
+        negated: bool,
+        refused: bool,
+    ) -> tuple[str, str | None, bool]:
+        """``(category, mode, negated)`` as PLOVER codes an event in the future, possible,
+        negated or refused: "will meet" is AGREE, "could attack" THREATEN, "did not agree"
+        and "will not meet" REJECT."""
+        lexicon = self.lexicon
+        if negated:
+            recodings = (lexicon.negated_as, lexicon.refused_as if refused else {})
+            for recoding in recodings:
+                if category in recoding:
+                    return recoding[category], None, False
+            return category, mode, True
+        if future and category in lexicon.planned_as:
+            return lexicon.planned_as[category], None, False
+        if possible and category in lexicon.hypothetical_as:
+            return lexicon.hypothetical_as[category], None, False
+        return category, mode, False
+
     def found(self) -> Iterator[_Found]:
         for sentence in self.doc.sents:
             i = sentence.start
@@ -260,13 +287,11 @@ class _Finder:
                 self.last[category] = (list(sources), list(targets))
             modality, future = qualifiers.modality(anchor, verb)
             negated = qualifiers.negated(anchor, verb)
-            if future and not negated and category in self.lexicon.planned_as:
-                category, mode = self.lexicon.planned_as[category], None
             refused = negated and (modality == "planned" or qualifiers.refused(anchor, verb))
-            if negated and category in self.lexicon.negated_as:
-                category, mode, negated = self.lexicon.negated_as[category], None, False
-            elif refused and category in self.lexicon.refused_as:
-                category, mode, negated = self.lexicon.refused_as[category], None, False
+            possible = modality == "hypothetical" and qualifiers.possible(anchor, verb)
+            category, mode, negated = self.qualified(
+                category, mode, future=future, possible=possible, negated=negated, refused=refused
+            )
             if self.lexicon.has("withdrawals", category.lower()):
                 targets = self.actors.withdrawn_from(anchor, verb) or targets
             if not targets and self.lexicon.has("conditioned", category.lower()):

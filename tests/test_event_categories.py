@@ -46,6 +46,9 @@ def principal(found: list[Event]) -> str:
         ("The Marovian teachers ended their week-long strike.", "CONCEDE"),
         ("The Halvikian delegation pulled out of the talks on Monday.", "SANCTION"),
         ("The opposition leader attacked the government's economic policy.", "ACCUSE"),
+        ("Halvikian jets struck rebel bases near Port Selden on Monday.", "ASSAULT"),
+        ("Marovian dock workers struck for higher pay.", "PROTEST"),
+        ("Marovia and Halvik struck a deal on fishing rights.", "AGREE"),
     ],
 )
 def test_event_categories_verb_and_object_make_the_event(
@@ -70,6 +73,19 @@ def test_event_categories_passive_subject_recodes_like_an_object(nlp, marovia) -
     ],
 )
 def test_event_categories_promise_is_coded_by_what_it_promises(
+    nlp, marovia, text: str, category: str
+) -> None:
+    assert principal(events(nlp, marovia, text)) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Marovian officials said the army might shell rebel positions.", "THREATEN"),
+        ("Marovian officials said the army shelled rebel positions.", "ASSAULT"),
+    ],
+)
+def test_event_categories_possible_attack_is_a_threat(
     nlp, marovia, text: str, category: str
 ) -> None:
     assert principal(events(nlp, marovia, text)) == category

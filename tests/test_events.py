@@ -69,7 +69,8 @@ def test_events_negation(nlp, marovia, text: str, category: str) -> None:
     ("text", "category", "modality"),
     [
         ("The Marovian army threatened to shell the rebel villages.", "ASSAULT", "threatened"),
-        ("If the talks fail, the rebels could attack the capital.", "ASSAULT", "hypothetical"),
+        # an attack that could happen is a threat (codebook: ASSAULT + hypothetical)
+        ("If the talks fail, the rebels could attack the capital.", "THREATEN", "hypothetical"),
         ("The ministry denied that soldiers attacked the protesters.", "ASSAULT", "denied"),
         ("The rebels plan to attack the capital next week.", "ASSAULT", "planned"),
         ("Soldiers attacked the protesters on Monday.", "ASSAULT", "happened"),
