@@ -145,17 +145,19 @@ def _object_coding(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None]
 
 def _skipped(found: _Found, lexicon: EventLexicon) -> bool:
     """Words of the lexicon that carry no event here: a word modifying a noun ("coup talks",
-    "the besieged town"), a verb whose object is a text ("released a statement") or whose
-    particle makes another verb ("was sworn in"), an attempt ("sought to block"), a
-    question."""
+    "the besieged town"), a verb whose object is a text ("released a statement", "the
+    statement released") or whose particle makes another verb ("was sworn in"), an attempt
+    ("sought to block"), a question."""
     anchor = found.anchor
     if len(found.tokens) == 1 and anchor.dep_ in {"compound", "amod"}:
         return True
     if anchor.pos_ == "VERB":
-        for child in anchor.children:
-            pair = f"{anchor.lemma_.lower()} {child.lemma_.lower()}"
-            if child.dep_ in {"dobj", "prt"} and lexicon.has("not-events", pair):
-                return True
+        lemma = anchor.lemma_.lower()
+        objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass", "prt"}]
+        if anchor.dep_ == "acl":
+            objects.append(anchor.head)  # "a statement released by the ministry"
+        if any(lexicon.has("not-events", f"{lemma} {noun_lemma(word)}") for word in objects):
+            return True
         if lexicon.has("attempts", anchor.lemma_.lower()) and any(
             child.dep_ == "xcomp" and infinitive(child) for child in anchor.children
         ):

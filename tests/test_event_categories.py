@@ -91,8 +91,17 @@ def test_event_categories_possible_attack_is_a_threat(
     assert principal(events(nlp, marovia, text)) == category
 
 
-def test_event_categories_swearing_in_is_no_event(nlp, marovia) -> None:
-    assert events(nlp, marovia, "The new Marovian president was sworn in on Monday.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new Marovian president was sworn in on Monday.",
+        "In a joint statement, released by the Marovian ministry, the two leaders spoke of trade.",
+    ],
+)
+def test_event_categories_no_event_from_a_verb_with_its_not_event_object(
+    nlp, marovia, text: str
+) -> None:
+    assert events(nlp, marovia, text) == []
 
 
 @pytest.mark.parametrize(
@@ -134,6 +143,8 @@ def test_event_categories_participle_before_a_noun_is_no_event(nlp, marovia) -> 
         ("Police used tear gas on the crowd in Port Selden.", "ASSAULT"),
         ("The Marovian government relaxed restrictions on Halvikian traders.", "CONCEDE"),
         ("Marovian police harassed opposition journalists.", "COERCE"),
+        ("Halvikian rebels freed two Marovian soldiers on Monday.", "RETREAT"),
+        ("The Marovian opposition blasted the government over the new tax.", "ACCUSE"),
     ],
 )
 def test_event_categories_lexicon_families(nlp, marovia, text: str, category: str) -> None:
