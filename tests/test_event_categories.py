@@ -49,6 +49,7 @@ def principal(found: list[Event]) -> str:
         ("Halvikian jets struck rebel bases near Port Selden on Monday.", "ASSAULT"),
         ("Marovian dock workers struck for higher pay.", "PROTEST"),
         ("Marovia and Halvik struck a deal on fishing rights.", "AGREE"),
+        ("The Marovian army halted its offensive against the rebels.", "RETREAT"),
     ],
 )
 def test_event_categories_verb_and_object_make_the_event(
