@@ -50,6 +50,7 @@ def principal(found: list[Event]) -> str:
         ("Marovian dock workers struck for higher pay.", "PROTEST"),
         ("Marovia and Halvik struck a deal on fishing rights.", "AGREE"),
         ("The Marovian army halted its offensive against the rebels.", "RETREAT"),
+        ("The Marovian government withdrew the controversial bill on Monday.", "CONCEDE"),
     ],
 )
 def test_event_categories_verb_and_object_make_the_event(
@@ -143,6 +144,7 @@ def test_event_categories_participle_before_a_noun_is_no_event(nlp, marovia) -> 
         ("Marovia stationed two divisions along the river.", "MOBILIZE"),
         ("Police used tear gas on the crowd in Port Selden.", "ASSAULT"),
         ("The Marovian government relaxed restrictions on Halvikian traders.", "CONCEDE"),
+        ("The Marovian government agreed to the strikers' demands.", "CONCEDE"),
         ("Marovian police harassed opposition journalists.", "COERCE"),
         ("Halvikian rebels freed two Marovian soldiers on Monday.", "RETREAT"),
         ("The Marovian opposition blasted the government over the new tax.", "ACCUSE"),
