@@ -133,6 +133,8 @@ def _object_coding(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None]
             words, any_object = _object_words(child), any_object or child.dep_ == "dobj"
         elif child.dep_ == "prep" and child.lower_ in LEFT:
             words = _left(child)
+        elif child.dep_ in {"ccomp", "xcomp"}:  # "allowed [inspectors to visit]"
+            words = (c for c in child.children if c.dep_ == "nsubj")
         else:
             continue
         for word in words:
@@ -150,7 +152,9 @@ def _skipped(found: _Found, lexicon: EventLexicon) -> bool:
     ("sought to block"), a question."""
     anchor = found.anchor
     if len(found.tokens) == 1 and anchor.dep_ in {"compound", "amod"}:
-        return True
+        # a participle before a root noun is the sentence's misparsed verb ("Halvik massed
+        # troops on the border")
+        return anchor.pos_ != "VERB" or anchor.head.dep_ != "ROOT"
     if anchor.pos_ == "VERB":
         lemma = anchor.lemma_.lower()
         objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass", "prt"}]

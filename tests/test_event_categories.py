@@ -51,6 +51,8 @@ def principal(found: list[Event]) -> str:
         ("Marovia and Halvik struck a deal on fishing rights.", "AGREE"),
         ("The Marovian army halted its offensive against the rebels.", "RETREAT"),
         ("The Marovian government withdrew the controversial bill on Monday.", "CONCEDE"),
+        ("Marovia allowed UN inspectors to visit its nuclear sites.", "RETREAT"),
+        ("The World Bank approved a $50 million loan to Marovia.", "AID"),
     ],
 )
 def test_event_categories_verb_and_object_make_the_event(
@@ -132,6 +134,8 @@ def test_event_categories_attempt_is_not_a_request(nlp, marovia) -> None:
 def test_event_categories_participle_before_a_noun_is_no_event(nlp, marovia) -> None:
     text = "Food reached the besieged town of Port Selden on Friday."
     assert [e.category for e in events(nlp, marovia, text)] == []
+    # unless the parser took the sentence's verb for one
+    assert principal(events(nlp, marovia, "Halvik massed troops on the border.")) == "MOBILIZE"
 
 
 @pytest.mark.parametrize(
