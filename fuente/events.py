@@ -176,6 +176,21 @@ def _skipped(found: _Found, lexicon: EventLexicon) -> bool:
     return False
 
 
+def _noun_object_coding(noun: Token, lexicon: EventLexicon) -> tuple[str, str | None] | None:
+    """The coding ``object-as`` gives a noun of the verb's form with what its "on" or "of"
+    phrase names ("a ban on imports" as "banned imports")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in lexicon.object_verbs:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"on", "of"}:
+            for word in (c for c in child.children if c.dep_ == "pobj"):
+                coding = lexicon.object_as.get((lemma, noun_lemma(word)))
+                if coding is not None:
+                    return coding
+    return None
+
+
 class _Finder:
     def __init__(
         self,
@@ -205,6 +220,9 @@ class _Finder:
     def recoded(self, anchor: Token, pattern: Pattern) -> tuple[str, str | None]:
         """The pattern's category and mode, those its verb's object makes of it, or, for a
         promise, those of what is promised as an intention ("vowed to retaliate")."""
+        if anchor.pos_ == "NOUN":
+            coding = _noun_object_coding(anchor, self.lexicon)
+            return coding if coding is not None else (pattern.category, pattern.mode)
         if anchor.pos_ not in {"VERB", "ADJ"}:
             return pattern.category, pattern.mode
         coding = _object_coding(anchor, self.lexicon) if anchor.pos_ == "VERB" else None

@@ -61,6 +61,11 @@ def test_event_categories_verb_and_object_make_the_event(
     assert principal(events(nlp, marovia, text)) == category
 
 
+def test_event_categories_noun_of_the_verbs_form_recodes_by_its_phrase(nlp, marovia) -> None:
+    text = "Marovia announced a ban on imports of Halvikian beef."
+    assert principal(events(nlp, marovia, text)) == "SANCTION"
+
+
 def test_event_categories_passive_subject_recodes_like_an_object(nlp, marovia) -> None:
     text = "The embargo on Halvik was lifted on Friday."
     lifted = [e for e in events(nlp, marovia, text) if text[e.start : e.end] == "lifted"]
@@ -151,6 +156,7 @@ def test_event_categories_participle_before_a_noun_is_no_event(nlp, marovia) -> 
         ("The Marovian government agreed to the strikers' demands.", "CONCEDE"),
         ("Marovian police harassed opposition journalists.", "COERCE"),
         ("Halvikian rebels freed two Marovian soldiers on Monday.", "RETREAT"),
+        ("A suicide bomber blew himself up at a checkpoint in Port Selden.", "ASSAULT"),
         ("The Marovian opposition blasted the government over the new tax.", "ACCUSE"),
     ],
 )
