@@ -69,7 +69,8 @@ def _pattern(section: str, entry: str) -> Pattern:
         )
     restriction = RESTRICTION.search(entry)
     parts = PARTS[restriction[1]] if restriction else ANY_PART
-    words = tuple(RESTRICTION.sub("", entry).lower().split())
+    # the tokenizer splits hyphenated words: "sit-in" is met as "sit", "-", "in"
+    words = tuple(RESTRICTION.sub("", entry).lower().replace("-", " - ").split())
     return Pattern(words, parts, category, mode or None)
 
 

@@ -36,6 +36,7 @@ __all__ = ["EXTRACTOR", "find_events"]
 EXTRACTOR = "events@1"
 WINDOW = 4  # tokens a phrase's next word may lie after the previous one
 OBJECTS = {"dobj", "nsubjpass"}  # what a verb acts on: its object, or its passive subject
+NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # places only a noun takes
 LEFT = {"from", "of", "out"}  # what a verb leaves: "withdrew from the talks", "pulled out of"
 
 
@@ -54,6 +55,14 @@ def _keys(token: Token) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def _part(token: Token) -> str:
+    """The token's part of speech, a noun where the parser gives a "verb" a noun's place
+    ("conducted live-fire drills")."""
+    if token.pos_ == "VERB" and token.dep_ in NOMINAL:
+        return "NOUN"
+    return token.pos_
+
+
 def _word_matches(token: Token, word: str) -> bool:
     return word in _keys(token)
 
@@ -62,7 +71,7 @@ def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | 
     """The longest pattern whose words start at ``token``, with the tokens it covers."""
     for key in _keys(token):
         for pattern in lexicon.patterns.get(key, ()):
-            if len(pattern.words) == 1 and token.pos_ not in pattern.parts:
+            if len(pattern.words) == 1 and _part(token) not in pattern.parts:
                 continue
             tokens, position = [token], token.i
             for word in pattern.words[1:]:

@@ -157,6 +157,9 @@ def test_event_categories_participle_before_a_noun_is_no_event(nlp, marovia) -> 
         ("Marovian police harassed opposition journalists.", "COERCE"),
         ("Halvikian rebels freed two Marovian soldiers on Monday.", "RETREAT"),
         ("A suicide bomber blew himself up at a checkpoint in Port Selden.", "ASSAULT"),
+        ("Marovian opposition supporters staged a sit-in outside parliament.", "PROTEST"),
+        ("The Marovian navy conducted live-fire drills off the coast.", "MOBILIZE"),
+        ("Halvik closed its airspace to Marovian aircraft.", "SANCTION"),
         ("The Marovian opposition blasted the government over the new tax.", "ACCUSE"),
     ],
 )
