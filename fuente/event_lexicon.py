@@ -32,7 +32,7 @@ WORD_SETS = (
     "undergoing", "actor-nouns", "occurrence", "not-at-prepositions", "obligation",
     "generic-heads", "measures", "conditions", "conditioned", "reciprocal",
     "partner-prepositions", "purpose-prepositions", "withdrawals", "stative-passives",
-    "participation", "purposed", "place-recipients", "commissive", "attempts",
+    "participation", "purposed", "place-recipients", "commissive", "attempts", "executive",
 )  # fmt: skip
 
 

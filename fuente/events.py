@@ -48,10 +48,16 @@ class _Found:
 
 
 def _keys(token: Token) -> list[str]:
-    lemma, lower = token.lemma_.lower(), token.lower_
+    """The forms a lexicon entry may name the token by: its lemma and its text, and the
+    stems the lemmatiser may have missed ("cordoned" lemmatised as "cordone", "Officials")."""
+    lemma, lower, tag = token.lemma_.lower(), token.lower_, token.tag_
     keys = [lemma, lower]
-    if token.tag_ in {"NNS", "NNPS"} and lower.endswith("s"):
+    if tag in {"NNS", "NNPS"} and lower.endswith("s"):
         keys.append(lower[:-1])
+    elif tag in {"VBD", "VBN"} and lower.endswith("ed"):
+        keys += [lower[:-2], lower[:-1]]
+    elif tag == "VBG" and lower.endswith("ing"):
+        keys += [lower[:-3], lower[:-3] + "e"]
     return list(dict.fromkeys(keys))
 
 
@@ -69,9 +75,10 @@ def _word_matches(token: Token, word: str) -> bool:
 
 def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | None:
     """The longest pattern whose words start at ``token``, with the tokens it covers."""
+    part = _part(token)
     for key in _keys(token):
         for pattern in lexicon.patterns.get(key, ()):
-            if len(pattern.words) == 1 and _part(token) not in pattern.parts:
+            if len(pattern.words) == 1 and part not in pattern.parts:
                 continue
             tokens, position = [token], token.i
             for word in pattern.words[1:]:
@@ -227,8 +234,9 @@ class _Finder:
         self.last: dict[str, tuple[list[Actor | None], list[Actor | None]]] = {}
 
     def recoded(self, anchor: Token, pattern: Pattern) -> tuple[str, str | None]:
-        """The pattern's category and mode, those its verb's object makes of it, or, for a
-        promise, those of what is promised as an intention ("vowed to retaliate")."""
+        """The pattern's category and mode, those its verb's object makes of it, those of the
+        act an authority orders ("ordered the arrest of"), or, for a promise, those of what is
+        promised as an intention ("vowed to retaliate")."""
         if anchor.pos_ == "NOUN":
             coding = _noun_object_coding(anchor, self.lexicon)
             return coding if coding is not None else (pattern.category, pattern.mode)
@@ -237,6 +245,11 @@ class _Finder:
         coding = _object_coding(anchor, self.lexicon) if anchor.pos_ == "VERB" else None
         if coding is not None:
             return coding
+        if self.lexicon.has("executive", anchor.lemma_.lower()):
+            for thing in (c for c in anchor.children if c.dep_ == "dobj"):
+                match = _match(self.doc, thing, self.lexicon, anchor.sent.end)
+                if match is not None:
+                    return self.recoded(match.anchor, match.pattern)
         if self.lexicon.has("commissive", anchor.lemma_.lower()):
             promised = self.promised(anchor)
             if promised is not None and promised in self.lexicon.planned_as:

@@ -131,6 +131,20 @@ def test_event_categories_cooperation_not_done_stays_negated(nlp, marovia) -> No
     assert (event.category, event.negated) == ("CONSULT", True)
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("A Marovian judge ordered the arrest of the former minister.", "COERCE"),
+        ("Halvik on Tuesday ordered the closure of the Marovian consulate.", "SANCTION"),
+        ("Marovia ordered the rebels to disarm.", "REQUEST"),
+    ],
+)
+def test_event_categories_an_order_is_the_act_it_orders(
+    nlp, marovia, text: str, category: str
+) -> None:
+    assert principal(events(nlp, marovia, text)) == category
+
+
 def test_event_categories_attempt_is_not_a_request(nlp, marovia) -> None:
     found = events(nlp, marovia, "Marovia sought to block the resolution on Halvik.")
     assert [e.category for e in found] == ["REJECT"]
@@ -160,6 +174,8 @@ def test_event_categories_participle_before_a_noun_is_no_event(nlp, marovia) -> 
         ("Marovian opposition supporters staged a sit-in outside parliament.", "PROTEST"),
         ("The Marovian navy conducted live-fire drills off the coast.", "MOBILIZE"),
         ("Halvik closed its airspace to Marovian aircraft.", "SANCTION"),
+        ("Marovian police cordoned off the city centre ahead of the march.", "COERCE"),
+        ("Marovia expelled a Halvikian correspondent for his reporting.", "COERCE"),
         ("The Marovian opposition blasted the government over the new tax.", "ACCUSE"),
     ],
 )
