@@ -16,7 +16,7 @@ from fuente.errors import ConfigError, message
 from fuente.lexicon import load_lexicon
 from fuente.settings import Settings
 
-__all__ = ["CATEGORIES", "EventLexicon", "Pattern", "event_lexicon"]
+__all__ = ["CATEGORIES", "PARTS", "EventLexicon", "Pattern", "event_lexicon"]
 
 # PLOVER's current event categories (PLOVER_MANUAL.tex), in the codebook's order.
 CATEGORIES = (
@@ -32,7 +32,7 @@ WORD_SETS = (
     "undergoing", "actor-nouns", "occurrence", "not-at-prepositions", "obligation",
     "generic-heads", "measures", "conditions", "conditioned", "reciprocal",
     "partner-prepositions", "purpose-prepositions", "withdrawals", "stative-passives",
-    "participation", "purposed", "place-recipients",
+    "participation", "purposed", "place-recipients", "commissive", "attempts", "executive",
     "partitives", "state-verbs", "foreigners",
 )  # fmt: skip
 
@@ -53,7 +53,10 @@ class EventLexicon:
     words: dict[str, frozenset[str]]  # qualifier sections
     planned_as: dict[str, str]  # category -> category of the same event in the future
     negated_as: dict[str, str]  # category -> category of the same event said not to happen
+    refused_as: dict[str, str]  # category -> category of the same event refused
+    hypothetical_as: dict[str, str]  # category -> category of the same event as a possibility
     object_as: dict[tuple[str, str], tuple[str, str | None]]  # (verb, object) -> coding
+    object_verbs: frozenset[str]  # the verbs of ``object_as``
 
     def has(self, section: str, word: str) -> bool:
         return word in self.words.get(section, frozenset())
@@ -67,7 +70,8 @@ def _pattern(section: str, entry: str) -> Pattern:
         )
     restriction = RESTRICTION.search(entry)
     parts = PARTS[restriction[1]] if restriction else ANY_PART
-    words = tuple(RESTRICTION.sub("", entry).lower().split())
+    # the tokenizer splits hyphenated words: "sit-in" is met as "sit", "-", "in"
+    words = tuple(RESTRICTION.sub("", entry).lower().replace("-", " - ").split())
     return Pattern(words, parts, category, mode or None)
 
 
@@ -101,7 +105,10 @@ def _compile(lexicon_dir: str | None) -> EventLexicon:
         words,
         _recoding(lexicon, "planned-as"),
         _recoding(lexicon, "negated-as"),
+        _recoding(lexicon, "refused-as"),
+        _recoding(lexicon, "hypothetical-as"),
         object_as,
+        frozenset(verb for verb, _ in object_as),
     )
 
 

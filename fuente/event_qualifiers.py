@@ -65,8 +65,22 @@ class EventQualifiers:
                 denies = child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
                 if denies and lexicon.has("negation", child.lower_):
                     return True
+        return self.refused(anchor, governor)
+
+    def possible(self, anchor: Token, governor: Token | None) -> bool:
+        """Whether an auxiliary of the event's own clause makes it a possibility ("could
+        attack", "might impose sanctions"), not a word further up ("if he said they attacked")."""
         word = self.clause(anchor, governor)
-        return word.dep_ == "xcomp" and lexicon.has("negating", word.head.lemma_.lower())
+        return any(
+            child.dep_ == "aux" and self.lexicon.has("hypothetical", child.lower_)
+            for child in word.children
+        )
+
+    def refused(self, anchor: Token, governor: Token | None) -> bool:
+        """Whether the event is governed by a verb that says it did not take place ("refused
+        to meet", "failed to reach an agreement")."""
+        word = self.clause(anchor, governor)
+        return word.dep_ == "xcomp" and self.lexicon.has("negating", word.head.lemma_.lower())
 
     def modality(self, anchor: Token, governor: Token | None) -> tuple[str, bool]:
         """``(modality, future)``: what the governing words make of the event, and whether

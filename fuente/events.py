@@ -10,7 +10,8 @@ lexicon (``fuente/data/events.yaml``) carries an event; its dependency tree give
 * qualifiers, date, place and attribution (``fuente.event_qualifiers``): negation, modality,
   the time expression of the event's clause, the place of a prepositional phrase on it, the
   innermost attribution that tells it. A future event is coded as PLOVER codes intentions
-  ("will meet" is AGREE), a negated one as the lexicon says ("did not agree" is REJECT).
+  ("will meet" is AGREE), a negated or refused one as the lexicon says ("did not agree",
+  "will not meet" are REJECT).
 * A verb of saying is never an event by itself, and a speaker's name never becomes an actor
   unless the event's own words make it one.
 """
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from fuente.actors import ActorCoder, noun_lemma
 from fuente.event_actors import EventActors
-from fuente.event_lexicon import EventLexicon, Pattern, event_lexicon
+from fuente.event_lexicon import PARTS, EventLexicon, Pattern, event_lexicon
 from fuente.event_noun_actors import NounEventActors
 from fuente.event_qualifiers import EventQualifiers
 from fuente.event_syntax import definite, governor, infinitive
@@ -35,6 +36,9 @@ __all__ = ["EXTRACTOR", "find_events"]
 
 EXTRACTOR = "events@1"
 WINDOW = 4  # tokens a phrase's next word may lie after the previous one
+OBJECTS = {"dobj", "nsubjpass"}  # what a verb acts on: its object, or its passive subject
+NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # places only a noun takes
+LEFT = {"from", "of", "out"}  # what a verb leaves: "withdrew from the talks", "pulled out of"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +49,25 @@ class _Found:
 
 
 def _keys(token: Token) -> list[str]:
-    lemma, lower = token.lemma_.lower(), token.lower_
+    """The forms a lexicon entry may name the token by: its lemma and its text, and the
+    stems the lemmatiser may have missed ("cordoned" lemmatised as "cordone", "Officials")."""
+    lemma, lower, tag = token.lemma_.lower(), token.lower_, token.tag_
     keys = [lemma, lower]
-    if token.tag_ in {"NNS", "NNPS"} and lower.endswith("s"):
+    if tag in {"NNS", "NNPS"} and lower.endswith("s"):
         keys.append(lower[:-1])
+    elif tag in {"VBD", "VBN"} and lower.endswith("ed"):
+        keys += [lower[:-2], lower[:-1]]
+    elif tag == "VBG" and lower.endswith("ing"):
+        keys += [lower[:-3], lower[:-3] + "e"]
     return list(dict.fromkeys(keys))
+
+
+def _part(token: Token) -> str:
+    """The token's part of speech, a noun where the parser gives a "verb" a noun's place
+    ("conducted live-fire drills")."""
+    if token.pos_ == "VERB" and token.dep_ in NOMINAL:
+        return "NOUN"
+    return token.pos_
 
 
 def _word_matches(token: Token, word: str) -> bool:
@@ -58,9 +76,10 @@ def _word_matches(token: Token, word: str) -> bool:
 
 def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | None:
     """The longest pattern whose words start at ``token``, with the tokens it covers."""
+    part = _part(token)
     for key in _keys(token):
         for pattern in lexicon.patterns.get(key, ()):
-            if len(pattern.words) == 1 and token.pos_ not in pattern.parts:
+            if len(pattern.words) == 1 and part not in pattern.parts:
                 continue
             tokens, position = [token], token.i
             for word in pattern.words[1:]:
@@ -92,20 +111,78 @@ def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | 
                 ):
                     anchor = head  # "a mediation effort": the effort is what is launched
                 return _Found(anchor, tuple(tokens), pattern)
+    coding = _object_coding(token, lexicon) if token.pos_ == "VERB" else None
+    if coding is not None:  # "reopened the border": the pair is the event
+        pattern = Pattern((token.lemma_.lower(),), PARTS["verb"], *coding)
+        return _Found(token, (token,), pattern)
     return None
 
 
+def _object_words(thing: Token) -> Iterator[Token]:
+    """The object, the nouns compounded with it and what it is a part or group of ("part of
+    the stronghold", "a mission of observers")."""
+    yield thing
+    for child in thing.children:
+        if child.dep_ == "compound":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _left(preposition: Token) -> Iterator[Token]:
+    """What a preposition of leaving names: "from the talks", "out of the talks"."""
+    for child in preposition.children:
+        if child.dep_ == "pobj":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _object_coding(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None] | None:
+    """The category and mode ``object-as`` gives the verb with what it acts on ("lifted the
+    sanctions", "the sanctions were lifted"), if any."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.object_verbs:
+        return None
+    any_object = False
+    for child in verb.children:
+        if child.dep_ in OBJECTS:
+            words, any_object = _object_words(child), any_object or child.dep_ == "dobj"
+        elif child.dep_ == "prep" and child.lower_ in LEFT:
+            words = _left(child)
+        elif child.dep_ in {"ccomp", "xcomp"}:  # "allowed [inspectors to visit]"
+            words = (c for c in child.children if c.dep_ == "nsubj")
+        else:
+            continue
+        for word in words:
+            for key in (noun_lemma(word), word.lower_):
+                coding = lexicon.object_as.get((lemma, key))
+                if coding is not None:
+                    return coding
+    return lexicon.object_as.get((lemma, "*")) if any_object else None
+
+
 def _skipped(found: _Found, lexicon: EventLexicon) -> bool:
-    """Words of the lexicon that carry no event here: a noun modifying another noun ("coup
-    talks"), a verb whose object is a text ("released a statement"), a question."""
+    """Words of the lexicon that carry no event here: a word modifying a noun ("coup talks",
+    "the besieged town"), a verb whose object is a text ("released a statement", "the
+    statement released") or whose particle makes another verb ("was sworn in"), an attempt
+    ("sought to block"), a question."""
     anchor = found.anchor
-    if len(found.tokens) == 1 and anchor.dep_ in {"compound", "amod"} and anchor.pos_ != "VERB":
-        return True
+    if len(found.tokens) == 1 and anchor.dep_ in {"compound", "amod"}:
+        # a participle before a root noun is the sentence's misparsed verb ("Halvik massed
+        # troops on the border")
+        return anchor.pos_ != "VERB" or anchor.head.dep_ != "ROOT"
     if anchor.pos_ == "VERB":
-        for child in anchor.children:
-            pair = f"{anchor.lemma_.lower()} {child.lemma_.lower()}"
-            if child.dep_ == "dobj" and lexicon.has("not-events", pair):
-                return True
+        lemma = anchor.lemma_.lower()
+        objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass", "prt"}]
+        if anchor.dep_ == "acl":
+            objects.append(anchor.head)  # "a statement released by the ministry"
+        if any(lexicon.has("not-events", f"{lemma} {noun_lemma(word)}") for word in objects):
+            return True
+        if lexicon.has("attempts", anchor.lemma_.lower()) and any(
+            child.dep_ == "xcomp" and infinitive(child) for child in anchor.children
+        ):
+            return True
         if lexicon.has("questions", anchor.lemma_.lower()):
             asks_for = any(
                 (child.dep_ == "prep" and child.lower_ == "for")
@@ -114,6 +191,21 @@ def _skipped(found: _Found, lexicon: EventLexicon) -> bool:
             )
             return not asks_for
     return False
+
+
+def _noun_object_coding(noun: Token, lexicon: EventLexicon) -> tuple[str, str | None] | None:
+    """The coding ``object-as`` gives a noun of the verb's form with what its "on" or "of"
+    phrase names ("a ban on imports" as "banned imports")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in lexicon.object_verbs:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"on", "of"}:
+            for word in (c for c in child.children if c.dep_ == "pobj"):
+                coding = lexicon.object_as.get((lemma, noun_lemma(word)))
+                if coding is not None:
+                    return coding
+    return None
 
 
 class _Finder:
@@ -144,17 +236,72 @@ class _Finder:
         self.last: dict[str, tuple[list[Actor | None], list[Actor | None]]] = {}
 
     def recoded(self, anchor: Token, pattern: Pattern) -> tuple[str, str | None]:
-        """The pattern's category and mode, or those its verb's object makes of it."""
-        if anchor.pos_ == "VERB":
-            verb = anchor.lemma_.lower()
-            for child in anchor.children:
-                if child.dep_ != "dobj":
-                    continue
-                for word in (child, *(c for c in child.children if c.dep_ == "compound")):
-                    coding = self.lexicon.object_as.get((verb, noun_lemma(word)))
-                    if coding is not None:
-                        return coding
+        """The pattern's category and mode, those its verb's object makes of it, those of the
+        act an authority orders ("ordered the arrest of"), or, for a promise, those of what is
+        promised as an intention ("vowed to retaliate")."""
+        if anchor.pos_ == "NOUN":
+            coding = _noun_object_coding(anchor, self.lexicon)
+            return coding if coding is not None else (pattern.category, pattern.mode)
+        if anchor.pos_ not in {"VERB", "ADJ"}:
+            return pattern.category, pattern.mode
+        coding = _object_coding(anchor, self.lexicon) if anchor.pos_ == "VERB" else None
+        if coding is not None:
+            return coding
+        if self.lexicon.has("executive", anchor.lemma_.lower()):
+            for thing in (c for c in anchor.children if c.dep_ == "dobj"):
+                match = _match(self.doc, thing, self.lexicon, anchor.sent.end)
+                if match is not None:
+                    return self.recoded(match.anchor, match.pattern)
+        if self.lexicon.has("commissive", anchor.lemma_.lower()):
+            promised = self.promised(anchor)
+            if promised is not None and promised in self.lexicon.planned_as:
+                return self.lexicon.planned_as[promised], None
         return pattern.category, pattern.mode
+
+    def promised(self, verb: Token) -> str | None:
+        """The category of the event a verb of promising governs: its infinitive ("vowed to
+        fight"), the noun event of a light verb there ("pledged to send aid"), or its object
+        ("vowed revenge")."""
+        lexicon, end = self.lexicon, verb.sent.end
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                match = _match(self.doc, child, lexicon, end)
+            elif child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                match = _match(self.doc, child, lexicon, end)
+                if match is None and lexicon.has("light-verbs", child.lemma_.lower()):
+                    for thing in (c for c in child.children if c.dep_ in {"dobj", "xcomp"}):
+                        match = match or _match(self.doc, thing, lexicon, end)
+            else:
+                continue
+            if match is not None:
+                return self.recoded(match.anchor, match.pattern)[0]
+        return None
+
+    def qualified(
+        self,
+        category: str,
+        mode: str | None,
+        *,
+        future: bool,
+        possible: bool,
+        negated: bool,
+        refused: bool,
+    ) -> tuple[str, str | None, bool]:
+        """``(category, mode, negated)`` as PLOVER codes an event in the future, possible,
+        negated or refused: "will meet" is AGREE, "could attack" THREATEN, "did not agree"
+        and "will not meet" REJECT."""
+        lexicon = self.lexicon
+        if negated:
+            recodings = (lexicon.negated_as, lexicon.refused_as if refused else {})
+            for recoding in recodings:
+                if category in recoding:
+                    return recoding[category], None, False
+            return category, mode, True
+        if future and category in lexicon.planned_as:
+            return lexicon.planned_as[category], None, False
+        if possible and category in lexicon.hypothetical_as:
+            return lexicon.hypothetical_as[category], None, False
+        return category, mode, False
 
     def found(self) -> Iterator[_Found]:
         for sentence in self.doc.sents:
@@ -188,10 +335,11 @@ class _Finder:
                 self.last[category] = (list(sources), list(targets))
             modality, future = qualifiers.modality(anchor, verb)
             negated = qualifiers.negated(anchor, verb)
-            if future and not negated and category in self.lexicon.planned_as:
-                category, mode = self.lexicon.planned_as[category], None
-            if negated and category in self.lexicon.negated_as:
-                category, mode, negated = self.lexicon.negated_as[category], None, False
+            refused = negated and (modality == "planned" or qualifiers.refused(anchor, verb))
+            possible = modality == "hypothetical" and qualifiers.possible(anchor, verb)
+            category, mode, negated = self.qualified(
+                category, mode, future=future, possible=possible, negated=negated, refused=refused
+            )
             if self.lexicon.has("withdrawals", found.pattern.category.lower()):  # also planned
                 targets = self.actors.withdrawn_from(anchor, verb) or targets
             if not targets and self.lexicon.has("conditioned", category.lower()):

@@ -303,7 +303,7 @@ def test_event_actors_international_rights_group_has_no_country(nlp, marovia) ->
         (
             "Marovian troops fired rockets and mortars at Halvikian villages.",
             "ASSAULT",
-            ({"MRV", None}, {"HLV", None}),
+            ({"MRV"}, {"HLV"}),
         ),
         # the target a thing acted on leads to, or its owner
         (

@@ -57,7 +57,7 @@ def test_events_verb_with_actors_mode_date_and_place(nlp, marovia) -> None:
     ("text", "category"),
     [
         ("The interior minister was not detained during the raid.", "COERCE"),
-        ("Halvikian officials decided not to help the rebels.", "AID"),
+        ("Halvikian officials decided not to punish the rebels.", "SANCTION"),
         ("The army never attacked the village.", "ASSAULT"),
     ],
 )
@@ -69,7 +69,8 @@ def test_events_negation(nlp, marovia, text: str, category: str) -> None:
     ("text", "category", "modality"),
     [
         ("The Marovian army threatened to shell the rebel villages.", "ASSAULT", "threatened"),
-        ("If the talks fail, the rebels could attack the capital.", "ASSAULT", "hypothetical"),
+        # an attack that could happen is a threat (codebook: ASSAULT + hypothetical)
+        ("If the talks fail, the rebels could attack the capital.", "THREATEN", "hypothetical"),
         ("The ministry denied that soldiers attacked the protesters.", "ASSAULT", "denied"),
         ("The rebels plan to attack the capital next week.", "ASSAULT", "planned"),
         ("Soldiers attacked the protesters on Monday.", "ASSAULT", "happened"),
