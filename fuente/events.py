@@ -74,6 +74,18 @@ def _word_matches(token: Token, word: str) -> bool:
     return word in _keys(token)
 
 
+def _linked(word: Token, inside: set[int]) -> bool:
+    """Whether a later word of a phrase hangs together with the others in the parse: its head
+    or one of its dependents is one of them; or it is a noun before the noun one governs
+    ("ended mediation efforts"), or, right after the word before it, the "to" or "for" that
+    opens a clause one governs ("ready to talk", "called for both sides to withdraw")."""
+    if word.head.i in inside or any(child.i in inside for child in word.children):
+        return True
+    if word.head.head.i not in inside:
+        return False
+    return word.dep_ == "compound" or (word.dep_ in {"aux", "mark"} and word.i - 1 in inside)
+
+
 def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | None:
     """The longest pattern whose words start at ``token``, with the tokens it covers."""
     part = _part(token)
@@ -97,6 +109,8 @@ def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | 
                 position = nxt
             else:
                 inside = {t.i for t in tokens}
+                if not all(_linked(t, inside) for t in tokens[1:]):
+                    continue  # "held talks with Halvik as the crisis deepened": no "hold as"
                 anchor = next(
                     (t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1]
                 )

@@ -145,6 +145,19 @@ def test_event_categories_an_order_is_the_act_it_orders(
     assert principal(events(nlp, marovia, text)) == category
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Marovian president held talks with Halvik as the crisis deepened.", "CONSULT"),
+        ("The UN called for both sides to withdraw their forces.", "REQUEST"),
+    ],
+)
+def test_event_categories_phrase_words_hang_together(
+    nlp, marovia, text: str, category: str
+) -> None:
+    assert principal(events(nlp, marovia, text)) == category
+
+
 def test_event_categories_attempt_is_not_a_request(nlp, marovia) -> None:
     found = events(nlp, marovia, "Marovia sought to block the resolution on Halvik.")
     assert [e.category for e in found] == ["REJECT"]
