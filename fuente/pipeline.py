@@ -87,7 +87,7 @@ def prepare(raw: RawArticle, *, settings: Settings) -> Prepared | Rejection:
     masked = mask_excluded(raw.text, ((r.start, r.end) for r in excluded))
     if not masked.strip():
         return Rejection(raw.path, message("E012"))
-    language = raw.meta.get("language") or detect_language(masked)
+    language = raw.meta.get("language") or detect_language(masked, prefer=settings.languages)
     if language not in settings.languages:
         masked = ""  # stored and searchable, but the model is for another language
     return Prepared(raw=raw, layout=layout, excluded=excluded, language=language, masked=masked)
