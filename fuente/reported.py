@@ -33,15 +33,12 @@ def reported(ctx: Context) -> None:
     """Reported speech and thought: cue verbs with content, outermost first."""
     doc, cues = ctx.doc, ctx.cues
     prepositional = {verb for verb, _ in cues.prepositional}
+    words = cues.verbs | cues.opinion | prepositional
     verbs = [
         t
         for t in doc
-        if (t.pos_ in {"VERB", "AUX"} or any(c.dep_ in SUBJECTS for c in t.children))
-        and (
-            t.lemma_.lower() in cues.verbs
-            or t.lemma_.lower() in cues.opinion
-            or t.lemma_.lower() in prepositional
-        )
+        if t.lemma_.lower() in words  # the cheap test first: most words are no cue
+        and (t.pos_ in {"VERB", "AUX"} or any(c.dep_ in SUBJECTS for c in t.children))
         and not inside(t.idx, ctx.quoted)
     ]
     verbs.sort(key=lambda t: (len(list(t.ancestors)), t.i))
