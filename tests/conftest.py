@@ -16,6 +16,15 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
+def marovia(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose countries lexicon knows the fictional Marovia (MRV) and Halvik (HLV)."""
+    folder = tmp_path_factory.mktemp("lexicons")
+    countries = "MRV: [Marovia, Marovian, Port Selden]\nHLV: [Halvik, Halvikian]\n"
+    (folder / "countries.yaml").write_text(countries, encoding="utf-8")
+    return load_settings(lexicon_dir=str(folder))
+
+
+@pytest.fixture(scope="session")
 def nlp(settings: Settings):
     from fuente.annotate import load_pipeline
 

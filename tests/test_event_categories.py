@@ -8,18 +8,9 @@ import pytest
 from fuente.annotate import model_version
 from fuente.pipeline import analyse, prepare
 from fuente.records import Event, RawArticle
-from fuente.settings import Settings, load_settings
+from fuente.settings import Settings
 
 pytestmark = pytest.mark.slow
-
-MAROVIA = "MRV: [Marovia, Marovian, Port Selden]\nHLV: [Halvik, Halvikian]\n"
-
-
-@pytest.fixture(scope="module")
-def marovia(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    folder = tmp_path_factory.mktemp("lexicons")
-    (folder / "countries.yaml").write_text(MAROVIA, encoding="utf-8")
-    return load_settings(lexicon_dir=str(folder))
 
 
 def events(nlp, settings: Settings, text: str) -> list[Event]:

@@ -11,15 +11,6 @@ from fuente.settings import Settings, load_settings
 
 pytestmark = pytest.mark.slow
 
-MAROVIA = "MRV: [Marovia, Marovian, Port Selden]\nHLV: [Halvik, Halvikian]\n"
-
-
-@pytest.fixture(scope="module")
-def marovia(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    folder = tmp_path_factory.mktemp("lexicons")
-    (folder / "countries.yaml").write_text(MAROVIA, encoding="utf-8")
-    return load_settings(lexicon_dir=str(folder))
-
 
 def records(nlp, settings: Settings, text: str) -> ArticleRecords:
     prepared = prepare(RawArticle("t", "t.txt", text, "text"), settings=settings)
