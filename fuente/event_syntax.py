@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from fuente.actors import noun_lemma
 from fuente.event_lexicon import EventLexicon
+from fuente.speakers import trim
 
 __all__ = [
     "definite",
@@ -121,14 +122,8 @@ def light(anchor: Token, verb: Token | None, lexicon: EventLexicon) -> bool:
 
 
 def trimmed(span: Span) -> Span:
-    """``span`` without punctuation or spaces at either end."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end]
+    """``span`` without punctuation or spaces at either end (empty when that is all it has)."""
+    return trim(span) or span.doc[span.start : span.start]
 
 
 def until_clause(span: Span) -> Span:

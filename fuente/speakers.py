@@ -24,7 +24,9 @@ from spacy.tokens import Doc, Span, Token
 from fuente.lexicon import load_lexicon
 from fuente.settings import Settings
 
-__all__ = ["EXTRACTOR", "KINDS", "SourceInfo", "describe_source", "outlet_name", "same_source"]
+__all__ = [
+    "EXTRACTOR", "KINDS", "SourceInfo", "describe_source", "outlet_name", "same_source", "trim",
+]  # fmt: skip
 
 EXTRACTOR = "speakers@1"
 KINDS = ("person", "organisation", "outlet", "document", "author", "unnamed", "pronoun")
@@ -157,7 +159,7 @@ def _outlet(text: str, lexicons: _Lexicons) -> str | None:
     return None
 
 
-def _trim(span: Span) -> Span | None:
+def trim(span: Span) -> Span | None:
     """``span`` without surrounding spaces, punctuation and quotation marks."""
     start, end = span.start, span.end
     doc = span.doc
@@ -206,7 +208,7 @@ def _core(span: Span, root: Token, heads: list[Token], lexicons: _Lexicons) -> S
         if _dropped(token, indices, lexicons):
             end = min(end, token.left_edge.i)
     start = max(span.start, min(token.left_edge.i for token in [root, *heads]))
-    core = _trim(span.doc[start:end])
+    core = trim(span.doc[start:end])
     return core if core is not None else span
 
 
@@ -473,7 +475,7 @@ def describe_source(span: Span, *, settings: Settings) -> SourceInfo:
 
 def _describe(span: Span, settings: Settings) -> SourceInfo:
     lexicons = _compile(settings.lexicon_dir)
-    trimmed = _trim(span)
+    trimmed = trim(span)
     if trimmed is None:
         text = span.text.strip()
         return SourceInfo("unnamed", text, text, None, None, None, _fold(text), None)

@@ -55,6 +55,11 @@ def date_position(value: str | None) -> float | None:
     return int(year) + (month - 1) / 12 + ((int(day) - 0.5) / 31 if day else 0.5) / 12
 
 
+def _document(doc: str, titles: dict[str, Any]) -> dict[str, Any]:
+    """The article an item comes from, as the timeline links it."""
+    return {"id": doc, "title": titles.get(doc), "url": article_path(doc)}
+
+
 def _statement_items(store: Store) -> list[dict[str, Any]]:
     keys = {
         row[0]: row
@@ -80,11 +85,7 @@ def _statement_items(store: Store) -> list[dict[str, Any]]:
                 "date": row["date"],
                 "dated_by": row["dated_by"],
                 "inferred": bool(row["inferred"]),
-                "document": {
-                    "id": row["doc"],
-                    "title": titles.get(row["doc"]),
-                    "url": article_path(row["doc"]),
-                },
+                "document": _document(row["doc"], titles),
                 "id": row["attribution"],
                 "url": article_path(row["doc"], anchor_of(row["attribution"])),
                 "actors": [key] if key else [],
@@ -114,11 +115,7 @@ def _event_items(events: list[dict[str, Any]], titles: dict[str, Any]) -> list[d
                 "date": date,
                 "dated_by": "event" if event["date"] else "document",
                 "inferred": False,
-                "document": {
-                    "id": event["doc"],
-                    "title": titles.get(event["doc"]),
-                    "url": article_path(event["doc"]),
-                },
+                "document": _document(event["doc"], titles),
                 "id": event["id"],
                 "url": article_path(event["doc"], anchor_of(event["id"])),
                 "actors": list(names),
