@@ -48,6 +48,9 @@ MODIFIERS = {"compound", "amod", "nmod", "poss"}
 MAX_ACTORS = 3
 
 
+NAMES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+
+
 class EventActors:
     """Finds and codes the actors of the events of one Doc."""
 
@@ -393,6 +396,48 @@ class EventActors:
                     return [replace(actor, sector=None)]
         return []
 
+    def named_actor(
+        self,
+        anchor: Token,
+        scope: set[int],
+        avoid: set[int],
+        *,
+        after: bool,
+    ) -> list[Actor]:
+        """The country named nearest the event in its clause (after it for a target, before
+        it for a source) when nothing else gives that actor ("shunned work to protest at
+        settlement on Arab land", "demanding a referendum on independence from Indonesia"):
+        PLOVER's coders take it as the actor."""
+        if after:
+            indices = sorted(i for i in scope if i > anchor.i and i not in avoid)
+        else:
+            indices = sorted((i for i in scope if i < anchor.i and i not in avoid), reverse=True)
+        for index in indices:
+            token = self.doc[index]
+            if token.ent_type_ not in NAMES or token.ent_iob_ != "B":
+                continue
+            span = next(e for e in self.doc.ents if e.start == token.i)
+            if any(t.i in avoid for t in span):
+                continue
+            if found := self.country_only(span.root):
+                return found
+        return []
+
+    def country_only(self, word: Token, *, besides: set[str] | None = None) -> list[Actor]:
+        """The named thing (place, people, body) ``word`` stands in as an actor coded with its
+        country alone, unless it has none, is an international one or is of ``besides``."""
+        span = next((e for e in self.doc.ents if e.start <= word.i < e.end), None)
+        words = span if span is not None else self.doc[word.i : word.i + 1]
+        actor = self.coder.code(word if span is None else span.root, words=words)
+        if actor.country in {None, "IGO", *(besides or ())}:
+            return []
+        return [Actor(words.text, words.start_char, words.end_char, actor.entity, actor.country)]
+
+    def place_actor(self, place: Token | None) -> list[Actor]:
+        """The place an event happens in as its actor, coded with the place's country only:
+        PLOVER's coders give violence by unnamed hands to the country where it happens."""
+        return [] if place is None else self.country_only(place)
+
     def place_target(
         self, place: Token | None, sources: list[Actor], *, domestic: bool = False
     ) -> list[Actor]:
@@ -404,11 +449,4 @@ class EventActors:
         countries = {s.country for s in sources if s is not None and s.country}
         if place is None or not (countries or domestic):
             return []
-        if domestic:
-            countries = set()
-        span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
-        words = span if span is not None else self.doc[place.i : place.i + 1]
-        actor = self.coder.code(place, words=words)
-        if actor.country is None or actor.country in countries or actor.country == "IGO":
-            return []
-        return [Actor(words.text, words.start_char, words.end_char, actor.entity, actor.country)]
+        return self.country_only(place, besides=set() if domestic else countries)

@@ -167,9 +167,23 @@ class EventQualifiers:
                 continue
             if not self.lexicon.has("location-prepositions", preposition.lower_):
                 continue
-            place = object_of(preposition)
-            if place is not None and place.ent_type_ in PLACES:
+            place = self.named_place(object_of(preposition))
+            if place is not None:
                 return place
+        return None
+
+    def named_place(self, noun: Token | None) -> Token | None:
+        """``noun`` if it is a named place, or the place it names with "of" ("the town of
+        Samarra", "the province of Herat")."""
+        if noun is None or noun.ent_type_ in PLACES:
+            return noun
+        if not self.lexicon.has("place-nouns", noun.lemma_.lower()):
+            return None
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                named = object_of(child)
+                if named is not None and named.ent_type_ in PLACES | {"NORP"}:
+                    return named
         return None
 
     def covered(self, actors: list[Actor]) -> set[int]:

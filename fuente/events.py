@@ -19,7 +19,7 @@ lexicon (``fuente/data/events.yaml``) carries an event; its dependency tree give
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -368,11 +368,25 @@ class _Finder:
             if sources and not targets:
                 domestic = self.lexicon.has("place-recipients", found.pattern.category.lower())
                 targets = self.actors.place_target(place, sources, domestic=domestic)
+            clause = qualifiers.scope(qualifiers.clause(anchor, verb))
+            if sources and not targets:
+                avoid = qualifiers.covered(sources)
+                targets = self.actors.named_actor(anchor, clause, avoid, after=True)
             country = self.actors.country_of(place)
+            if not sources:  # "a bombing near Samarra killed ...": done from there
+                sources = self.actors.place_actor(place)
+            if not sources:
+                avoid = qualifiers.covered(targets)
+                sources = self.actors.named_actor(anchor, clause, avoid, after=False)
             sources, targets = (
                 self.actors.domestic(sources, targets, country, source=True),
                 self.actors.domestic(targets, sources, country, source=False),
             )
+            if targets and not any(t.country for t in targets):  # "seized three tankers off Iran"
+                avoid = qualifiers.covered(targets) | qualifiers.covered(sources)
+                named = self.actors.named_actor(anchor, clause, avoid, after=True)
+                if named:
+                    targets = [replace(t, country=named[0].country) for t in targets]
             if self.lexicon.has("reciprocal", noun_lemma(anchor)):
                 partners = self.actors.domestic(
                     self.nouns.partners(anchor, verb), sources, country, source=False

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from fuente.lexicon import load_lexicon
+from fuente.places import place_country
 from fuente.settings import Settings
 
 __all__ = [
@@ -38,6 +39,7 @@ POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 AFFILIATION_PREPS = frozenset({"of", "from", "in", "at", "with", "within", "inside", "to", "for"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 # Sectors that say more than an institution when both modify a noun ("rogue military officers").
 STANCES = frozenset({"rebels", "opposition"})
 # How a later mention opens: "the official" may be one met before; "another official" is not;
@@ -305,6 +307,21 @@ def _country(groups: list[list[Token]], lexicons: _Lexicons) -> str | None:
     return None
 
 
+def _town_country(groups: list[list[Token]]) -> str | None:
+    """The country of the first town (or US state) the groups name, by ``fuente.places``;
+    the tagger may call a town a place (LOC) or even a people (NORP: "the town of Samarra")."""
+    for group in groups:
+        for token in group:
+            if token.ent_type_ not in PLACE_TYPES or token.ent_iob_ != "B":
+                continue
+            end = token.i + 1
+            while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+                end += 1
+            if found := place_country(token.doc[token.i : end].text):
+                return found
+    return None
+
+
 def _inside_name(words: Span, lexicons: _Lexicons) -> bool:
     """Whether ``words`` lie in a person's or an outlet's name ("Jim Jordan", "Washington Post")."""
     entities = [_entity_at(token) for token in words]
@@ -453,9 +470,12 @@ def _affiliation(
     groups = [_affiliation_groups(h, core, documents=kind == "document") for h in heads]
     country = _agreed([_country(g, lexicons) for g in groups])
     sector = _agreed([_sector(g, h, lexicons) for g, h in zip(groups, heads, strict=True)])
+    town = None
+    if country is None:  # "residents of Samarra": a town of the gazetteer, not a government
+        country = town = _agreed([_town_country(g) for g in groups])
     if kind == "outlet":
         sector = "media"
-    elif kind == "organisation" and sector is None:
+    elif kind == "organisation" and sector is None and town is None:
         # A country speaking ("Venezuela said") is its government.
         entity = _entity_at(heads[0]) or ("", "", "")
         country_named = entity[1] == "GPE" or _phrase_key(entity[0]) in lexicons.countries

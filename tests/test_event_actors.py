@@ -66,7 +66,7 @@ def test_event_actors_known_person_or_organisation_gives_country_and_sector(
 
 def test_event_actors_domestic_actor_takes_the_country_of_the_place(nlp, marovia) -> None:
     found = events(nlp, marovia, "Prisoners rioted at a jail in Port Selden on Monday.", "PROTEST")
-    assert sides(found) == ({"MRV"}, {None})
+    assert sides(found) == ({"MRV"}, {"MRV"})  # and the protest is against the place's rulers
 
 
 def test_event_actors_domestic_actor_takes_the_country_of_the_other_side(nlp, marovia) -> None:
@@ -350,3 +350,21 @@ def test_event_actors_target_people_take_the_country_unless_foreign(
 def test_event_actors_who_brings_two_sides_together_acts_on_both(nlp, marovia) -> None:
     text = "Marovian diplomats launched a mediation effort between Halvik and the SLF."
     assert sides(events(nlp, marovia, text, "CONSULT")) == ({"MRV"}, {"HLV", "MRV"})
+
+
+def test_event_actors_violence_by_no_one_named_is_the_places(nlp, marovia) -> None:
+    text = "A car bomb near the town of Kirkuk wounded three soldiers on Sunday."
+    event = events(nlp, marovia, text, "ASSAULT")[-1]
+    assert (event.source.country, event.location) == ("IRQ", "Kirkuk")
+
+
+def test_event_actors_target_left_open_is_the_country_named_after_the_event(nlp, marovia) -> None:
+    text = "Marovian traders shut their shops to protest at the arrival of Halvikian settlers."
+    found = events(nlp, marovia, text, "ACCUSE")
+    assert sides(found) == ({"MRV"}, {"HLV"})
+
+
+def test_event_actors_source_left_open_is_the_country_named_before_the_event(nlp, marovia) -> None:
+    text = "In a Halvikian operation, the border post was attacked at dawn."
+    found = events(nlp, marovia, text, "ASSAULT")
+    assert sides(found)[0] == {"HLV"}

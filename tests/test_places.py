@@ -1,0 +1,38 @@
+"""Towns and US states the countries lexicon does not list (fuente.places, GeoNames' cities)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuente.places import place_country
+from fuente.speakers import describe_source
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Kirkuk", "IRQ"),  # a city under its own name
+        ("Basra", "IRQ"),  # under another of its names
+        ("Kandahar", "AFG"),
+        ("Monrovia", "LBR"),  # a US town of the name is far smaller
+        ("Texas", "USA"),  # a US state
+        ("the Hague", "NLD"),
+        ("Bethlehem", None),  # towns of three countries, none dominant
+        ("Georgia", None),  # left to the countries lexicon: also a country
+        ("Selden Ford", None),
+    ],
+)
+def test_places_country_of_a_town(name, country) -> None:
+    assert place_country(name) == country
+
+
+def test_places_a_town_gives_a_description_its_country_not_a_sector(nlp, settings) -> None:
+    doc = nlp("Residents of Kirkuk said the market was closed.")
+    info = describe_source(doc[0:3], settings=settings)
+    assert (info.country, info.sector) == ("IRQ", None)
+
+
+def test_places_a_town_speaking_is_not_its_countrys_government(nlp, settings) -> None:
+    doc = nlp("Kirkuk voted for the new council.")
+    info = describe_source(doc[0:1], settings=settings)
+    assert (info.country, info.sector) == ("IRQ", None)  # whereas "Baghdad" would be
