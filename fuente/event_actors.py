@@ -397,39 +397,45 @@ class EventActors:
         return []
 
     def named_actor(
-        self,
-        anchor: Token,
-        scope: set[int],
-        avoid: set[int],
-        *,
-        after: bool,
+        self, anchor: Token, scopes: list[set[int]], avoid: set[int], *, after: bool
     ) -> list[Actor]:
-        """The country named nearest the event in its clause (after it for a target, before
-        it for a source) when nothing else gives that actor ("shunned work to protest at
-        settlement on Arab land", "demanding a referendum on independence from Indonesia"):
+        """The country named nearest the event after it (for a target) or before it (for a
+        source), in the first of ``scopes`` (sets of token indices: its clause, its sentence)
+        naming one, outside ``avoid``, when nothing else gives that actor ("shunned work to
+        protest at settlement on Arab land", "in a Syrian operation, the post was attacked"):
         PLOVER's coders take it as the actor."""
-        if after:
-            indices = sorted(i for i in scope if i > anchor.i and i not in avoid)
-        else:
-            indices = sorted((i for i in scope if i < anchor.i and i not in avoid), reverse=True)
+        for scope in scopes:
+            side = [i for i in scope if (i > anchor.i if after else i < anchor.i)]
+            indices = sorted(side, reverse=not after)
+            if found := self.nearest_named(indices, avoid):
+                return found
+        return []
+
+    def nearest_named(self, indices: list[int], avoid: set[int]) -> list[Actor]:
+        """The first name among the words at ``indices`` coded with a country, as that alone."""
         for index in indices:
             token = self.doc[index]
-            if token.ent_type_ not in NAMES or token.ent_iob_ != "B":
+            if index in avoid or token.ent_type_ not in NAMES or token.ent_iob_ != "B":
                 continue
             span = next(e for e in self.doc.ents if e.start == token.i)
             if any(t.i in avoid for t in span):
                 continue
-            if found := self.country_only(span.root):
+            if found := self.country_only(span.root, international=True):
                 return found
         return []
 
-    def country_only(self, word: Token, *, besides: set[str] | None = None) -> list[Actor]:
+    def country_only(
+        self, word: Token, *, besides: set[str] | None = None, international: bool = False
+    ) -> list[Actor]:
         """The named thing (place, people, body) ``word`` stands in as an actor coded with its
-        country alone, unless it has none, is an international one or is of ``besides``."""
+        country alone, unless it has none or one of ``besides``; an international body only
+        with ``international``, as itself."""
         span = next((e for e in self.doc.ents if e.start <= word.i < e.end), None)
         words = span if span is not None else self.doc[word.i : word.i + 1]
         actor = self.coder.code(word if span is None else span.root, words=words)
-        if actor.country in {None, "IGO", *(besides or ())}:
+        if actor.country == "IGO":
+            return [actor] if international else []
+        if actor.country in {None, *(besides or ())}:
             return []
         return [Actor(words.text, words.start_char, words.end_char, actor.entity, actor.country)]
 

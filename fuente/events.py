@@ -371,20 +371,22 @@ class _Finder:
             clause = qualifiers.scope(qualifiers.clause(anchor, verb))
             if sources and not targets:
                 avoid = qualifiers.covered(sources)
-                targets = self.actors.named_actor(anchor, clause, avoid, after=True)
+                targets = self.actors.named_actor(anchor, [clause], avoid, after=True)
             country = self.actors.country_of(place)
             if not sources:  # "a bombing near Samarra killed ...": done from there
                 sources = self.actors.place_actor(place)
-            if not sources:
+            if not sources:  # the clause's own words first, then the whole sentence's
+                whole = {t.i for t in anchor.sent}
                 avoid = qualifiers.covered(targets)
-                sources = self.actors.named_actor(anchor, clause, avoid, after=False)
+                sources = self.actors.named_actor(anchor, [clause, whole], avoid, after=False)
+                sources = sources or self.actors.named_actor(anchor, [whole], avoid, after=True)
             sources, targets = (
                 self.actors.domestic(sources, targets, country, source=True),
                 self.actors.domestic(targets, sources, country, source=False),
             )
             if targets and not any(t.country for t in targets):  # "seized three tankers off Iran"
                 avoid = qualifiers.covered(targets) | qualifiers.covered(sources)
-                named = self.actors.named_actor(anchor, clause, avoid, after=True)
+                named = self.actors.named_actor(anchor, [clause], avoid, after=True)
                 if named:
                     targets = [replace(t, country=named[0].country) for t in targets]
             if self.lexicon.has("reciprocal", noun_lemma(anchor)):

@@ -297,7 +297,7 @@ def test_event_actors_international_rights_group_has_no_country(nlp, marovia) ->
             "Marovian forces launched artillery, mortar, and rocket fire against Halvikian "
             "camps today.",
             "ASSAULT",
-            ({"MRV", None}, {"HLV"}),
+            ({"MRV"}, {"HLV"}),
         ),
         # "fire" is a light verb, and what its preposition names leads to its owner
         (
