@@ -82,3 +82,22 @@ def test_actors_description_takes_the_country_of_an_earlier_one(nlp, marovia) ->
     first, second = (coder.code(t) for t in doc if t.text == "officers")
     assert (first.country, second.country) == ("MRV", "MRV")
     assert second.text == "the mutinous officers"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "country", "sector"),
+    [
+        ("UNPROFOR troops met the envoy.", "troops", "IGO", "international organisation"),
+        ("The ECOWAS envoy met the minister.", "envoy", "IGO", "international organisation"),
+        ("The Council of Europe met the envoy.", "Council", "IGO", "international organisation"),
+        ("Hizb-i-Islami fighters met the envoy.", "fighters", "AFG", "rebels"),
+        ("Tupamaros rebels met the envoy.", "rebels", "URY", "rebels"),
+        ("Al-Qaeda militants met the envoy.", "militants", None, "rebels"),
+        ("The Peshmerga met the envoy.", "Peshmerga", "IRQ", "military"),
+    ],
+)
+def test_actors_international_organisations_and_armed_groups_are_known(
+    nlp, marovia, text: str, head: str, country: str | None, sector: str
+) -> None:
+    actor = code(nlp, marovia, text, head)
+    assert (actor.country, actor.sector) == (country, sector)
