@@ -22,7 +22,7 @@ from fuente.settings import Settings
 
 __all__ = ["KnownActor", "KnownActors", "known_actors"]
 
-WORD = re.compile(r"[\w'’.-]+")
+WORD = re.compile(r"[\w'’.]+")  # a hyphen parts words, as the tokenizer does
 POSSESSIVE = re.compile(r"['’]s$|['’]$")
 ARTICLES = frozenset({"the", "a", "an"})
 
@@ -104,16 +104,17 @@ class KnownActors:
 
     def organisation(self, words: list[str]) -> KnownActor | None:
         """The known organisation whose name runs within ``words`` (as written: a name
-        matches words that start with a capital)."""
+        matches words of which the first, or for a name of several words any, starts with a
+        capital: "al-Qaeda")."""
         folded = [words_of(word) for word in words]
         flat: list[tuple[str, bool]] = []
         for word, parts in zip(words, folded, strict=True):
-            flat += [(part, word[:1].isupper()) for part in parts]
+            flat += [(part, word[:1].isupper()) for part in parts if part not in ARTICLES]
         for size in range(min(self.longest, len(flat)), 0, -1):
             for start in range(len(flat) - size + 1):
                 run = flat[start : start + size]
                 entry = self.organisations.get(tuple(part for part, _ in run))
-                if entry is not None and run[0][1]:
+                if entry is not None and (run[0][1] or (size > 1 and any(c for _, c in run))):
                     return entry
         return None
 

@@ -60,6 +60,12 @@ def test_known_actors_organisation_named_within_words(words: str, country: str) 
     assert found.country == country
 
 
+def test_known_actors_hyphenated_name_matches_as_the_tokenizer_splits_it() -> None:
+    words = ["the", "al", "-", "Qaeda", "in", "the", "Arabian", "Peninsula", "fighters"]
+    assert known_actors(PACKAGED).organisation(words).country == "YEM"
+    assert known_actors(PACKAGED).organisation(["Lashkar", "-", "e", "-", "Toiba"]).country == "PAK"
+
+
 def test_known_actors_organisation_name_needs_its_capital() -> None:
     assert known_actors(PACKAGED).organisation(["amal"]) is None
     assert known_actors(PACKAGED).organisation(["Amal"]).country == "LBN"
