@@ -53,3 +53,26 @@ def test_countries_names_regions_and_former_names_read_as_their_state(
     start = sentence.index(phrase)
     span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
     assert describe_source(span, settings=settings).country == country
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "country"),
+    [
+        ("Police in Sinaloa arrested two men.", "Police in Sinaloa", "MEX"),
+        ("Tigrayan fighters withdrew from the town.", "Tigrayan fighters", "ETH"),
+        ("The governor of Rivers State spoke on Monday.", "The governor of Rivers State", "NGA"),
+        ("Officials in Azad Jammu and Kashmir met.", "Officials in Azad Jammu and Kashmir", "PAK"),
+        ("Officials in Punjab met on Monday.", "Officials in Punjab", None),
+        ("Hamas officials rejected the plan.", "Hamas officials", None),
+    ],
+)
+def test_countries_a_province_reads_as_its_state_and_a_shared_name_as_none(
+    nlp, settings: Settings, sentence: str, phrase: str, country: str | None
+) -> None:
+    """First-level divisions name their state; a name two states share (Punjab) names none,
+    nor does a word that a division's name would read with a plural s ("Hamas", not Hama)."""
+    doc = nlp(sentence)
+    start = sentence.index(phrase)
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    assert describe_source(span, settings=settings).country == country
