@@ -350,3 +350,17 @@ def test_event_actors_target_people_take_the_country_unless_foreign(
 def test_event_actors_who_brings_two_sides_together_acts_on_both(nlp, marovia) -> None:
     text = "Marovian diplomats launched a mediation effort between Halvik and the SLF."
     assert sides(events(nlp, marovia, text, "CONSULT")) == ({"MRV"}, {"HLV", "MRV"})
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "source"),
+    [
+        ("President Kerekou banned the march.", "COERCE", ("BEN", "government")),
+        ("Afonso Dhlakama attacked a police station.", "ASSAULT", ("MOZ", "rebels")),
+    ],
+)
+def test_event_actors_leaders_whose_country_the_sentence_does_not_name(
+    nlp, marovia, text: str, category: str, source: tuple[str, str]
+) -> None:
+    event = events(nlp, marovia, text, category)[0]
+    assert (event.source.country, event.source.sector) == source
