@@ -368,3 +368,17 @@ def test_event_actors_source_left_open_is_the_country_named_before_the_event(nlp
     text = "In a Halvikian operation, the border post was attacked at dawn."
     found = events(nlp, marovia, text, "ASSAULT")
     assert sides(found)[0] == {"HLV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "source"),
+    [
+        ("President Kerekou banned the march.", "COERCE", ("BEN", "government")),
+        ("Afonso Dhlakama attacked a police station.", "ASSAULT", ("MOZ", "rebels")),
+    ],
+)
+def test_event_actors_leaders_whose_country_the_sentence_does_not_name(
+    nlp, marovia, text: str, category: str, source: tuple[str, str]
+) -> None:
+    event = events(nlp, marovia, text, category)[0]
+    assert (event.source.country, event.source.sector) == source
