@@ -328,7 +328,12 @@ class ActorCoder:
                 break
         if country is None or sector is None:
             names = [self.names.get(entity, "")]
-            names += [self.doc[i].text for i in heads if self.doc[i].pos_ == "PROPN"]
+            # each mention's last name word ("Museveni"), not a given name ("Abdelaziz")
+            names += [
+                self.doc[i].text
+                for i in heads
+                if self.doc[i].pos_ == "PROPN" and self.doc[i].head.i not in heads
+            ]
             context = " ".join(_premodified(self.doc[i]).text for i in heads)
             for name in names:
                 if known := self.known.person(name, context=f"{name} {context}"):

@@ -27,12 +27,12 @@ def test_places_country_of_a_town(name, country) -> None:
 
 
 def test_places_a_town_gives_a_description_its_country_not_a_sector(nlp, settings) -> None:
-    doc = nlp("Residents of Kirkuk said the market was closed.")
+    doc = nlp("Residents of Samarra said the market was closed.")
     info = describe_source(doc[0:3], settings=settings)
     assert (info.country, info.sector) == ("IRQ", None)
 
 
 def test_places_a_town_speaking_is_not_its_countrys_government(nlp, settings) -> None:
-    doc = nlp("Kirkuk voted for the new council.")
+    doc = nlp("Tikrit voted for the new council.")
     info = describe_source(doc[0:1], settings=settings)
     assert (info.country, info.sector) == ("IRQ", None)  # whereas "Baghdad" would be
