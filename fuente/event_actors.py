@@ -421,7 +421,10 @@ class EventActors:
             if any(t.i in avoid for t in span):
                 continue
             if found := self.country_only(span.root, international=True):
-                return found
+                for other in span.root.conjuncts:  # "to the United States and Israel"
+                    if other.i not in avoid:
+                        found += self.country_only(other, international=True)
+                return list(dict.fromkeys(found))
         return []
 
     def country_only(

@@ -379,7 +379,7 @@ class _Finder:
                 whole = {t.i for t in anchor.sent}
                 avoid = qualifiers.covered(targets)
                 sources = self.actors.named_actor(anchor, [clause, whole], avoid, after=False)
-                sources = sources or self.actors.named_actor(anchor, [whole], avoid, after=True)
+                sources = sources or self.actors.named_actor(anchor, [clause], avoid, after=True)
             sources, targets = (
                 self.actors.domestic(sources, targets, country, source=True),
                 self.actors.domestic(targets, sources, country, source=False),

@@ -362,6 +362,9 @@ def test_event_actors_target_left_open_is_the_country_named_after_the_event(nlp,
     text = "Marovian traders shut their shops to protest at the arrival of Halvikian settlers."
     found = events(nlp, marovia, text, "ACCUSE")
     assert sides(found) == ({"MRV"}, {"HLV"})
+    text = "Marovian traders shut their shops to protest at the arrival of settlers from Halvik and Norway."
+    found = events(nlp, marovia, text, "ACCUSE")
+    assert sides(found) == ({"MRV"}, {"HLV", "NOR"})  # and the names joined to it
 
 
 def test_event_actors_source_left_open_is_the_country_named_before_the_event(nlp, marovia) -> None:
