@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from fuente.actors import ETHNIC, ActorCoder, noun_lemma
 from fuente.event_lexicon import EventLexicon
@@ -58,6 +58,11 @@ class EventActors:
         self.doc = doc
         self.coder = coder
         self.lexicon = lexicon
+        self.named: dict[int, Span] = {t.i: e for e in doc.ents for t in e}  # word -> its name
+
+    def name_at(self, word: Token) -> Span:
+        """The named entity ``word`` is part of, else the word alone."""
+        return self.named.get(word.i) or self.doc[word.i : word.i + 1]
 
     def subject(self, verb: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
         """``(subject, passive)`` of a verb, inherited from the verb its clause depends on."""
@@ -331,9 +336,7 @@ class EventActors:
         """The country of a place the event names ("in Dili"), if it is in one."""
         if place is None:
             return None
-        span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
-        words = span if span is not None else self.doc[place.i : place.i + 1]
-        country = self.coder.code(place, words=words).country
+        country = self.coder.code(place, words=self.name_at(place)).country
         return None if country == "IGO" else country
 
     def domestic(
@@ -417,7 +420,7 @@ class EventActors:
             token = self.doc[index]
             if index in avoid or token.ent_type_ not in NAMES or token.ent_iob_ != "B":
                 continue
-            span = next(e for e in self.doc.ents if e.start == token.i)
+            span = self.name_at(token)
             if any(t.i in avoid for t in span):
                 continue
             if found := self.country_only(span.root, international=True):
@@ -433,9 +436,8 @@ class EventActors:
         """The named thing (place, people, body) ``word`` stands in as an actor coded with its
         country alone, unless it has none or one of ``besides``; an international body only
         with ``international``, as itself."""
-        span = next((e for e in self.doc.ents if e.start <= word.i < e.end), None)
-        words = span if span is not None else self.doc[word.i : word.i + 1]
-        actor = self.coder.code(word if span is None else span.root, words=words)
+        words = self.name_at(word)
+        actor = self.coder.code(words.root, words=words)
         if actor.country == "IGO":
             return [actor] if international else []
         if actor.country in {None, *(besides or ())}:
