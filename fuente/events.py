@@ -333,6 +333,31 @@ class _Finder:
                 if not inside_silence and not _skipped(match, self.lexicon):
                     yield match
 
+    def stand_ins(
+        self,
+        anchor: Token,
+        verb: Token | None,
+        place: Token | None,
+        sources: list[Actor],
+        targets: list[Actor],
+    ) -> tuple[list[Actor], list[Actor]]:
+        """The sides no rule gave, from the names around the event, as PLOVER's coders fill
+        them: a target is the name nearest after the event in its clause; a source is the
+        event's place ("a bombing near Samarra killed ..."), else the name nearest before the
+        event in its clause, then in its sentence, else the nearest after it in its clause."""
+        qualifiers, actors = self.qualifiers, self.actors
+        clause = qualifiers.scope(qualifiers.clause(anchor, verb))
+        if sources and not targets:
+            targets = actors.named_actor(anchor, [clause], qualifiers.covered(sources), after=True)
+        if not sources:
+            sources = actors.place_actor(place)
+        if not sources:
+            whole = {t.i for t in anchor.sent}
+            avoid = qualifiers.covered(targets)
+            sources = actors.named_actor(anchor, [clause, whole], avoid, after=False)
+            sources = sources or actors.named_actor(anchor, [clause], avoid, after=True)
+        return sources, targets
+
     def events(self) -> Iterator[tuple[_Found, dict]]:
         qualifiers = self.qualifiers
         for found in self.found():
@@ -368,23 +393,15 @@ class _Finder:
             if sources and not targets:
                 domestic = self.lexicon.has("place-recipients", found.pattern.category.lower())
                 targets = self.actors.place_target(place, sources, domestic=domestic)
-            clause = qualifiers.scope(qualifiers.clause(anchor, verb))
-            if sources and not targets:
-                avoid = qualifiers.covered(sources)
-                targets = self.actors.named_actor(anchor, [clause], avoid, after=True)
+            if not (sources and targets):
+                sources, targets = self.stand_ins(anchor, verb, place, sources, targets)
             country = self.actors.country_of(place)
-            if not sources:  # "a bombing near Samarra killed ...": done from there
-                sources = self.actors.place_actor(place)
-            if not sources:  # the clause's own words first, then the whole sentence's
-                whole = {t.i for t in anchor.sent}
-                avoid = qualifiers.covered(targets)
-                sources = self.actors.named_actor(anchor, [clause, whole], avoid, after=False)
-                sources = sources or self.actors.named_actor(anchor, [clause], avoid, after=True)
             sources, targets = (
                 self.actors.domestic(sources, targets, country, source=True),
                 self.actors.domestic(targets, sources, country, source=False),
             )
             if targets and not any(t.country for t in targets):  # "seized three tankers off Iran"
+                clause = qualifiers.scope(qualifiers.clause(anchor, verb))
                 avoid = qualifiers.covered(targets) | qualifiers.covered(sources)
                 named = self.actors.named_actor(anchor, [clause], avoid, after=True)
                 if named:
