@@ -328,8 +328,16 @@ def _inside_name(words: Span, lexicons: _Lexicons) -> bool:
     return all(e is not None and (e[1] == "PERSON" or _outlet(e[2], lexicons)) for e in entities)
 
 
-def _sector(groups: list[list[Token]], head: Token, lexicons: _Lexicons) -> str | None:
-    """The most specific sector: phrase ending in the head, nearest modifier, head, after."""
+def _sector(
+    groups: list[list[Token]], head: Token, lexicons: _Lexicons, core: Span | None = None
+) -> str | None:
+    """The most specific sector: a name of several words running through the head ("the
+    Organization of American States"), phrase ending in the head, nearest modifier, head,
+    after."""
+    if core is not None and head.ent_type_:
+        named = [m for m in _matches(list(core), lexicons.sectors) if m[0] <= head.i < m[1]]
+        if named and named[0][1] - named[0][0] > 1 and named[0][1] > head.i + 1:
+            return lexicons.sectors[named[0][2]]
     first = _matches(groups[0], lexicons.sectors) if groups else []
     phrase = [m for m in first if m[1] == head.i + 1 and m[1] - m[0] > 1]
     modifiers = [m for m in first if m[1] <= head.i]
@@ -469,7 +477,7 @@ def _affiliation(
     """``(country, sector)`` the words of each conjunct agree on."""
     groups = [_affiliation_groups(h, core, documents=kind == "document") for h in heads]
     country = _agreed([_country(g, lexicons) for g in groups])
-    sector = _agreed([_sector(g, h, lexicons) for g, h in zip(groups, heads, strict=True)])
+    sector = _agreed([_sector(g, h, lexicons, core) for g, h in zip(groups, heads, strict=True)])
     town = None
     if country is None:  # "residents of Samarra": a town of the gazetteer, not a government
         country = town = _agreed([_town_country(g) for g in groups])

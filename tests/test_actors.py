@@ -94,6 +94,19 @@ def test_actors_description_takes_the_country_of_an_earlier_one(nlp, marovia) ->
         ("Tupamaros rebels met the envoy.", "rebels", "URY", "rebels"),
         ("Al-Qaeda militants met the envoy.", "militants", None, "rebels"),
         ("The Peshmerga met the envoy.", "Peshmerga", "IRQ", "military"),
+        # a name running on through "of" is read whole, not by its last words
+        (
+            "The Organization of American States met the envoy.",
+            "Organization",
+            "IGO",
+            "international organisation",
+        ),
+        (
+            "The League of Arab States met the envoy.",
+            "League",
+            "IGO",
+            "international organisation",
+        ),
     ],
 )
 def test_actors_international_organisations_and_armed_groups_are_known(
