@@ -16,7 +16,7 @@ $(BIN)/fuente: pyproject.toml
 setup: $(BIN)/fuente
 
 demo: setup
-	$(BIN)/fuente ingest --db $(DEMO_DB) examples/
+	$(BIN)/fuente ingest --config examples/fuente.yaml --db $(DEMO_DB) examples/
 	$(BIN)/fuente stats --db $(DEMO_DB)
 	$(BIN)/fuente serve --db $(DEMO_DB) --port $(PORT)
 

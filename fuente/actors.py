@@ -327,13 +327,17 @@ class ActorCoder:
             if country and sector:
                 break
         if country is None or sector is None:
-            names = [self.names.get(entity, "")]
-            # each mention's last name word ("Museveni"), not a given name ("Abdelaziz")
-            names += [
-                self.doc[i].text
-                for i in heads
-                if self.doc[i].pos_ == "PROPN" and self.doc[i].head.i not in heads
-            ]
+            fullest = self.names.get(entity, "")
+            names = [fullest]
+            # each mention's last name word ("Museveni"), not a given name ("Abdelaziz"), and
+            # only when the text never gives the person a first name the lexicon lacks:
+            # "Viktor Anand" is no known Anand
+            if len(self.known.name_words(fullest)) < 2:
+                names += [
+                    self.doc[i].text
+                    for i in heads
+                    if self.doc[i].pos_ == "PROPN" and self.doc[i].head.i not in heads
+                ]
             context = " ".join(_premodified(self.doc[i]).text for i in heads)
             for name in names:
                 if known := self.known.person(name, context=f"{name} {context}"):

@@ -76,14 +76,15 @@ class KnownActors:
     longest: int  # most words in an organisation's name
     by_word: dict[str, tuple[int, ...]]  # a name word -> the people (indices) it belongs to
 
-    def _name_words(self, text: str) -> tuple[str, ...]:
-        return tuple(w for w in words_of(text) if w not in self.titles)
+    def name_words(self, text: str) -> tuple[str, ...]:
+        """The folded words of a person's name in ``text``, titles and initials aside."""
+        return tuple(w for w in words_of(text) if w not in self.titles and len(w.rstrip(".")) > 1)
 
     def person(self, name: str, *, context: str = "") -> KnownActor | None:
         """The known person ``name`` stands for: all its words (titles aside) belong to one
         of the person's names, and a single word is a surname ("Museveni") or a short name
         of the lexicon; ``context`` (the words around the name) may give the office."""
-        said = self._name_words(name)
+        said = self.name_words(name)
         if not said:
             return None
         fits = []

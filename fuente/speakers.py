@@ -309,10 +309,14 @@ def _country(groups: list[list[Token]], lexicons: _Lexicons) -> str | None:
 
 def _town_country(groups: list[list[Token]]) -> str | None:
     """The country of the first town (or US state) the groups name, by ``fuente.places``;
-    the tagger may call a town a place (LOC) or even a people (NORP: "the town of Samarra")."""
+    the tagger may call a town a place (LOC) or even a people (NORP: "the town of Samarra"),
+    but a name the document's entities make a person is none."""
     for group in groups:
         for token in group:
             if token.ent_type_ not in PLACE_TYPES or token.ent_iob_ != "B":
+                continue
+            entity = _entity_at(token)
+            if entity is not None and entity[1] == "PERSON":  # "Anand", a person elsewhere
                 continue
             end = token.i + 1
             while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
@@ -323,8 +327,11 @@ def _town_country(groups: list[list[Token]]) -> str | None:
 
 
 def _inside_name(words: Span, lexicons: _Lexicons) -> bool:
-    """Whether ``words`` lie in a person's or an outlet's name ("Jim Jordan", "Washington Post")."""
+    """Whether ``words`` lie in a person's or an outlet's name ("Jim Jordan", "Washington Post");
+    a country's name the tagger took for a whole person's ("Vestmark pledged aid") is none."""
     entities = [_entity_at(token) for token in words]
+    if entities and all(e is not None and e[2] == words.text for e in entities):
+        return _outlet(entities[0][2], lexicons)
     return all(e is not None and (e[1] == "PERSON" or _outlet(e[2], lexicons)) for e in entities)
 
 

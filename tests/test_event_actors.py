@@ -380,6 +380,8 @@ def test_event_actors_source_left_open_is_the_country_named_before_the_event(nlp
         ("Afonso Dhlakama attacked a police station.", "ASSAULT", ("MOZ", "rebels")),
         # a given name is no known surname (Polisario's Mohamed Abdelaziz): no country
         ("President Abdelaziz Tamboura banned the march.", "COERCE", (None, "government")),
+        # a known surname after a first name the lexicon does not give is someone else
+        ("Jonas Museveni banned the march.", "COERCE", (None, None)),
     ],
 )
 def test_event_actors_leaders_whose_country_the_sentence_does_not_name(

@@ -36,3 +36,9 @@ def test_places_a_town_speaking_is_not_its_countrys_government(nlp, settings) ->
     doc = nlp("Tikrit voted for the new council.")
     info = describe_source(doc[0:1], settings=settings)
     assert (info.country, info.sector) == ("IRQ", None)  # whereas "Baghdad" would be
+
+
+def test_places_a_town_the_document_makes_a_person_is_none(nlp, settings) -> None:
+    doc = nlp("Supporters of Samarra said the market was closed.")
+    doc.user_data["fuente_entity_index"] = {2: ("Samarra", "PERSON", "Samarra")}
+    assert describe_source(doc[0:3], settings=settings).country is None
