@@ -15,7 +15,11 @@ and codes them with ``fuente.actors.ActorCoder``:
 * the country of a thing acted on ("defaced Danish web sites"), of whose a thing is
   ("riots against Israeli policies"), and of whom a protest's purpose acts on ("a hunger
   strike to protest the president's failure");
-* the subject of a stative passive ("is committed to") or of "engaged in" as the source.
+* the subject of a stative passive ("is committed to") or of "engaged in" as the source;
+* when none of these gives a side, a stand-in, as PLOVER's coders fill one: the event's
+  place for its source ("a bombing near Samarra"), else the name coded with a country
+  nearest the event in its clause (after it for a target, before it for a source), with
+  the names joined to it.
 
 An actor whose words name no country is taken to be of the country where the event took
 place ("prisoners rioted at a jail in Dili"), else of the country of the other side
@@ -46,8 +50,7 @@ __all__ = ["EventActors"]
 INHERITS = {"xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"}
 MODIFIERS = {"compound", "amod", "nmod", "poss"}
 MAX_ACTORS = 3
-
-
+# Entity labels of the names that may stand in for a side no rule gives.
 NAMES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
 
