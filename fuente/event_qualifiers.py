@@ -149,15 +149,6 @@ class EventQualifiers:
         gap = self.text[time.end : start]
         return len(gap) <= 3 and not gap.strip(" ,'’s")
 
-    def location(self, anchor: Token, governor: Token | None, avoid: set[int]) -> str | None:
-        """The place a prepositional phrase of the event's clause names ("in Caracas"),
-        outside the words of its source."""
-        place = self.place(anchor, governor, avoid)
-        if place is None:
-            return None
-        span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
-        return span.text if span is not None else place.text
-
     def place(self, anchor: Token, governor: Token | None, avoid: set[int]) -> Token | None:
         """The head of the place the event's clause names, outside the tokens ``avoid``."""
         word = self.clause(anchor, governor)

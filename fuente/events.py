@@ -426,7 +426,7 @@ class _Finder:
                 "date_value": when.value if when else None,
                 "date_start": when.start if when else None,
                 "date_end": when.end if when else None,
-                "location": qualifiers.location(anchor, verb, qualifiers.covered(sources)),
+                "location": self.actors.name_at(place).text if place is not None else None,
                 "attribution": qualifiers.attribution(anchor),
             }
             pairs = [
