@@ -34,6 +34,7 @@ class Outcome:
     doc: str | None = None
     detail: str = ""
     size: int = 0
+    warnings: tuple[str, ...] = ()
 
 
 def _screen(
@@ -91,4 +92,4 @@ def _store(result: ArticleRecords | Rejection, store: Store) -> Outcome:
     existed = store.stored_hash(document.id) is not None
     store.write(result)
     return Outcome(document.path, UPDATED if existed else STORED, document.id, "",
-                   len(document.text))  # fmt: skip
+                   len(document.text), document.warnings)  # fmt: skip
