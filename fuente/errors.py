@@ -73,6 +73,19 @@ MESSAGES: dict[str, str] = {
     "E053": "no page at {path!r}; start from the search page",
     "E054": "method {method} is not allowed here: the web UI only reads",
     "E055": "something went wrong while making this page; the server's log has the details",
+    "E056": "the database {path} has schema version {found}, older than this fuente's "
+    "({known}); the web UI only reads, so it does not upgrade it: run `fuente ingest --db {path} "
+    "FILES` once (it upgrades the database as it writes), then serve it again",
+    "E057": "the search took longer than {seconds:g} s and was stopped: use fewer or rarer "
+    'words, or a "quoted phrase"',
+    "E058": "this page took longer than {seconds:g} s to make and was stopped: narrow it (a "
+    "filter, a smaller per_page) or raise the query_budget setting",
+    "E059": "the query has {count} different words and phrases; at most {limit} are searched: "
+    "leave out the commonest",
+    "E070": "host {host!r} is not this server's: it answers only to {allowed}. (A web page "
+    "elsewhere may be trying to read it by DNS rebinding.) Open it at http://127.0.0.1:PORT/",
+    "E071": "the database could not be read while making this page ({reason}); the server's "
+    "log has the details, and `fuente check --db PATH` checks the database for damage",
     # settings and lexicons
     "E030": "setting {name} = {value!r} is not {kind}",
     "E031": "cannot read the settings file {path}: {reason}",

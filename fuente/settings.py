@@ -33,6 +33,11 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
         "Languages (ISO 639-1) the model is run on; articles in others are stored unannotated.",
     ),
     ("lexicon_dir", None, "A folder of extra lexicon files (YAML) read after the packaged ones."),
+    (
+        "query_budget",
+        2.0,
+        "Seconds of database work a web request may take (fuente serve); past it, it is stopped.",
+    ),
 )
 
 
@@ -45,11 +50,20 @@ class Settings:
     entity_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
     languages: tuple[str, ...] = ("en",)
     lexicon_dir: str | None = None
+    query_budget: float = 2.0
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
     if isinstance(default, bool):
         return bool(value)
+    if isinstance(default, float):
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            seconds = float("nan")
+        if not seconds > 0 or seconds == float("inf"):
+            raise ConfigError(message("E030", name=name, value=value, kind="a number above 0"))
+        return seconds
     if isinstance(default, int):
         try:
             number = int(value)
