@@ -2,8 +2,19 @@
 
 ``create_app(db_path)`` makes the ASGI application; ``fuente serve`` runs it with uvicorn.
 Every page at ``/X`` has its data at ``/X.json``, described by the OpenAPI document at
-``/openapi.json`` (and listed on ``/api``). Pages only read: each request opens its own read
-connection, so browsing never holds up an ingest writing to the same database.
+``/openapi.json`` (and listed on ``/api``). Pages only read, through read-only connections
+(``fuente.web.connections``), so browsing never holds up an ingest writing to the same
+database, and the server never creates or changes a database.
+
+Requests are bounded: every list comes a page at a time (``page``, ``per_page``; see
+``fuente.web.paging``), a search has at most ``MAX_TERMS`` different terms, and a request's
+reading stops at the ``query_budget`` setting (503) or when its client goes away.
+
+An article's address is ``/article/ID`` with the id percent-encoded (it may hold ``/``); its
+JSON twin is that address with ``.json`` added. When an id itself ends in ``.json``, links
+encode that dot (``/article/a%2Ejson``), which always means the page of article ``a.json``;
+an address typed as ``/article/a.json`` is the twin of article ``a`` if there is one, else the
+page of ``a.json``.
 
 Article text and metadata are untrusted. Templates escape everything they write (Jinja2
 autoescape, and ``tojson`` for data embedded in a page); links taken from metadata are kept
@@ -14,218 +25,143 @@ get a 404 or 400 page (or JSON error, for ``.json`` addresses), never a tracebac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import AsyncIterator, Collection, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, PackageLoader
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fuente import __version__
-from fuente.errors import message
-from fuente.store import Store, open_store
+from fuente.errors import StoreError, message
+from fuente.migrations import MIGRATIONS, schema_version
+from fuente.settings import Settings
+from fuente.store import Store
+from fuente.web import params
+from fuente.web.connections import Budget, Readers, Reading
 from fuente.web.dossier import dossier
+from fuente.web.guards import (
+    BUDGET,
+    SECURITY_HEADERS,
+    HeadAsGet,
+    HostCheck,
+    RequestBudget,
+    SecurityHeaders,
+)
 from fuente.web.keys import GROUPS
 from fuente.web.markup import anchor_of, article_marks, pieces
-from fuente.web.queries import article_view, read_store, speakers_index
-from fuente.web.search import search
+from fuente.web.paging import PER_PAGE, Window, page_links
+from fuente.web.queries import article_view, check_database, read_store, speakers_index
+from fuente.web.responses import (
+    bad_parameter,
+    database_error,
+    environment,
+    http_error,
+    missing,
+    server_error,
+    template_context,
+)
+from fuente.web.search import MAX_TERMS, search, search_terms
+from fuente.web.search import PER_PAGE as SEARCH_PER_PAGE
 from fuente.web.timeline_view import timeline_view
 
 __all__ = ["SECURITY_HEADERS", "create_app"]
 
 STATIC = Path(__file__).resolve().parent / "static"
-SECURITY_HEADERS = {
-    "content-security-policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-        "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
-        "frame-ancestors 'none'"
-    ),
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "x-frame-options": "DENY",
-    "cross-origin-opener-policy": "same-origin",
-}
-DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: no choice
-KEY_PATTERN = rf"^(({'|'.join(GROUPS)})/[\w-]+)?$"
 DESCRIPTION = """Who said what, who did what to whom, when, and on whose word: the records
 fuente keeps, read-only. Each HTML page of the web UI has its data here, at the same address
-with `.json` added. Offsets (`start`, `end`) index the article's original text. Errors are
-`{"error": {"status", "message"}}` with status 400 (bad parameter) or 404 (unknown id)."""
+with `.json` added. Offsets (`start`, `end`) index the article's original text. Lists come a
+page at a time: `page` (from 1) and `per_page` (50 unless given, at most 200); a list says
+its `page`, `per_page`, `total` and `pages`, and the addresses of the `previous` and `next`
+pages. Errors are `{"error": {"status", "message"}}` with status 400 (bad parameter), 404
+(unknown id), 503 (the request took longer than the server's query budget) or 500 (the
+database could not be read)."""
 
 
-class SecurityHeaders:
-    """Adds ``SECURITY_HEADERS`` to every response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_secured(event: Message) -> None:
-            if event["type"] == "http.response.start":
-                headers = MutableHeaders(scope=event)
-                for name, value in SECURITY_HEADERS.items():
-                    headers[name] = value
-            await send(event)
-
-        await self.app(scope, receive, send_secured)
+def _reading(request: Request) -> Iterator[Reading]:
+    readers: Readers = request.app.state.readers
+    budget = request.scope.get(BUDGET) or Budget(request.app.state.query_budget)
+    with readers.reading(budget) as reading:
+        yield reading
 
 
-def safe_href(url: str | None) -> str | None:
-    """``url`` if it is an http(s) address, else None: a ``javascript:`` link is no link."""
-    if not url:
-        return None
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return url.strip() if scheme in ("http", "https") else None
+Reader = Annotated[Reading, Depends(_reading)]
 
 
-def search_url(query: str, filters: dict[str, str], **changes: str | None) -> str:
-    """The search page's address for this query and filters, with ``changes`` applied."""
-    params = {"q": query, **filters, **changes}
-    kept = {name: value for name, value in params.items() if value}
-    return "/search" + (f"?{urlencode(kept)}" if kept else "")
+def _with_pages(request: Request, result: dict[str, Any]) -> dict[str, Any]:
+    """``result`` with the addresses of the pages before and after it."""
+    return result | page_links(quote(request.url.path), request.url.query, result)
 
 
-def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("fuente.web", "templates"), autoescape=True)
-    env.filters["urlpart"] = lambda value: quote(str(value), safe="")
-    env.filters["anchor"] = anchor_of
-    env.globals["safe_href"] = safe_href
-    env.globals["search_url"] = search_url
-    env.globals["version"] = __version__
-    return env
+def _raw_path(request: Request) -> str:
+    raw = request.scope.get("raw_path")
+    return raw.decode("latin-1") if raw else request.url.path
 
 
-def _wants_json(request: Request) -> bool:
-    return request.url.path.endswith(".json")
-
-
-def _error(request: Request, status: int, text: str) -> Response:
-    if _wants_json(request):
-        response: Response = JSONResponse(
-            {"error": {"status": status, "message": text}}, status_code=status
-        )
-    else:
-        templates: Jinja2Templates = request.app.state.templates
-        response = templates.TemplateResponse(
-            request, "error.html", {"status": status, "text": text}, status_code=status
-        )
-    response.headers.update(SECURITY_HEADERS)
-    return response
-
-
-async def _http_error(request: Request, error: Exception) -> Response:
-    assert isinstance(error, StarletteHTTPException)
-    text = str(error.detail)
-    if error.status_code == 404 and text == "Not Found":
-        text = message("E053", path=request.url.path)
-    elif error.status_code == 405:
-        text = message("E054", method=request.method)
-    return _error(request, error.status_code, text)
-
-
-async def _bad_parameter(request: Request, error: Exception) -> Response:
-    assert isinstance(error, RequestValidationError)
-    problems = [
-        message("E052", name=str(problem["loc"][-1]), reason=problem["msg"])
-        for problem in error.errors()
-    ]
-    return _error(request, 400, "; ".join(problems))
-
-
-async def _server_error(request: Request, error: Exception) -> Response:
-    return _error(request, 500, message("E055"))
-
-
-def _store(request: Request) -> Iterator[Store]:
-    store = read_store(request.app.state.db_path)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-Reader = Annotated[Store, Depends(_store)]
-Page = Annotated[int, Query(ge=1, le=10_000, description="Page of results, from 1.")]
-Words = Annotated[
-    str | None, Query(max_length=500, description='Words and "quoted phrases"; all must match.')
-]
-Outlet = Annotated[str | None, Query(max_length=200, description="Only this outlet.")]
-SpeakerGroup = Annotated[
-    str | None,
-    Query(
-        pattern=r"^(named|unnamed|author)?$",
-        description="Only attributions whose speaker is named, unnamed or the author.",
-    ),
-]
-Language = Annotated[str | None, Query(max_length=20, description="Only this language code.")]
-DateFilter = Annotated[
-    str | None,
-    Query(
-        pattern=DATE_PATTERN,
-        description="Only documents published in this year, month or "
-        "day: 2025, 2025-03, 2025-03-08.",
-    ),
-]
-Actor = Annotated[
-    str | None,
-    Query(
-        pattern=KEY_PATTERN,
-        description="Only this actor: a dossier key such as "
-        "named/tomas-varga or unnamed/one-of-the-diplomats.",
-    ),
-]
-Category = Annotated[
-    str | None, Query(max_length=100, description="Only this category: statement, or an event's.")
-]
-
-
-def _article(store: Store, doc: str) -> dict[str, Any]:
+def _article(request: Request, store: Store, doc: str) -> dict[str, Any]:
     view = article_view(store, doc)
     if view is None:
-        raise HTTPException(404, message("E050", doc=doc))
+        raise missing(request, message("E050", doc=doc))
     return view
 
 
-def _dossier(store: Store, group: str, name: str) -> dict[str, Any]:
-    key = f"{group}/{name}"
-    found = dossier(store, key) if group in GROUPS else None
-    if found is None:
-        raise HTTPException(404, message("E051", key=key))
-    return found
-
-
-def _search(
-    store: Store,
-    q: str | None,
-    outlet: str | None,
-    speaker: str | None,
-    language: str | None,
-    date: str | None,
-    page: int,
+def _dossier(
+    request: Request, reading: Reading, group: str, name: str, window: Window
 ) -> dict[str, Any]:
-    filters = {"outlet": outlet, "speaker": speaker, "language": language, "date": date}
-    return search(store, q, filters=filters, page=page)
+    key = f"{group}/{name}"
+    found = None
+    if group in GROUPS:
+        found = dossier(reading.store, key, window=window, kept=reading.kept)
+    if found is None:
+        raise missing(request, message("E051", key=key))
+    return _with_pages(request, found)
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The web UI over the database at ``db_path``, which is migrated first if need be."""
-    with open_store(db_path):
-        pass
+def _search(request: Request, reading: Reading, q: str | None, **choices: Any) -> dict[str, Any]:
+    terms = search_terms(q or "")
+    if len(terms) > MAX_TERMS:
+        raise HTTPException(400, message("E059", count=len(terms), limit=MAX_TERMS))
+    window = Window(choices.pop("page"), choices.pop("per_page"))
+    found = search(reading.store, q, filters=choices, window=window, kept=reading.kept)
+    return _with_pages(request, found)
+
+
+def _opened(path: str) -> None:
+    """Refuse a database that is missing, or whose schema is not this fuente's."""
+    with read_store(path) as store:
+        found = schema_version(store.db)
+    if found < len(MIGRATIONS):
+        raise StoreError(message("E056", path=path, found=found, known=len(MIGRATIONS)))
+
+
+def create_app(
+    db_path: str | Path,
+    *,
+    settings: Settings | None = None,
+    allowed_hosts: Collection[str] | None = None,
+) -> FastAPI:
+    """The web UI over the existing database at ``db_path``, which it only reads.
+
+    ``allowed_hosts``: the Host header names it answers to (any port); None answers to any.
+    Raises ``StoreError`` when there is no database there or its schema is not this fuente's.
+    """
+    path = str(db_path)
+    _opened(path)
+    readers = Readers(path, opener=read_store, check=check_database)
+    budget = (settings or Settings()).query_budget
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        readers.close()
+
     app = FastAPI(
         title="fuente",
         version=__version__,
@@ -233,65 +169,74 @@ def create_app(db_path: str | Path) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=lifespan,
     )
-    app.state.db_path = str(db_path)
-    templates = Jinja2Templates(env=_environment())
+    app.state.db_path = path
+    app.state.readers = readers
+    app.state.query_budget = budget
+    templates = Jinja2Templates(env=environment())
     app.state.templates = templates
+    app.add_middleware(RequestBudget, seconds=budget)
+    app.add_middleware(HeadAsGet)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=allowed_hosts)
     app.add_middleware(SecurityHeaders)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(RequestValidationError, _bad_parameter)
-    app.add_exception_handler(Exception, _server_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, bad_parameter)
+    app.add_exception_handler(sqlite3.Error, database_error)
+    app.add_exception_handler(Exception, server_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     def render(request: Request, template: str, **context: Any) -> HTMLResponse:
-        context.setdefault(
-            "json_url",
-            request.url.path + ".json" + (f"?{request.url.query}" if request.url.query else ""),
-        )
-        return templates.TemplateResponse(request, template, context)
+        return templates.TemplateResponse(request, template, template_context(request, **context))
 
+    _routes(app, render)
+    return app
+
+
+def _routes(app: FastAPI, render: Any) -> None:
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:
         return RedirectResponse("/search", status_code=302)
 
-    @app.get("/search.json", tags=["pages"], summary="Full-text search with facets")
+    @app.get(
+        "/search.json", tags=["pages"], summary="Full-text search with facets", response_model=None
+    )
     def search_json(
-        store: Reader,
-        q: Words = None,
-        outlet: Outlet = None,
-        speaker: SpeakerGroup = None,
-        language: Language = None,
-        date: DateFilter = None,
-        page: Page = 1,
-    ) -> dict[str, Any]:
-        """Passages of article text and attributions matching `q`, best first, with facet
-        counts (outlet, speaker, language, date); without `q`, every article, latest first."""
-        return _search(store, q, outlet, speaker, language, date, page)
+        request: Request,
+        reading: Reader,
+        q: params.Words = None,
+        outlet: params.Outlet = None,
+        speaker: params.SpeakerGroup = None,
+        language: params.Language = None,
+        date: params.DateFilter = None,
+        page: params.Page = 1,
+        per_page: params.SearchPerPage = SEARCH_PER_PAGE,
+    ) -> Response:
+        """Passages of article text and attributions matching `q`, best first (ties by id),
+        a page at a time, with facet counts (outlet, speaker, language, date); without `q`,
+        every article, latest first."""
+        choices = {"outlet": outlet, "speaker": speaker, "language": language, "date": date}
+        return JSONResponse(_search(request, reading, q, page=page, per_page=per_page, **choices))
 
     @app.get("/search", include_in_schema=False, response_class=HTMLResponse)
     def search_page(
         request: Request,
-        store: Reader,
-        q: Words = None,
-        outlet: Outlet = None,
-        speaker: SpeakerGroup = None,
-        language: Language = None,
-        date: DateFilter = None,
-        page: Page = 1,
+        reading: Reader,
+        q: params.Words = None,
+        outlet: params.Outlet = None,
+        speaker: params.SpeakerGroup = None,
+        language: params.Language = None,
+        date: params.DateFilter = None,
+        page: params.Page = 1,
+        per_page: params.SearchPerPage = SEARCH_PER_PAGE,
     ) -> HTMLResponse:
-        results = _search(store, q, outlet, speaker, language, date, page)
+        choices = {"outlet": outlet, "speaker": speaker, "language": language, "date": date}
+        results = _search(request, reading, q, page=page, per_page=per_page, **choices)
         return render(request, "search.html", results=results, nav="search")
 
-    @app.get("/article/{doc}.json", tags=["pages"], summary="One article and its records")
-    def article_json(doc: str, store: Reader) -> dict[str, Any]:
-        """The article's metadata and original text, its excluded ranges, attributions (with
-        their speakers' dossier keys), entities, time expressions, events (null when not
-        extracted) and sourcing profile."""
-        return _article(store, doc)
-
-    @app.get("/article/{doc}", include_in_schema=False, response_class=HTMLResponse)
-    def article_page(request: Request, doc: str, store: Reader) -> HTMLResponse:
-        view = _article(store, doc)
+    def article_page(request: Request, doc: str, store: Store) -> HTMLResponse:
+        view = _article(request, store, doc)
         hover = {
             anchor_of(row["id"]): {
                 "kind": row["kind"],
@@ -310,46 +255,134 @@ def create_app(db_path: str | Path) -> FastAPI:
             pieces=pieces(view["text"], article_marks(view)),
         )
 
-    @app.get("/speakers.json", tags=["pages"], summary="Every speaker and actor")
-    def speakers_json(store: Reader) -> dict[str, Any]:
-        """Dossiers there are: named speakers and actors, and unnamed sources, with how many
-        statements, mentions and documents each has."""
-        return speakers_index(store)
+    @app.get(
+        "/article/{doc:path}.json",
+        tags=["pages"],
+        summary="One article and its records",
+        response_model=None,
+    )
+    def article_json(request: Request, doc: str, reading: Reader) -> Response:
+        """The article's metadata and original text, its excluded ranges, attributions (with
+        their speakers' dossier keys), entities, time expressions, events (null when not
+        extracted) and sourcing profile. An id may hold `/`; percent-encode it."""
+        store = reading.store
+        if _raw_path(request).lower().endswith("%2ejson"):
+            return article_page(request, f"{doc}.json", store)  # an id ending in .json
+        view = article_view(store, doc)
+        if view is None and store.document(f"{doc}.json") is not None:
+            return article_page(request, f"{doc}.json", store)
+        if view is None:
+            raise missing(request, message("E050", doc=doc))
+        return JSONResponse(view)
+
+    @app.get("/article/{doc:path}", include_in_schema=False, response_class=HTMLResponse)
+    def article(request: Request, doc: str, reading: Reader) -> HTMLResponse:
+        return article_page(request, doc, reading.store)
+
+    @app.get(
+        "/speakers.json", tags=["pages"], summary="Every speaker and actor", response_model=None
+    )
+    def speakers_json(
+        request: Request,
+        reading: Reader,
+        group: params.SpeakersGroup = None,
+        page: params.Page = 1,
+        per_page: params.PerPage = PER_PAGE,
+    ) -> Response:
+        """Dossiers there are, a page at a time, most statements first (ties by name and
+        key): named speakers and actors, and unnamed sources (or only the `group` given),
+        with how many statements, mentions and documents each has."""
+        index = speakers_index(
+            reading.store, group=group or None, window=Window(page, per_page), kept=reading.kept
+        )
+        return JSONResponse(_with_pages(request, index))
 
     @app.get("/speakers", include_in_schema=False, response_class=HTMLResponse)
-    def speakers_page(request: Request, store: Reader) -> HTMLResponse:
-        return render(request, "speakers.html", index=speakers_index(store), nav="speakers")
+    def speakers_page(
+        request: Request,
+        reading: Reader,
+        group: params.SpeakersGroup = None,
+        page: params.Page = 1,
+        per_page: params.PerPage = PER_PAGE,
+    ) -> HTMLResponse:
+        index = speakers_index(
+            reading.store, group=group or None, window=Window(page, per_page), kept=reading.kept
+        )
+        return render(request, "speakers.html", index=_with_pages(request, index), nav="speakers")
 
-    @app.get("/speaker/{group}/{name}.json", tags=["pages"], summary="A speaker's dossier")
-    def speaker_json(group: str, name: str, store: Reader) -> dict[str, Any]:
-        """Who this is (kinds, descriptions, affiliations, aliases), what they said, what
-        others said about them and the events they took part in, in date order, each with
-        its sentence and a link to it. `group` is named, unnamed or author."""
-        return _dossier(store, group, name)
+    @app.get(
+        "/speaker/{group}/{name}.json",
+        tags=["pages"],
+        summary="A speaker's dossier",
+        response_model=None,
+    )
+    def speaker_json(
+        request: Request,
+        group: str,
+        name: str,
+        reading: Reader,
+        page: params.Page = 1,
+        per_page: params.PerPage = PER_PAGE,
+    ) -> Response:
+        """Who this is (kinds, descriptions, affiliations, aliases), and a page of what they
+        said, what others said about them and the events they took part in, in date order
+        (then document and place in it), each with its sentence and a link to it. `group`
+        is named, unnamed or author."""
+        return JSONResponse(_dossier(request, reading, group, name, Window(page, per_page)))
 
     @app.get("/speaker/{group}/{name}", include_in_schema=False, response_class=HTMLResponse)
-    def speaker_page(request: Request, group: str, name: str, store: Reader) -> HTMLResponse:
-        found = _dossier(store, group, name)
+    def speaker_page(
+        request: Request,
+        group: str,
+        name: str,
+        reading: Reader,
+        page: params.Page = 1,
+        per_page: params.PerPage = PER_PAGE,
+    ) -> HTMLResponse:
+        found = _dossier(request, reading, group, name, Window(page, per_page))
         return render(request, "speaker.html", dossier=found, nav="speakers")
 
-    @app.get("/timeline.json", tags=["pages"], summary="Dated statements and events")
+    @app.get(
+        "/timeline.json", tags=["pages"], summary="Dated statements and events", response_model=None
+    )
     def timeline_json(
-        store: Reader, actor: Actor = None, category: Category = None
-    ) -> dict[str, Any]:
+        request: Request,
+        reading: Reader,
+        actor: params.Actor = None,
+        category: params.Category = None,
+        page: params.Page = 1,
+        per_page: params.PerPage = PER_PAGE,
+    ) -> Response:
         """Statements (dated by their sentence, else their document) and events in date
-        order, with the categories and actors to narrow them by, and their places on a time
-        axis."""
-        return timeline_view(store, actor=actor or None, category=category or None)
+        order (then document and id), a page at a time, with the categories and actors to
+        narrow them by, and how many there are on each day, month or year of a time axis."""
+        view = timeline_view(
+            reading.store,
+            actor=actor or None,
+            category=category or None,
+            window=Window(page, per_page),
+            kept=reading.kept,
+        )
+        return JSONResponse(_with_pages(request, view))
 
     @app.get("/timeline", include_in_schema=False, response_class=HTMLResponse)
     def timeline_page(
-        request: Request, store: Reader, actor: Actor = None, category: Category = None
+        request: Request,
+        reading: Reader,
+        actor: params.Actor = None,
+        category: params.Category = None,
+        page: params.Page = 1,
+        per_page: params.PerPage = PER_PAGE,
     ) -> HTMLResponse:
-        view = timeline_view(store, actor=actor or None, category=category or None)
-        return render(request, "timeline.html", view=view, nav="timeline")
+        view = timeline_view(
+            reading.store,
+            actor=actor or None,
+            category=category or None,
+            window=Window(page, per_page),
+            kept=reading.kept,
+        )
+        return render(request, "timeline.html", view=_with_pages(request, view), nav="timeline")
 
     @app.get("/api", include_in_schema=False, response_class=HTMLResponse)
     def api_page(request: Request) -> HTMLResponse:
         return render(request, "api.html", spec=app.openapi(), nav="api", json_url="/openapi.json")
-
-    return app

@@ -2,13 +2,16 @@
 
 Who it is (kinds, descriptions, affiliations, other names), everything it said, what others
 said about it (attributions whose content names it), and the events it took part in, all in
-date order, each pointing back to its sentence in its article. See ``fuente.web.keys`` for
-how a key gathers speakers and entities.
+date order (then document, then place in it, then id), a page at a time, each pointing back
+to its sentence in its article. See ``fuente.web.keys`` for how a key gathers speakers and
+entities, and ``fuente.web.key_lookup`` for how they are found.
+
+What a dossier holds is first read light (id, document, date, place) and ordered in full, so
+the counts are exact; only the page's items are then read whole.
 """
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,13 +19,16 @@ from typing import Any
 
 from fuente.query import attribution_row
 from fuente.records import Attribution, Document, ExcludedRange, Sentence, Speaker, TimeExpr
-from fuente.sourcing import counted
 from fuente.store import Store
 from fuente.timeline import statement_date
-from fuente.web.events import NOT_EXTRACTED, read_events
-from fuente.web.keys import GROUPS, entity_key, slug, speaker_key
+from fuente.web.events import NOT_EXTRACTED, has_events, read_events
+from fuente.web.kept import KeptAt
+from fuente.web.key_lookup import event_parties, key_entities, key_speakers, party_condition
+from fuente.web.keys import GROUPS, entity_key, slug
 from fuente.web.markup import anchor_of
+from fuente.web.paging import Window, paged
 from fuente.web.queries import article_path, speaker_dict
+from fuente.web.rows import STATED, as_json, not_excluded
 
 __all__ = ["dossier", "event_roles"]
 
@@ -147,11 +153,11 @@ def event_roles(event: dict[str, Any], key: str, entities: set[str]) -> list[str
 
 
 def _identity(
-    key: str, speakers: list[Speaker], entities: list[Any], mentions: list[Any]
+    key: str, speakers: list[Speaker], entities: list[Any], mentioned: list[str]
 ) -> dict[str, Any]:
     names = Counter(s.name for s in speakers) + Counter(e["name"] for e in entities)
     name = names.most_common(1)[0][0]
-    others = [*names, *(m["text"] for m in mentions)]
+    others = [*names, *mentioned]
     aliases = list(dict.fromkeys(n for n in others if n.casefold() != name.casefold()))
     folded: set[str] = set()
     aliases = [a for a in aliases if not (a.casefold() in folded or folded.add(a.casefold()))]
@@ -170,76 +176,153 @@ def _identity(
     }
 
 
-def dossier(store: Store, key: str) -> dict[str, Any] | None:
-    """The dossier of the speaker or actor with this key, or None if there is none."""
-    group, _, rest = key.partition("/")
-    if group not in GROUPS or not rest:
-        return None
-    speakers = [s for s in store.all_speakers() if speaker_key(s) == key]
-    entities = []
-    if group == "named":
-        linked = {s.entity for s in speakers if s.entity}
-        entities = [
-            dict(row)
-            for row in store.db.execute("SELECT id, doc, name, type FROM entities")
-            if row["id"] in linked or entity_key(row["name"]) == key
-        ]
-    if not speakers and not entities:
-        return None
-    entity_ids = {e["id"] for e in entities}
-    mentions = [
-        dict(row)
-        for row in store.db.execute(
-            "SELECT doc, entity, start_char AS start, end_char AS end, text FROM mentions "
-            "WHERE entity IN (SELECT value FROM json_each(?)) ORDER BY doc, start_char",
-            (json.dumps(sorted(entity_ids), ensure_ascii=False),),
-        )
-    ]
-    documents = _Documents(store)
-    items: list[dict[str, Any]] = []
-    own = {s.id for s in speakers}
-    for attribution in store.attributions(speakers=sorted(own)):
-        context = documents.get(attribution.doc)
-        if context is not None and counted([attribution], context.excluded):
-            items.append(_statement("said", attribution, context))
-    for doc in dict.fromkeys(m["doc"] for m in mentions):
+DATED = f"coalesce({STATED}, d.published)"
+COUNTED = not_excluded("a", start="content_start", end="content_end")
+DOCUMENTS_SHOWN = 50
+Light = tuple[str, str, int, str, str]  # date, document, place, type, id
+
+
+def _said(store: Store, own: set[str]) -> list[Light]:
+    rows = store.db.execute(
+        f"SELECT {DATED}, a.doc, a.content_start, a.id FROM attributions a "
+        "JOIN documents d ON d.id = a.doc WHERE a.speaker IN (SELECT value FROM json_each(?)) "
+        f"AND {COUNTED}",
+        (as_json(own),),
+    )
+    return [(date or "9999", doc, start, "said", id_) for date, doc, start, id_ in rows]
+
+
+def _about(store: Store, entity_ids: set[str], own: set[str]) -> list[Light]:
+    """Attributions of others whose content holds a mention of one of ``entity_ids``."""
+    rows = store.db.execute(
+        f"SELECT DISTINCT {DATED}, a.doc, a.content_start, a.id FROM mentions m "
+        "JOIN attributions a ON a.doc = m.doc AND a.content_start <= m.start_char "
+        "AND m.end_char <= a.content_end JOIN documents d ON d.id = a.doc "
+        "WHERE m.entity IN (SELECT value FROM json_each(?)) AND a.kind != 'non-response' "
+        "AND (a.speaker IS NULL OR a.speaker NOT IN (SELECT value FROM json_each(?))) "
+        f"AND {COUNTED}",
+        (as_json(entity_ids), as_json(own)),
+    )
+    return [(date or "9999", doc, start, "about", id_) for date, doc, start, id_ in rows]
+
+
+def _events(store: Store, key: str, entity_ids: set[str]) -> list[Light]:
+    condition, values = party_condition(*event_parties(store, key, entity_ids))
+    rows = store.db.execute(
+        "SELECT coalesce(e.date_value, d.published), e.doc, e.start_char, e.id FROM events e "
+        f"JOIN documents d ON d.id = e.doc WHERE {condition} AND {not_excluded('e')}",
+        values,
+    )
+    return [(date or "9999", doc, start, "event", id_) for date, doc, start, id_ in rows]
+
+
+def _items(
+    store: Store, key: str, page: list[Light], documents: _Documents, entity_ids: set[str]
+) -> list[dict[str, Any]]:
+    """The page's items, read whole."""
+    wanted = {id_ for *_, id_ in page}
+    attributions, events = {}, {}
+    for doc in dict.fromkeys(doc for _, doc, *_ in page):
+        for attribution in store.attributions(doc):
+            if attribution.id in wanted:
+                attributions[attribution.id] = attribution
+        for event in read_events(store, doc) or ():
+            if event["id"] in wanted:
+                events[event["id"]] = event
+    items = []
+    for _, doc, _, kind, id_ in page:
         context = documents.get(doc)
         if context is None:
             continue
-        spans = [(m["start"], m["end"]) for m in mentions if m["doc"] == doc]
-        for attribution in counted(store.attributions(doc), context.excluded):
-            if attribution.speaker in own or attribution.kind == "non-response":
-                continue
-            if any(
-                attribution.content_start <= start and end <= attribution.content_end
-                for start, end in spans
-            ):
-                items.append(_statement("about", attribution, context))
-    events = read_events(store)
-    for event in events or ():
-        roles = event_roles(event, key, entity_ids)
-        context = documents.get(event["doc"])
-        if not roles or context is None:
-            continue
-        items.append(_event_item(event, roles, context))
-    items.sort(
-        key=lambda item: (
-            item["date"]["value"] or "9999",
-            item["document"]["id"],
-            item["sentence"]["start"] if item["sentence"] else 0,
+        if kind == "event":
+            event = events[id_]
+            items.append(_event_item(event, event_roles(event, key, entity_ids), context))
+        else:
+            items.append(_statement(kind, attributions[id_], context))
+    return items
+
+
+def _gathered(store: Store, key: str) -> dict[str, Any] | None:
+    """What the dossier of ``key`` holds: who it is, its documents and its items, light and
+    in order; None when nothing has that key."""
+    group = key.partition("/")[0]
+    speakers = key_speakers(store, key)
+    entities = []
+    if group == "named":
+        entities = key_entities(store, key, {s.entity for s in speakers if s.entity})
+    if not speakers and not entities:
+        return None
+    entity_ids = {e["id"] for e in entities}
+    mentioned = [
+        text
+        for (text,) in store.db.execute(
+            "SELECT DISTINCT text FROM mentions WHERE entity IN (SELECT value FROM json_each(?)) "
+            "ORDER BY text",
+            (as_json(entity_ids),),
         )
-    )
-    docs = dict.fromkeys([*(s.doc for s in speakers), *(e["doc"] for e in entities)])
+    ]
+    own = {s.id for s in speakers}
+    extracted = has_events(store.db)
+    found = _said(store, own) + _about(store, entity_ids, own)
+    if extracted:
+        found += _events(store, key, entity_ids)
+    found.sort()
+    docs = list(dict.fromkeys([*(s.doc for s in speakers), *(e["doc"] for e in entities)]))
     return {
-        **_identity(key, speakers, entities, mentions),
-        "documents": [
-            _doc_ref(context.document)
-            for doc in docs
-            if (context := documents.get(doc)) is not None
-        ],
-        "said": sum(item["type"] == "said" for item in items),
-        "about": sum(item["type"] == "about" for item in items),
-        "events": None if events is None else sum(item["type"] == "event" for item in items),
-        "events_note": NOT_EXTRACTED if events is None else None,
-        "items": items,
+        "identity": _identity(key, speakers, entities, mentioned),
+        "entity_ids": entity_ids,
+        "docs": docs,
+        "extracted": extracted,
+        "items": found,
     }
+
+
+def dossier(
+    store: Store, key: str, *, window: Window | None = None, kept: KeptAt | None = None
+) -> dict[str, Any] | None:
+    """The dossier of the speaker or actor with this key, one page of its items, or None if
+    there is none."""
+    window = window or Window()
+    group, _, rest = key.partition("/")
+    if group not in GROUPS or not rest:
+        return None
+    kept = kept or KeptAt()
+    gathered = kept.get(
+        ("dossier", key),
+        lambda: _gathered(store, key),
+        size=lambda found: 1 + (len(found["items"]) + len(found["docs"]) if found else 0),
+    )
+    if gathered is None:
+        return None
+    found, extracted = gathered["items"], gathered["extracted"]
+    documents = _Documents(store)
+    kinds = Counter(kind for *_, kind, _ in found)
+    shown = _documents_shown(store, gathered["docs"][:DOCUMENTS_SHOWN])
+    return {
+        **gathered["identity"],
+        "documents": shown,
+        "documents_total": len(gathered["docs"]),
+        "said": kinds["said"],
+        "about": kinds["about"],
+        "events": kinds["event"] if extracted else None,
+        "events_note": None if extracted else NOT_EXTRACTED,
+        **paged(window, len(found)),
+        "items": kept.get(
+            ("dossier page", key, window.page, window.per_page),
+            lambda: _items(store, key, window.cut(found), documents, gathered["entity_ids"]),
+        ),
+    }
+
+
+def _documents_shown(store: Store, docs: list[str]) -> list[dict[str, Any]]:
+    rows = store.db.execute(
+        "SELECT id, title, outlet FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+        (as_json(docs),),
+    )
+    found = {row["id"]: row for row in rows}
+    return [
+        {"id": doc, "title": found[doc]["title"], "outlet": found[doc]["outlet"],
+         "url": article_path(doc)}
+        for doc in docs
+        if doc in found
+    ]  # fmt: skip

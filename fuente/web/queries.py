@@ -1,8 +1,9 @@
 """Read functions behind the web pages; each returns plain data, the page's JSON twin.
 
-Nothing here writes: the web layer opens its own read connection per request
-(``read_store``), so reading never holds up an ingest writing to the same database (SQLite
-in WAL mode lets readers and one writer work at once).
+Nothing here writes: the web layer reads through read-only connections (``read_store``,
+lent to requests by ``fuente.web.connections.Readers``), so reading never holds up an ingest
+writing to the same database (SQLite in WAL mode lets readers and one writer work at once),
+and never creates a database.
 """
 
 from __future__ import annotations
@@ -13,25 +14,52 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from fuente.errors import StoreError, message
 from fuente.query import attribution_row, speaker_row
 from fuente.records import Document
 from fuente.sourcing import counted, inside_excluded, sourcing_profile
 from fuente.store import Store
 from fuente.web.events import NOT_EXTRACTED, read_events
+from fuente.web.kept import KeptAt
 from fuente.web.keys import dossier_path, entity_key, speaker_group, speaker_key
+from fuente.web.paging import Window, paged
 
-__all__ = ["article_path", "article_view", "document_meta", "read_store", "speakers_index"]
+__all__ = [
+    "article_path",
+    "article_view",
+    "check_database",
+    "document_meta",
+    "read_store",
+    "speakers_index",
+]
 
 BUSY_TIMEOUT_MS = 5000
 
 
 def read_store(path: str | Path) -> Store:
-    """A read-only connection to the database at ``path``, for one request."""
-    db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    db.row_factory = sqlite3.Row
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.execute("PRAGMA query_only = ON")
+    """A read-only connection to the existing database at ``path``; never creates one."""
+    if not Path(path).is_file():
+        raise StoreError(message("E025", path=path))
+    uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+    try:
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as error:
+        raise StoreError(message("E020", path=path, reason=error)) from None
     return Store(db, str(path))
+
+
+def check_database(path: str | Path) -> None:
+    """Raise ``StoreError`` when the database at ``path`` fails SQLite's quick_check."""
+    with read_store(path) as store:
+        try:
+            found = [row[0] for row in store.db.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as error:
+            found = [str(error)]
+    if found != ["ok"]:
+        raise StoreError(message("E020", path=path, reason="; ".join(found)))
 
 
 def article_path(doc: str, anchor: str | None = None) -> str:
@@ -132,8 +160,30 @@ def article_view(store: Store, doc: str) -> dict[str, Any] | None:
     }
 
 
-def speakers_index(store: Store) -> dict[str, Any]:
-    """Every dossier there is: named speakers and actors, unnamed sources, with counts."""
+def speakers_index(
+    store: Store,
+    *,
+    group: str | None = None,
+    window: Window | None = None,
+    kept: KeptAt | None = None,
+) -> dict[str, Any]:
+    """One page of the dossiers there are (named speakers and actors, unnamed sources, or
+    only the ``group`` given), most statements first, with counts."""
+    listed = (kept or KeptAt()).get(("speakers",), lambda: _dossiers(store))
+    counts = Counter(entry["key"].split("/", 1)[0] for entry in listed)
+    if group is not None:
+        listed = [entry for entry in listed if entry["key"].startswith(f"{group}/")]
+    window = window or Window()
+    return {
+        "group": group,
+        "groups": {"named": counts["named"], "unnamed": counts["unnamed"]},
+        **paged(window, len(listed)),
+        "speakers": window.cut(listed),
+    }
+
+
+def _dossiers(store: Store) -> list[dict[str, Any]]:
+    """Every dossier there is, most statements first, then most documents, name and key."""
     entries: dict[str, dict[str, Any]] = {}
     said: Counter[str] = Counter(
         dict(
@@ -186,8 +236,5 @@ def speakers_index(store: Store) -> dict[str, Any]:
         entry["kinds"] = sorted(entry["kinds"])
         entry["documents"] = len(documents[key])
         listed.append(entry)
-    listed.sort(key=lambda e: (-e["statements"], -e["documents"], e["name"].casefold()))
-    return {
-        "named": [e for e in listed if e["key"].startswith("named/")],
-        "unnamed": [e for e in listed if e["key"].startswith("unnamed/")],
-    }
+    listed.sort(key=lambda e: (-e["statements"], -e["documents"], e["name"].casefold(), e["key"]))
+    return listed

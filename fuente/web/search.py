@@ -3,45 +3,101 @@
 The index is SQLite FTS5 (``documents_search`` and ``attributions_search``, kept up by the
 triggers of the search migration), so excluded ranges never match. A query is a few words
 and "quoted phrases"; every one must match, accents and case ignored. Whatever a person
-types becomes quoted FTS5 terms, so no input is a syntax error.
+types becomes quoted FTS5 terms, so no input is a syntax error; a term given twice counts
+once (``the the the`` is ``the``), and at most ``MAX_TERMS`` different terms are searched.
 
 Results are passages of article text and attributions (with their speaker), best first by
-FTS5's bm25 rank, each showing the matching words. Facets count them by outlet, speaker kind
-(named, unnamed, author: attributions only), language and date (the document's year, then
-month); choosing a value narrows the results, and each facet counts what the other choices
-leave.
+FTS5's bm25 rank, ties broken by kind and id, a page at a time. SQLite ranks and cuts the
+page; only the page's results get their passage (``snippet``, ``highlight``) made. Facets
+count results by outlet, speaker kind (named, unnamed, author: attributions only), language
+and date (the document's year, then month), in SQL over the match; choosing a value narrows
+the results, and each facet counts what the other choices leave.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+import sqlite3
+import unicodedata
 from typing import Any
 
 from fuente.records import Speaker
+from fuente.sourcing import NAMED_KINDS
 from fuente.store import Store
+from fuente.web.kept import KeptAt
 from fuente.web.keys import dossier_path, speaker_group, speaker_key
 from fuente.web.markup import anchor_of
+from fuente.web.paging import Window, paged
 from fuente.web.queries import article_path
+from fuente.web.rows import as_json
 
-__all__ = ["FACETS", "PER_PAGE", "fts_query", "passage", "search"]
+__all__ = ["FACETS", "MAX_TERMS", "PER_PAGE", "fts_query", "passage", "search", "search_terms"]
 
 FACETS = ("outlet", "speaker", "language", "date")
-PER_PAGE = 20
-MAX_HITS = 2000
+MAX_TERMS = 10
+PER_PAGE = 20  # a result's passage costs a pass over its article: fewer than other lists
 HIT, END = "\x02", "\x03"
 TERM = re.compile(r'"([^"]*)"|(\S+)')
 UNKNOWN = "(unknown)"
+MATERIALIZED = "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
+GROUP = (
+    f"CASE WHEN s.kind IN ({', '.join(repr(k) for k in NAMED_KINDS)}) THEN 'named' "
+    "WHEN s.kind IN ('unnamed', 'author') THEN s.kind END"
+)
+MATCHED = """
+    SELECT 'attribution' AS type, a.id AS id, 'a' || a.id AS item, a.doc AS doc,
+        d.outlet AS outlet, d.language AS language, d.published AS published, {group} AS speaker,
+        {attribution_rank} AS rank
+    FROM attributions_search JOIN attributions a ON a.rowid = attributions_search.rowid
+    JOIN documents d ON d.id = a.doc LEFT JOIN speakers s ON s.id = a.speaker
+    WHERE attributions_search MATCH :match
+    UNION ALL
+    SELECT 'text', d.id, 'd' || d.id, d.id, d.outlet, d.language, d.published, NULL, {document_rank}
+    FROM documents_search JOIN documents d ON d.rowid = documents_search.rowid
+    WHERE documents_search MATCH :match
+"""
+EVERY_DOCUMENT = """
+    SELECT 'document' AS type, id, 'd' || id AS item, id AS doc, outlet, language, published,
+        NULL AS speaker, NULL AS rank
+    FROM documents
+"""
+VALUES = {
+    "outlet": f"coalesce(outlet, '{UNKNOWN}')",
+    "language": f"coalesce(language, '{UNKNOWN}')",
+    "speaker": "speaker",
+    "date": f"CASE WHEN coalesce(published, '') = '' THEN '{UNKNOWN}' "
+    "ELSE substr(published, 1, :width) END",
+}
+KEEPS = {
+    "outlet": f"coalesce(outlet, '{UNKNOWN}') = :outlet",
+    "language": f"coalesce(language, '{UNKNOWN}') = :language",
+    "speaker": "speaker = :speaker",
+    "date": f"substr(coalesce(nullif(published, ''), '{UNKNOWN}'), 1, length(:date)) = :date",
+}
 
 
-def fts_query(text: str) -> str | None:
-    """``new "interior minister"`` -> ``"new" "interior minister"``; None without words."""
-    terms = []
+def _folded(term: str) -> str:
+    """A term as the index sees it: lower case, without accents."""
+    decomposed = unicodedata.normalize("NFKD", term)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def search_terms(text: str) -> list[str]:
+    """The different words and phrases of a query, in order: ``the "New  York" the`` ->
+    ``["the", "New York"]``; a term differing only in case or accents is the same term."""
+    terms: dict[str, str] = {}
     for phrase, word in TERM.findall(text):
         term = " ".join(re.findall(r"\w+", phrase or word))
         if term:
-            terms.append('"' + term.replace('"', '""') + '"')
-    return " ".join(terms) if terms else None
+            terms.setdefault(_folded(term), term)
+    return list(terms.values())
+
+
+def fts_query(text: str) -> str | None:
+    """``new "interior minister"`` -> ``"new" "interior minister"``; None without words.
+    Only the first ``MAX_TERMS`` different terms are kept."""
+    terms = search_terms(text)[:MAX_TERMS]
+    return " ".join('"' + term.replace('"', '""') + '"' for term in terms) if terms else None
 
 
 def passage(marked: str) -> list[dict[str, Any]]:
@@ -54,76 +110,73 @@ def passage(marked: str) -> list[dict[str, Any]]:
     return pieces
 
 
-def _document_hits(store: Store, match: str) -> list[dict[str, Any]]:
-    rows = store.db.execute(
-        f"SELECT d.id, d.title, d.outlet, d.language, d.published, "
-        f"snippet(documents_search, -1, '{HIT}', '{END}', '…', 40) AS marked, "
-        "bm25(documents_search, 4.0, 1.0) AS rank "
-        "FROM documents_search JOIN documents d ON d.rowid = documents_search.rowid "
-        "WHERE documents_search MATCH ? ORDER BY rank LIMIT ?",
-        (match, MAX_HITS),
+def _matched(match: str | None, *, ranked: bool) -> str:
+    if match is None:
+        return EVERY_DOCUMENT
+    return MATCHED.format(
+        group=GROUP,
+        attribution_rank="bm25(attributions_search, 2.0, 1.0)" if ranked else "NULL",
+        document_rank="bm25(documents_search, 4.0, 1.0)" if ranked else "NULL",
     )
-    return [
-        {
-            "type": "text",
-            **_document_fields(row),
-            "passage": passage(row["marked"]),
-            "url": article_path(row["id"]),
-            "rank": row["rank"],
-        }
-        for row in rows
-    ]
 
 
-def _attribution_hits(store: Store, match: str) -> list[dict[str, Any]]:
-    rows = store.db.execute(
-        f"SELECT a.id AS attribution, a.kind AS kind, d.id, d.title, d.outlet, d.language, "
-        f"d.published, s.id AS sid, s.doc AS sdoc, s.kind AS skind, s.name AS sname, "
-        f"s.description AS sdescription, "
-        f"highlight(attributions_search, 0, '{HIT}', '{END}') AS marked, "
-        f"highlight(attributions_search, 1, '{HIT}', '{END}') AS speaker_marked, "
-        "bm25(attributions_search, 2.0, 1.0) AS rank "
-        "FROM attributions_search JOIN attributions a ON a.rowid = attributions_search.rowid "
-        "JOIN documents d ON d.id = a.doc LEFT JOIN speakers s ON s.id = a.speaker "
-        "WHERE attributions_search MATCH ? ORDER BY rank LIMIT ?",
-        (match, MAX_HITS),
-    )
-    hits = []
-    for row in rows:
-        speaker = None
-        if row["sid"] is not None:
-            key = speaker_key(
-                Speaker(
-                    row["sid"],
-                    row["sdoc"],
-                    row["skind"],
-                    row["sname"],
-                    "",
-                    description=row["sdescription"],
-                )
-            )
-            speaker = {
-                "name": row["sname"],
-                "kind": row["skind"],
-                "description": row["sdescription"],
-                "key": key,
-                "url": dossier_path(key),
-            }
-        hits.append(
-            {
-                "type": "attribution",
-                **_document_fields(row),
-                "attribution": row["attribution"],
-                "kind": row["kind"],
-                "speaker": speaker,
-                "speaker_group": speaker_group(row["skind"]),
-                "passage": passage(row["marked"]),
-                "speaker_passage": passage(row["speaker_marked"]),
-                "url": article_path(row["id"], anchor_of(row["attribution"])),
-                "rank": row["rank"],
-            }
+def _facets(
+    store: Store, match: str | None, chosen: dict[str, str]
+) -> tuple[dict[str, list[dict[str, Any]]], int]:
+    """Each facet's counts over what the other choices leave, and the number of results."""
+    parts = []
+    for facet in FACETS:
+        keeps = [KEEPS[name] for name in chosen if name != facet] + [f"{VALUES[facet]} IS NOT NULL"]
+        parts.append(
+            f"SELECT '{facet}', {VALUES[facet]}, count(*) FROM hits "
+            f"WHERE {' AND '.join(keeps)} GROUP BY 2"
         )
-    return hits
+    everything = " AND ".join(KEEPS[name] for name in chosen) or "1"
+    parts.append(f"SELECT 'total', NULL, count(*) FROM hits WHERE {everything}")
+    width = 7 if len(chosen.get("date", "")) >= 4 else 4
+    rows = store.db.execute(
+        f"WITH hits AS {MATERIALIZED}({_matched(match, ranked=False)}) "
+        + " UNION ALL ".join(parts),
+        {"match": match, "width": width, **chosen},
+    ).fetchall()
+    counts: dict[str, list[tuple[str, int]]] = {facet: [] for facet in FACETS}
+    total = 0
+    for facet, value, count in rows:
+        if facet == "total":
+            total = count
+        else:
+            counts[facet].append((value, count))
+    facets = {}
+    for facet, found in counts.items():
+        ordered = (
+            sorted(found, reverse=True)
+            if facet == "date"
+            else sorted(found, key=lambda item: (-item[1], item[0]))
+        )
+        facets[facet] = [
+            {"value": value, "count": count, "chosen": chosen.get(facet) == value}
+            for value, count in ordered
+        ]
+    return facets, total
+
+
+def _order(store: Store, match: str | None, chosen: dict[str, str]) -> list[str]:
+    """Every result, best first (latest first without a query): "a" and an attribution's
+    id, or "d" and a document's."""
+    order = "rank, type, id" if match is not None else "published IS NULL, published DESC, id"
+    everything = " AND ".join(KEEPS[name] for name in chosen) or "1"
+    rows = store.db.execute(
+        f"WITH hits AS ({_matched(match, ranked=True)}) SELECT item FROM hits "
+        f"WHERE {everything} ORDER BY {order}",
+        {"match": match, **chosen},
+    )
+    return [item for (item,) in rows]
+
+
+def _summary(store: Store, match: str | None, chosen: dict[str, str]) -> dict[str, Any]:
+    facets, total = _facets(store, match, chosen)
+    order = _order(store, match, chosen) if total else []
+    return {"facets": facets, "order": order}
 
 
 def _document_fields(row: Any) -> dict[str, Any]:
@@ -136,41 +189,105 @@ def _document_fields(row: Any) -> dict[str, Any]:
     }
 
 
-def _browse(store: Store) -> list[dict[str, Any]]:
-    """Without a query: every document, latest first."""
+def _documents(store: Store, ids: list[str]) -> dict[str, sqlite3.Row]:
     rows = store.db.execute(
-        "SELECT id, title, outlet, language, published, deck FROM documents "
-        "ORDER BY published IS NULL, published DESC, id"
+        "SELECT rowid, id, title, outlet, language, published, deck FROM documents "
+        "WHERE id IN (SELECT value FROM json_each(?))",
+        (as_json(ids),),
     )
-    return [
-        {
-            "type": "document",
-            **_document_fields(row),
-            "passage": [{"text": row["deck"], "hit": False}] if row["deck"] else [],
-            "url": article_path(row["id"]),
-        }
-        for row in rows
-    ]
+    return {row["id"]: row for row in rows}
 
 
-def _value(hit: dict[str, Any], facet: str, date_filter: str | None) -> str | None:
-    if facet == "speaker":
-        return hit.get("speaker_group") if hit["type"] == "attribution" else None
-    if facet == "date":
-        published = hit["published"]
-        if not published:
-            return UNKNOWN
-        width = 7 if date_filter and len(date_filter) >= 4 else 4
-        return published[:width]
-    return hit[facet] or UNKNOWN
+def _text_passages(store: Store, match: str, docs: list[str]) -> dict[str, sqlite3.Row]:
+    """Each document's passage and rank, one lookup by rowid each (FTS5 answers those
+    without going through every match)."""
+    found = {}
+    for doc in docs:
+        found[doc] = store.db.execute(
+            f"SELECT snippet(documents_search, -1, '{HIT}', '{END}', '…', 40) AS marked, "
+            "bm25(documents_search, 4.0, 1.0) AS rank FROM documents_search "
+            "WHERE documents_search MATCH ? AND rowid = (SELECT rowid FROM documents WHERE id = ?)",
+            (match, doc),
+        ).fetchone()
+    return {doc: row for doc, row in found.items() if row is not None}
 
 
-def _keeps(hit: dict[str, Any], facet: str, chosen: str) -> bool:
-    if facet == "date":
-        return (hit["published"] or UNKNOWN).startswith(chosen)
-    if facet == "speaker":
-        return hit["type"] == "attribution" and hit.get("speaker_group") == chosen
-    return (hit[facet] or UNKNOWN) == chosen
+def _attributions(store: Store, match: str, ids: list[str]) -> dict[str, sqlite3.Row]:
+    found = {}
+    for id_ in ids:
+        found[id_] = store.db.execute(
+            "SELECT a.id AS attribution, a.kind AS kind, a.doc AS doc, s.id AS sid, "
+            "s.doc AS sdoc, s.kind AS skind, s.name AS sname, s.description AS sdescription, "
+            f"highlight(attributions_search, 0, '{HIT}', '{END}') AS marked, "
+            f"highlight(attributions_search, 1, '{HIT}', '{END}') AS speaker_marked, "
+            "bm25(attributions_search, 2.0, 1.0) AS rank "
+            "FROM attributions_search JOIN attributions a ON a.rowid = attributions_search.rowid "
+            "LEFT JOIN speakers s ON s.id = a.speaker WHERE attributions_search MATCH ? "
+            "AND attributions_search.rowid = (SELECT rowid FROM attributions WHERE id = ?)",
+            (match, id_),
+        ).fetchone()
+    return {id_: row for id_, row in found.items() if row is not None}
+
+
+def _speaker(row: sqlite3.Row) -> dict[str, Any] | None:
+    if row["sid"] is None:
+        return None
+    described = Speaker(
+        row["sid"], row["sdoc"], row["skind"], row["sname"], "", description=row["sdescription"]
+    )
+    key = speaker_key(described)
+    return {
+        "name": row["sname"],
+        "kind": row["skind"],
+        "description": row["sdescription"],
+        "key": key,
+        "url": dossier_path(key),
+    }
+
+
+def _hits(store: Store, match: str | None, page: list[str]) -> list[dict[str, Any]]:
+    """The results of ``page`` (``item`` of ``_order``), in that order, with passages."""
+    said = [item[1:] for item in page if item[0] == "a"]
+    texts = [item[1:] for item in page if item[0] == "d"]
+    attributions = _attributions(store, match, said) if match and said else {}
+    passages = _text_passages(store, match, texts) if match and texts else {}
+    documents = _documents(store, [*texts, *(row["doc"] for row in attributions.values())])
+    hits = []
+    for item in page:
+        if item[0] == "a":
+            found = attributions.get(item[1:])
+            if found is not None:
+                hits.append(_attribution_hit(found, documents[found["doc"]]))
+            continue
+        document = documents.get(item[1:])
+        if document is None:
+            continue
+        hit = {"type": "text" if match else "document", **_document_fields(document)}
+        if match:
+            found = passages.get(document["id"])
+            hit["passage"] = passage(found["marked"]) if found else []
+            hit["rank"] = found["rank"] if found else None
+        else:
+            deck = document["deck"]
+            hit["passage"] = [{"text": deck, "hit": False}] if deck else []
+        hit["url"] = article_path(document["id"])
+        hits.append(hit)
+    return hits
+
+
+def _attribution_hit(found: sqlite3.Row, document: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "type": "attribution",
+        **_document_fields(document),
+        "attribution": found["attribution"],
+        "kind": found["kind"],
+        "speaker": _speaker(found),
+        "speaker_group": speaker_group(found["skind"]),
+        "passage": passage(found["marked"]),
+        "speaker_passage": passage(found["speaker_marked"]),
+        "url": article_path(found["doc"], anchor_of(found["attribution"])),
+        "rank": found["rank"],
+    }
 
 
 def search(
@@ -178,42 +295,29 @@ def search(
     query: str | None = None,
     *,
     filters: dict[str, str | None] | None = None,
-    page: int = 1,
+    window: Window | None = None,
+    kept: KeptAt | None = None,
 ) -> dict[str, Any]:
     """One page of results for ``query`` narrowed by ``filters`` (facet -> value), with the
     facets' counts; without a query, the documents, latest first."""
-    chosen = {name: value for name, value in (filters or {}).items() if value}
+    window = window or Window(per_page=PER_PAGE)
+    chosen = {name: value for name, value in (filters or {}).items() if value and name in FACETS}
     match = fts_query(query or "")
-    if match is None:
-        hits = _browse(store)
-    else:
-        hits = _attribution_hits(store, match) + _document_hits(store, match)
-        hits.sort(key=lambda hit: hit["rank"])  # bm25: lower is better
-    facets = {}
-    for facet in FACETS:
-        others = [
-            hit
-            for hit in hits
-            if all(_keeps(hit, name, value) for name, value in chosen.items() if name != facet)
-        ]
-        counts = Counter(_value(hit, facet, chosen.get("date")) for hit in others)
-        counts.pop(None, None)
-        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        if facet == "date":
-            ordered = sorted(counts.items(), reverse=True)
-        facets[facet] = [
-            {"value": value, "count": count, "chosen": chosen.get(facet) == value}
-            for value, count in ordered
-        ]
-    kept = [hit for hit in hits if all(_keeps(hit, n, v) for n, v in chosen.items())]
-    first = (page - 1) * PER_PAGE
+    summary = (kept or KeptAt()).get(
+        ("search", match, tuple(sorted(chosen.items()))),
+        lambda: _summary(store, match, chosen),
+        size=lambda found: len(found["order"]) + 1,
+    )
+    order = summary["order"]
+    hits = (kept or KeptAt()).get(
+        ("search page", match, tuple(sorted(chosen.items())), window.page, window.per_page),
+        lambda: _hits(store, match, list(window.cut(order))),
+    )
     return {
         "query": query or "",
+        "terms": search_terms(query or "")[:MAX_TERMS],
         "filters": chosen,
-        "page": page,
-        "per_page": PER_PAGE,
-        "total": len(kept),
-        "capped": match is not None and len(hits) >= MAX_HITS,
-        "hits": kept[first : first + PER_PAGE],
-        "facets": facets,
+        **paged(window, len(order)),
+        "hits": hits,
+        "facets": summary["facets"],
     }

@@ -1,207 +1,277 @@
-"""The timeline page: dated statements and events on one time axis.
+"""The timeline page: dated statements and events on one time axis, a page at a time.
 
-Statements come from ``fuente.timeline.timeline`` (dated by their sentence, else by their
-document); events by their own date, else by their document's. Both can be narrowed to one
-actor (a dossier key: the speaker, or a party to the event) and one category (``statement``
-or an event category).
+Statements are dated as ``fuente.timeline`` dates them (by the time their sentence gives,
+else by their document); events by their own date, else by their document's. Both can be
+narrowed to one actor (a dossier key: the speaker, or a party to the event) and one category
+(``statement`` or an event category). Items come in date order, then document, then id.
+
+SQLite does the counting: the number of items, the categories and actors to narrow them by
+(each counted over what the other choice leaves), and the items on each day of the axis;
+only the page's items are read whole. The picture (``axis``) is drawn from those day counts,
+gathered into days, months or years as the span needs, one bar per lane and bucket, each
+bar linking to the page of the list where its first item is.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Any
 
 from fuente.records import Speaker
 from fuente.store import Store
-from fuente.timeline import timeline
-from fuente.web.dossier import event_roles
-from fuente.web.events import NOT_EXTRACTED, read_events
+from fuente.store_attributions import SPEAKER_COLUMNS
+from fuente.web.events import NOT_EXTRACTED, has_events, read_events
+from fuente.web.kept import KeptAt
+from fuente.web.key_lookup import cached_key, event_parties, key_speakers, party_condition
 from fuente.web.keys import dossier_path, entity_key, speaker_key
 from fuente.web.markup import anchor_of
+from fuente.web.paging import Window, paged
 from fuente.web.queries import article_path
+from fuente.web.rows import STATED, as_json, not_excluded
+from fuente.web.timeline_axis import axis, linked
 
-__all__ = ["STATEMENT", "axis", "date_position", "timeline_view"]
+__all__ = ["STATEMENT", "timeline_view"]
 
 STATEMENT = "statement"
-DATE = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?(?:-(\d{2}))?")
-SEASONS = {
-    "WI": 1,
-    "SP": 4,
-    "SU": 7,
-    "FA": 10,
-    "Q1": 2,
-    "Q2": 5,
-    "Q3": 8,
-    "Q4": 11,
-    "H1": 4,
-    "H2": 10,
-}
-WIDTH, MARGIN = 1000, 30
+ACTORS_SHOWN = 80
+COLUMNS = ("type", "category", "date", "doc", "id", "item")
+COUNTED = not_excluded("a", start="content_start", end="content_end")
+DATED = f"CASE WHEN a.time_start IS NULL THEN d.published ELSE coalesce({STATED}, d.published) END"
 
 
-def date_position(value: str | None) -> float | None:
-    """A TIMEX3 date as a year with a fraction ("2025-03-08" -> 2025.18...), None if it is
-    not a calendar date ("PRESENT_REF", "XXXX-08-04")."""
-    found = DATE.match(value or "")
-    if found is None:
-        return None
-    year, part, day = found.groups()
-    if part is None:
-        return int(year) + 0.5
-    month = SEASONS.get(part) or int(part)
-    if not 1 <= month <= 12:
-        return None
-    return int(year) + (month - 1) / 12 + ((int(day) - 0.5) / 31 if day else 0.5) / 12
-
-
-def _document(doc: str, titles: dict[str, Any]) -> dict[str, Any]:
-    """The article an item comes from, as the timeline links it."""
-    return {"id": doc, "title": titles.get(doc), "url": article_path(doc)}
-
-
-def _statement_items(store: Store) -> list[dict[str, Any]]:
-    keys = {
-        row[0]: row
-        for row in store.db.execute(
-            "SELECT a.id, s.id, s.doc, s.kind, s.name, s.version, s.description, s.country, "
-            "s.sector, s.count, s.entity FROM attributions a JOIN speakers s ON s.id = a.speaker"
+def _items_sql(
+    store: Store, actor: str | None, category: str | None
+) -> tuple[str, tuple[str, ...]]:
+    """The timeline's items of ``actor`` and ``category`` (each None for all) as SQL:
+    ``type``, ``category``, ``date``, ``doc``, ``id``, ``item`` ("a" or "e", then the id)."""
+    parts, values = [], []
+    if category in (None, STATEMENT):
+        speakers = ""
+        if actor is not None:
+            speakers = "AND a.speaker IN (SELECT value FROM json_each(?))"
+            values.append(as_json(s.id for s in key_speakers(store, actor)))
+        parts.append(
+            f"SELECT '{STATEMENT}' AS type, '{STATEMENT}' AS category, {DATED} AS date, "
+            "a.doc AS doc, a.id AS id, 'a' || a.id AS item FROM attributions a "
+            "JOIN documents d ON d.id = a.doc WHERE a.kind != 'non-response' AND "
+            f"(d.published IS NOT NULL OR {STATED} IS NOT NULL) AND {COUNTED} {speakers}"
         )
+    if category != STATEMENT and has_events(store.db):
+        conditions = [not_excluded("e"), "coalesce(e.date_value, d.published) IS NOT NULL"]
+        if category is not None:
+            conditions.append("e.category = ?")
+            values.append(category)
+        if actor is not None:
+            condition, party_values = party_condition(*event_parties(store, actor, set()))
+            conditions.append(condition)
+            values.extend(party_values)
+        parts.append(
+            "SELECT 'event' AS type, e.category AS category, "
+            "coalesce(e.date_value, d.published) AS date, e.doc AS doc, e.id AS id, "
+            "'e' || e.id AS item FROM events e JOIN documents d ON d.id = e.doc "
+            f"WHERE {' AND '.join(conditions)}"
+        )
+    if not parts:  # an event category, and no events table
+        return f"SELECT {', '.join(f'NULL AS {c}' for c in COLUMNS)} WHERE 0", ()
+    return " UNION ALL ".join(parts), tuple(values)
+
+
+def _actors(store: Store, category: str | None) -> list[dict[str, Any]]:
+    """The actors most often on the timeline of ``category`` (None: every item): speakers,
+    and parties to events."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    if category in (None, STATEMENT):
+        for kind, name, description, doc, count in store.db.execute(
+            "SELECT s.kind, s.name, s.description, CASE s.kind WHEN 'author' THEN s.doc END, "
+            "count(*) FROM attributions a JOIN speakers s ON s.id = a.speaker "
+            "JOIN documents d ON d.id = a.doc WHERE a.kind != 'non-response' AND "
+            f"(d.published IS NOT NULL OR {STATED} IS NOT NULL) AND {COUNTED} "
+            "GROUP BY 1, 2, 3, 4"
+        ):
+            key = cached_key(kind, name, description, doc or "")
+            counts[key] += count
+            names.setdefault(key, name)
+    if category != STATEMENT and has_events(store.db):
+        chosen, picked = ("AND e.category = ?", (category,)) if category else ("", ())
+        for side in ("source", "target"):
+            for text, entity, count in store.db.execute(
+                f"SELECT e.{side}_text, e.{side}_entity, count(*) FROM events e "
+                f"JOIN documents d ON d.id = e.doc WHERE {not_excluded('e')} "
+                "AND coalesce(e.date_value, d.published) IS NOT NULL "
+                f"AND coalesce(e.{side}_text, e.{side}_entity) IS NOT NULL {chosen} GROUP BY 1, 2",
+                picked,
+            ):
+                key = entity_key(text or entity)
+                counts[key] += count
+                if text:
+                    names.setdefault(key, text)
+    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:ACTORS_SHOWN]
+    return [{"key": key, "count": count, "name": names.get(key, key)} for key, count in top]
+
+
+def _summary(store: Store, actor: str | None, category: str | None) -> dict[str, Any]:
+    """What the timeline of ``actor`` and ``category`` counts, in one ordered pass: its
+    items' order (``item`` of ``_items_sql``), how many there are on each day, and (without
+    ``category``) how many of each category."""
+    sql, values = _items_sql(store, actor, category)
+    order: list[str] = []
+    days: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    categories: Counter[str] = Counter()
+    for item, kind, day, category_of in store.db.execute(
+        f"SELECT item, type, substr(date, 1, 10), category FROM ({sql}) ORDER BY date, doc, id",
+        values,
+    ):
+        order.append(item)
+        days[kind][day] += 1
+        categories[category_of] += 1
+    return {
+        "order": order,
+        "axis": axis(dict(days)),
+        "categories": [{"value": c, "count": n} for c, n in sorted(categories.items())],
     }
-    titles = dict(store.db.execute("SELECT id, title FROM documents").fetchall())
+
+
+def _document(doc: str) -> dict[str, Any]:
+    return {"id": doc, "title": None, "url": article_path(doc)}
+
+
+def _statement(row: Any) -> dict[str, Any]:
+    speaker = None if row["sid"] is None else Speaker(*(row[f"s_{n}"] for n in SPEAKER_COLUMNS))
+    key = speaker_key(speaker) if speaker else None
+    stated = row["stated"] is not None
+    return {
+        "type": STATEMENT,
+        "category": STATEMENT,
+        "date": row["stated"] if stated else row["published"],
+        "dated_by": "statement" if stated else "document",
+        "inferred": not stated and bool(row["published_inferred"]),
+        "document": _document(row["doc"]),
+        "id": row["id"],
+        "url": article_path(row["doc"], anchor_of(row["id"])),
+        "actors": [key] if key else [],
+        "names": {key: speaker.name} if speaker and key else {},
+        "speaker": {
+            "name": speaker.name if speaker else None,
+            "kind": speaker.kind if speaker else None,
+            "description": speaker.description if speaker else None,
+            "key": key,
+            "url": dossier_path(key) if key else None,
+        },
+        "text": row["content"],
+    }
+
+
+def _statements(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    columns = ", ".join(f"s.{name} AS s_{name}" for name in SPEAKER_COLUMNS)
+    rows = store.db.execute(
+        f"SELECT a.id, a.doc, {STATED} AS stated, d.published, d.published_inferred, "
+        f"s.id AS sid, {columns}, "
+        "substr(d.text, a.content_start + 1, a.content_end - a.content_start) AS content "
+        "FROM attributions a JOIN documents d ON d.id = a.doc "
+        "LEFT JOIN speakers s ON s.id = a.speaker "
+        "WHERE a.id IN (SELECT value FROM json_each(?))",
+        (as_json(ids),),
+    )
+    return {"a" + row["id"]: _statement(row) for row in rows}
+
+
+def _event(event: dict[str, Any]) -> dict[str, Any]:
+    names = {}
+    for role in ("source", "target"):
+        party = event[role]
+        if party and (party["entity"] or party["text"]):
+            names[entity_key(party["text"] or party["entity"])] = party["text"]
+    return {
+        "type": "event",
+        "category": event["category"] or "event",
+        "date": event["date"]["value"] if event["date"] else event["published"],
+        "dated_by": "event" if event["date"] else "document",
+        "inferred": False,
+        "document": _document(event["doc"]),
+        "id": event["id"],
+        "url": article_path(event["doc"], anchor_of(event["id"])),
+        "actors": list(names),
+        "names": names,
+        "event": event,
+        "text": event["text"],
+    }
+
+
+def _events(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    wanted = set(ids)
+    docs = store.db.execute(
+        "SELECT DISTINCT doc FROM events WHERE id IN (SELECT value FROM json_each(?))",
+        (as_json(wanted),),
+    )
+    found = {}
+    for (doc,) in docs.fetchall():
+        for event in read_events(store, doc) or ():
+            if event["id"] in wanted:
+                found["e" + event["id"]] = _event(event)
+    return found
+
+
+def _page_items(store: Store, page: list[str]) -> list[dict[str, Any]]:
+    """The items of ``page`` (``item`` of ``_items_sql``), in that order, read whole."""
+    found: dict[str, dict[str, Any]] = {}
+    said = [item[1:] for item in page if item[0] == "a"]
+    if said:
+        found |= _statements(store, said)
+    events = [item[1:] for item in page if item[0] == "e"]
+    if events:
+        found |= _events(store, events)
+    titles = dict(
+        store.db.execute(
+            "SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+            (as_json({item["document"]["id"] for item in found.values()}),),
+        ).fetchall()
+    )
     items = []
-    for row in timeline(store):
-        if "event" in row:
-            continue  # events come from the events table, with their actors (_event_items)
-        speaker = row["speaker"]
-        found = keys.get(row["attribution"])
-        key = None
-        if found is not None:
-            key = speaker_key(Speaker(*tuple(found)[1:]))
-        items.append(
-            {
-                "type": STATEMENT,
-                "category": STATEMENT,
-                "date": row["date"],
-                "dated_by": row["dated_by"],
-                "inferred": bool(row["inferred"]),
-                "document": _document(row["doc"], titles),
-                "id": row["attribution"],
-                "url": article_path(row["doc"], anchor_of(row["attribution"])),
-                "actors": [key] if key else [],
-                "names": {key: speaker["name"]} if key else {},
-                "speaker": {**speaker, "key": key, "url": dossier_path(key) if key else None},
-                "text": row["content"],
-            }
-        )
+    for key in page:
+        item = found.get(key)
+        if item is not None:
+            item["document"]["title"] = titles.get(item["document"]["id"])
+            items.append(item)
     return items
-
-
-def _event_items(events: list[dict[str, Any]], titles: dict[str, Any]) -> list[dict[str, Any]]:
-    items = []
-    for event in events:
-        date = event["date"]["value"] if event["date"] else event["published"]
-        if date is None:
-            continue
-        names = {}
-        for role in ("source", "target"):
-            party = event[role]
-            if party and (party["entity"] or party["text"]):
-                names[entity_key(party["text"] or party["entity"])] = party["text"]
-        items.append(
-            {
-                "type": "event",
-                "category": event["category"] or "event",
-                "date": date,
-                "dated_by": "event" if event["date"] else "document",
-                "inferred": False,
-                "document": _document(event["doc"], titles),
-                "id": event["id"],
-                "url": article_path(event["doc"], anchor_of(event["id"])),
-                "actors": list(names),
-                "names": names,
-                "event": event,
-                "text": event["text"],
-            }
-        )
-    return items
-
-
-def axis(items: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Where each item sits on a horizontal axis ``WIDTH`` wide, and the axis' ticks."""
-    placed = [(item, date_position(item["date"])) for item in items]
-    known = [position for _, position in placed if position is not None]
-    if not known:
-        return None
-    low, high = min(known), max(known)
-    if high - low < 1 / 12:
-        low, high = low - 1 / 24, high + 1 / 24
-    span = high - low
-    scale = (WIDTH - 2 * MARGIN) / span
-
-    def x(position: float) -> float:
-        return round(MARGIN + (position - low) * scale, 1)
-
-    stacks: Counter[tuple[str, int]] = Counter()
-    points = []
-    for index, (item, position) in enumerate(placed):
-        if position is None:
-            continue
-        lane = 0 if item["type"] == STATEMENT else 1
-        column = int(x(position) // 8)
-        height = stacks[(item["type"], column)]
-        stacks[(item["type"], column)] += 1
-        points.append(
-            {
-                "index": index,
-                "x": x(position),
-                "y": 30 + lane * 80 + min(height, 8) * 7,
-                "type": item["type"],
-                "title": f"{item['date']} · {item['text'][:120]}",
-            }
-        )
-    ticks = []
-    if span > 3:
-        for year in range(int(low) + 1, int(high) + 1):
-            ticks.append({"x": x(year), "label": str(year)})
-    else:
-        month = int(low * 12) + 1
-        while month / 12 <= high:
-            year, number = divmod(month, 12)
-            ticks.append({"x": x(month / 12), "label": f"{year}-{number + 1:02d}"})
-            month += 1 if span <= 1 else 3
-    return {"width": WIDTH, "height": 200, "points": points, "ticks": ticks}
 
 
 def timeline_view(
-    store: Store, *, actor: str | None = None, category: str | None = None
+    store: Store,
+    *,
+    actor: str | None = None,
+    category: str | None = None,
+    window: Window | None = None,
+    kept: KeptAt | None = None,
 ) -> dict[str, Any]:
-    """Dated statements and events in date order, narrowed to an actor and a category."""
-    titles = dict(store.db.execute("SELECT id, title FROM documents").fetchall())
-    events = read_events(store)
-    items = _statement_items(store) + _event_items(events or [], titles)
-    if actor is not None:
-        items = [
-            item
-            for item in items
-            if actor in item["actors"]
-            or (item["type"] == "event" and event_roles(item["event"], actor, set()))
-        ]
-    categories = Counter(item["category"] for item in items)
-    actors = Counter(key for item in items for key in item["actors"])
-    names = {key: name for item in items for key, name in item["names"].items() if name}
+    """A page of dated statements and events in date order, narrowed to an actor and a
+    category, with what there is to narrow them by and the counts the axis is drawn from."""
+    window = window or Window()
+    kept = kept or KeptAt()
+    summary = kept.get(
+        ("timeline", actor, category),
+        lambda: _summary(store, actor, category),
+        size=lambda found: len(found["order"]) + 1,
+    )
+    everything = summary
     if category is not None:
-        items = [item for item in items if item["category"] == category]
-    items.sort(key=lambda item: (item["date"], item["document"]["id"], item["id"]))
+        everything = kept.get(
+            ("timeline", actor, None),
+            lambda: _summary(store, actor, None),
+            size=lambda found: len(found["order"]) + 1,
+        )
+    everyone = kept.get(("timeline actors", category), lambda: _actors(store, category))
+    order = summary["order"]
     return {
         "actor": actor,
         "category": category,
-        "items": items,
-        "categories": [{"value": c, "count": n} for c, n in sorted(categories.items())],
-        "actors": [
-            {"key": key, "count": n, "name": names.get(key, key)}
-            for key, n in actors.most_common(80)
-        ],
-        "events_note": NOT_EXTRACTED if events is None else None,
-        "axis": axis(items),
+        **paged(window, len(order)),
+        "items": kept.get(
+            ("timeline page", actor, category, window.page, window.per_page),
+            lambda: _page_items(store, list(window.cut(order))),
+        ),
+        "categories": everything["categories"],
+        "actors": everyone,
+        "events_note": None if has_events(store.db) else NOT_EXTRACTED,
+        "axis": linked(summary["axis"], per_page=window.per_page, actor=actor, category=category),
     }

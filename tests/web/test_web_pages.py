@@ -162,14 +162,14 @@ def test_web_timeline_filters_by_actor_and_category(client) -> None:
     assert [item["date"] for item in everything["items"]] == sorted(
         item["date"] for item in everything["items"]
     )
-    assert everything["axis"]["points"]
+    assert everything["axis"]["bars"]
     lopez = client.get("/timeline.json?actor=named/ana-lopez").json()
     assert {item["speaker"]["name"] for item in lopez["items"]} == {"Ana López"}
     assert [item["date"] for item in lopez["items"]] == ["2025-03-10", "2025-03-11", "2025-03-28"]
     none = client.get("/timeline.json?category=withdraw").json()
     assert none["items"] == []
     page = client.get("/timeline?actor=named/ana-lopez").text
-    assert "<svg" in page and 'class="dot dot-statement"' in page
+    assert "<svg" in page and 'class="bar bar-statement"' in page
 
 
 @pytest.mark.parametrize(
