@@ -215,6 +215,9 @@ def process(
                 yield "", article
                 continue
             prepared = prepare(article, settings=settings)
+            if isinstance(prepared, Prepared) and len(prepared.masked) > nlp.max_length:
+                size, limit = len(prepared.masked), nlp.max_length
+                prepared = Rejection(article.path, message("E083", size=size, limit=limit))
             yield ("", prepared) if isinstance(prepared, Rejection) else (prepared.masked, prepared)
 
     for doc, item in nlp.pipe(

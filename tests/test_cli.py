@@ -165,6 +165,7 @@ def test_cli_export_to_file_in_each_format(tmp_path: Path, corpus: Path) -> None
 
 
 def test_cli_unknown_document_is_a_clear_error(tmp_path: Path) -> None:
+    open_store(tmp_path / "f.db").close()
     result = invoke("show", "nope", "--db", str(tmp_path / "f.db"))
     assert result.exit_code == 2
     assert "E022" in result.output and "fuente stats" in result.output
