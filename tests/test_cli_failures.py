@@ -248,3 +248,40 @@ def test_pipeline_rejects_an_article_over_max_length_alone(nlp, settings) -> Non
         nlp.max_length = kept
     assert [type(r).__name__ for r in results] == ["ArticleRecords", "Rejection", "ArticleRecords"]
     assert "[E083]" in results[1].reason and "max_chars" in results[1].reason
+
+
+@contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """A file system of ``size`` at ``folder`` (a tmpfs; needs root, else the test skips)."""
+    folder.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a small disk needs root to mount a tmpfs")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True)  # fmt: skip
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_cli_ingest_on_a_full_disk_stops_cleanly_and_keeps_what_was_stored(
+    tmp_path, blank_model
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(12):
+        line = f"Varga said the talks number {number} would resume next week. "
+        (corpus / f"b{number:02}.txt").write_text(line * 1500, encoding="utf-8")
+    with small_disk(tmp_path / "disk", "1m") as disk:
+        db = disk / "f.db"
+        run = fuente("ingest", "--model", blank_model, "--db", str(db), str(corpus))
+        code, errors = run.wait(timeout=120), run.stderr.read()
+        assert code == 2, errors
+        assert "[E026]" in errors and "full" in errors and "stopped after" in errors
+        assert "Traceback" not in errors and "cannot rollback" not in errors
+        with open_reader(db) as store:
+            stored = list(store.documents())
+        assert 1 <= len(stored) < 12
+        assert all(d.text == (corpus / f"{d.id}.txt").read_text() for d in stored)
