@@ -446,7 +446,8 @@ def open_reader(path: str | Path, *, check_damage: bool = True) -> Store:
     cannot be written, which SQLite needs for WAL's shared-memory file) it is opened
     ``immutable``, which is right there since nothing can write to it either. Raises
     StoreError when there is no database at ``path``, when its schema is newer than this
-    fuente's, and (with ``check_damage``) when ``quick_check`` finds it damaged.
+    fuente's, and (with ``check_damage``) when ``quick_check`` finds it damaged. A database
+    made by an older fuente is migrated first where it can be written.
     """
     path = str(path)
     if not os.path.isfile(path):
@@ -486,6 +487,10 @@ def open_reader(path: str | Path, *, check_damage: bool = True) -> Store:
         if found > len(MIGRATIONS):
             db.close()
             raise StoreError(message("E021", path=path, found=found, known=len(MIGRATIONS)))
+        if found < len(MIGRATIONS) and os.access(path, os.W_OK):
+            db.close()  # made by an older fuente: migrated first, where it can be written
+            open_store(path).close()
+            return open_reader(path, check_damage=False)
         return Store(db, path)
     if last is None:
         raise StoreError(message("E025", path=path))

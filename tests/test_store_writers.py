@@ -210,3 +210,19 @@ def test_store_processes_creating_one_database_at_once_all_open_it(tmp_path) -> 
         with multiprocessing.get_context("fork").Pool(4) as pool:
             found = pool.starmap(_opener, [(db, start)] * 8)
         assert found == [str(len(MIGRATIONS))] * 8
+
+
+def test_store_reader_migrates_an_older_database_it_can_write(tmp_path) -> None:
+    from fuente.store import open_reader
+
+    path = tmp_path / "older.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:4]:
+        step(db)
+    db.execute("PRAGMA user_version = 4")
+    db.close()
+    with open_reader(path) as store:
+        assert store.stats()["events_by_category"] == {}
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        with pytest.raises(sqlite3.OperationalError):
+            store.db.execute("DELETE FROM documents")  # and it is still read-only
