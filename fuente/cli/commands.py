@@ -200,6 +200,7 @@ def timeline_command(
     said, or in an event's category, actors or words. With --out, draw them instead: one lane
     per speaker on a time axis.
     """
+    from fuente.cli.terminal import printable
     from fuente.timeline import timeline
 
     try:
@@ -228,11 +229,13 @@ def timeline_command(
         who = row["speaker"]["name"] or "(unknown)"
         if "event" in row:  # an event: what happened, and who tells it when someone does
             told = f" (told by {row['speaker']['name']})" if row["speaker"]["name"] else ""
-            click.echo(f"{row['date']:<10}{mark} {row['doc']}  EVENT {row['content']}{told}")
+            click.echo(
+                printable(f"{row['date']:<10}{mark} {row['doc']}  EVENT {row['content']}{told}")
+            )
             continue
         said = " ".join(row["content"].split())
         said = said if len(said) <= 160 else said[:157] + "..."
-        click.echo(f"{row['date']:<10}{mark} {row['doc']}  {who}: {said}")
+        click.echo(printable(f"{row['date']:<10}{mark} {row['doc']}  {who}: {said}"))
     if fmt == "text":
         click.echo(
             "dates: as stated; * the document's date; ~ the document's inferred date", err=True
