@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
         "allows at 4 bytes a character; split it into articles or raise max_chars"
     ),
     "E014": "the HTML could not be parsed ({reason}); check that the file is a web page",
+    "E015": "cannot write {path}: {reason}; a file already there is left as it was",
     # storage
     "E020": "cannot open the database {path}: {reason}",
     "E021": "the database {path} has schema version {found}, newer than this fuente knows "

@@ -359,3 +359,15 @@ def test_cli_timeline_and_who_said_print_no_escapes(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         assert "no talks" in result.stdout, result.stdout
         assert not any(control in result.stdout for control in TERMINAL_CONTROLS), result.stdout
+
+
+def test_cli_export_that_cannot_write_says_why_and_keeps_the_earlier_file(tmp_path: Path) -> None:
+    db = str(tmp_path / "f.db")
+    write_sourced(db)
+    result = invoke("export", "documents", "--db", db, "-o", str(tmp_path / "no" / "out.csv"))
+    assert result.exit_code == 2
+    assert "[E015] cannot write" in result.output and "out.csv" in result.output
+    earlier = tmp_path / "out.csv"
+    earlier.write_text("earlier export\n", encoding="utf-8")
+    result = invoke("export", "documents", "--db", db, "--format", "csv", "-o", str(earlier))
+    assert result.exit_code == 0 and earlier.read_text(encoding="utf-8").startswith("id,path")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
@@ -19,7 +18,7 @@ from rich.console import Console
 
 from fuente import __version__
 from fuente.errors import FuenteError
-from fuente.export import EXPORTS, FORMATS, export
+from fuente.export import EXPORTS, FORMATS, export, export_to_path
 from fuente.settings import SETTINGS, Settings, load_settings
 from fuente.store import Store, open_store
 
@@ -126,8 +125,7 @@ def export_command(kind: str, db_path: str, fmt: str, output: str | None) -> Non
                 export(kind, store=store, format=fmt, out=sys.stdout.buffer)
                 sys.stdout.flush()
             else:
-                with Path(output).open("wb") as out:
-                    count = export(kind, store=store, format=fmt, out=out)
+                count = export_to_path(kind, store=store, format=fmt, path=output)
                 click.echo(f"wrote {count} {kind} to {output}", err=True)
     except FuenteError as error:
         _fail(error)
