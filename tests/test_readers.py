@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -370,6 +371,68 @@ def test_readers_directory_is_walked_sorted_and_filtered(tree: Path) -> None:
 )
 def test_readers_glob_patterns(tree: Path, pattern: str, ids: list[str]) -> None:
     assert [result.id for result in read(f"{tree}/{pattern}")] == ids
+
+
+def read_within(seconds: float, *paths: str | Path) -> list[RawArticle | Rejection]:
+    """``read(*paths)``, failing the test instead of hanging when it does not finish."""
+    results: list[list[RawArticle | Rejection]] = []
+    worker = threading.Thread(target=lambda: results.append(read(*paths)), daemon=True)
+    worker.start()
+    worker.join(timeout=seconds)
+    assert results, f"reading {paths} did not finish in {seconds} s"
+    return results[0]
+
+
+@pytest.fixture
+def looped(tree: Path) -> Path:
+    """``tree`` with two links to itself and one to a folder inside it."""
+    (tree / "self").symlink_to(".")
+    (tree / "again").symlink_to(tree)
+    (tree / "sub" / "up").symlink_to("..")
+    (tree / "shortcut").symlink_to(tree / "sub" / "deeper")
+    return tree
+
+
+EVERY = ["a", "b", "c", "d", "z"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ids"),
+    [
+        ("", EVERY),
+        ("/**", EVERY),
+        ("/**/*", EVERY),
+        ("/*/**", EVERY),
+        ("/**/*.htm*", ["a", "d"]),
+        ("/s*/**/*", ["c", "d"]),  # `self` is the folder the pattern starts from: met already
+    ],
+)
+def test_readers_links_into_a_cycle_are_walked_once(
+    looped: Path, pattern: str, ids: list[str]
+) -> None:
+    results = read_within(20, f"{looped}{pattern}")
+    assert sorted(result.id for result in results) == ids
+    assert len({os.path.realpath(r.path.removesuffix(":1")) for r in results}) == len(results)
+
+
+def test_readers_a_link_to_a_folder_is_followed(tmp_path: Path) -> None:
+    outside = write(tmp_path / "elsewhere" / "story.txt", BODY).parent
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "linked").symlink_to(outside)
+    for given in (tmp_path / "corpus", f"{tmp_path / 'corpus'}/**/*.txt"):
+        (result,) = read(given)
+        assert result.path == str(tmp_path / "corpus" / "linked" / "story.txt")
+
+
+def test_readers_one_file_is_read_once_whatever_reaches_it(tmp_path: Path) -> None:
+    story = write(tmp_path / "corpus" / "story.txt", BODY)
+    lines = write(tmp_path / "corpus" / "feed.jsonl", json.dumps({"text": BODY}) + "\n")
+    (tmp_path / "alias.txt").symlink_to(story)
+    os.link(story, tmp_path / "hard.txt")
+    given = [story, story, tmp_path / "alias.txt", tmp_path / "hard.txt", tmp_path / "corpus",
+             f"{tmp_path}/corpus/*", f"{tmp_path}/**/*.txt", lines]  # fmt: skip
+    assert [result.path for result in read(*given)] == [str(story), f"{lines}:1"]
+    assert list(readers.expand_paths(map(str, given))) == [str(story), str(lines)]
 
 
 @pytest.mark.parametrize("name", ["missing.txt", "missing-*.txt", "nowhere/**/*.txt"])
