@@ -14,7 +14,9 @@ Formats, chosen by suffix:
     ``excluded``; the text itself is never cut, so offsets index the file as decoded.
 ``.html``, ``.htm``
     trafilatura's main text; comments it finds are appended after a blank line and marked
-    ``"comment-section"``. ``raw`` keeps the HTML as read.
+    ``"comment-section"``. ``raw`` keeps the HTML as read. A page nested too deep for the usual
+    parse is parsed again deeper (``fuente.html_text``), or else its text is taken whole, with
+    a W003 warning.
 ``.jsonl``
     One article per line with a ``text`` or an ``html`` field (``text`` wins when both are
     given; the HTML is then kept as ``raw``). Blank lines are skipped; a bad line is rejected
@@ -40,9 +42,11 @@ from typing import Any, BinaryIO
 
 import trafilatura
 import yaml
+from lxml.html import HtmlElement
 
 from fuente.decode import binary_detail, byte_limit, read_decoded, undecodable_bytes
 from fuente.errors import message
+from fuente.html_text import deep_tree, plain_text, too_deep
 from fuente.paths import files
 from fuente.records import RawArticle, Rejection
 from fuente.settings import Settings
@@ -73,11 +77,13 @@ Excluded = tuple[tuple[int, int, str], ...]
 
 @dataclass(frozen=True, slots=True)
 class _Body:
-    """An article's text, what of it is not article text, and the metadata found with it."""
+    """An article's text, what of it is not article text, the metadata found with it, and
+    what a person should know about how it was read."""
 
     text: str
     excluded: Excluded = ()
     meta: Mapping[str, Any] | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def read_inputs(paths: Iterable[str], *, settings: Settings) -> Iterator[RawArticle | Rejection]:
@@ -133,7 +139,7 @@ def _read_document(path: str, *, kind: str, settings: Settings) -> RawArticle | 
         raw=decoded.text if kind == "html" else None,
         meta={**(body.meta or {}), **sidecar},
         excluded=body.excluded,
-        warnings=decoded.warnings,
+        warnings=decoded.warnings + body.warnings,
     )
 
 
@@ -166,13 +172,43 @@ def _from_text(text: str) -> _Body | str:
 
 def _from_html(html: str) -> _Body | str:
     """trafilatura's main text of a page, its comments after it, and its metadata."""
+    page = _extract(html)
+    if isinstance(page, str):
+        return page
+    if _main_text(page):
+        return _page_body(page)
+    return _from_deep_html(html) if too_deep(html) else message("E007")
+
+
+def _from_deep_html(html: str) -> _Body | str:
+    """A page nested deeper than the usual parse goes: trafilatura's reading of a deeper parse,
+    or else all its text, with a warning that it was not told from the rest of the page."""
+    tree = deep_tree(html)
+    page = _extract(tree) if tree is not None else None
+    if page is not None and not isinstance(page, str) and _main_text(page):
+        return _page_body(page)
+    plain = plain_text(html)
+    if not plain.text.strip():
+        return message("E007")
+    return _Body(plain.text, (), normalise_meta({"title": plain.title}), (message("W003"),))
+
+
+def _extract(html: str | HtmlElement) -> Any:
+    """trafilatura's reading of a page, or the reason it failed."""
     try:
-        page = trafilatura.bare_extraction(html, include_comments=True, with_metadata=True)
+        return trafilatura.bare_extraction(html, include_comments=True, with_metadata=True)
     except Exception as error:  # one page that breaks the extractor must not end the batch
         return message("E014", reason=str(error).splitlines()[0] if str(error) else error)
+
+
+def _main_text(page: object) -> str:
     main = getattr(page, "text", None) or ""
-    if not main.strip():
-        return message("E007")
+    return main if main.strip() else ""
+
+
+def _page_body(page: object) -> _Body:
+    """The body of trafilatura's reading of a page that has a main text."""
+    main = _main_text(page)
     found = {
         name: getattr(page, name, None)
         for name in ("title", "description", "sitename", "url", "date", "language", "author")
@@ -291,7 +327,7 @@ def _jsonl_article(path: str, line: _Line, *, settings: Settings) -> RawArticle 
         raw=html if isinstance(html, str) else None,
         meta={**(body.meta or {}), **normalise_meta(record)},
         excluded=body.excluded,
-        warnings=(message("W001", count=undecodable),) if undecodable else (),
+        warnings=((message("W001", count=undecodable),) if undecodable else ()) + body.warnings,
     )
 
 

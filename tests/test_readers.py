@@ -229,6 +229,50 @@ def test_readers_html_extractor_failure_is_rejected(
     assert "document is empty" in result.reason
 
 
+def nested(depth: int, inner: str) -> str:
+    """A page with ``inner`` at the bottom of ``depth`` nested elements."""
+    return (
+        "<html><head><title>Talks resume</title><style>p { color: red }</style></head><body>"
+        + "<div><span>" * (depth // 2)
+        + inner
+        + "</span></div>" * (depth // 2)
+        + "<script>track()</script></body></html>"
+    )
+
+
+DEEP_ARTICLE = (
+    "<p>The interior minister said on Monday that talks with the envoys would resume next "
+    "week, after a pause of almost a month that diplomats blamed on a dispute.</p>"
+    "<p>&quot;We are ready to sit down again,&quot; the minister told reporters.</p>"
+)
+
+
+@pytest.mark.parametrize("depth", [300, 1000])
+def test_readers_deep_html_is_read_by_trafilatura_all_the_same(tmp_path: Path, depth: int) -> None:
+    article = only(read(write(tmp_path / "deep.html", nested(depth, DEEP_ARTICLE))))
+    assert isinstance(article, RawArticle), article
+    assert "talks with the envoys would resume" in article.text
+    assert '"We are ready to sit down again," the minister' in article.text
+    assert article.warnings == ()
+
+
+def test_readers_html_deeper_than_any_parse_keeps_its_text_with_a_warning(tmp_path: Path) -> None:
+    page = nested(3000, DEEP_ARTICLE)
+    lines = write(tmp_path / "deep.jsonl", json.dumps({"id": "j", "html": page}) + "\n")
+    for article in (only(read(write(tmp_path / "deep.html", page))), only(read(lines))):
+        assert isinstance(article, RawArticle), article
+        assert article.text == (
+            "The interior minister said on Monday that talks with the envoys would resume next "
+            "week, after a pause of almost a month that diplomats blamed on a dispute.\n"
+            '"We are ready to sit down again," the minister told reporters.'
+        )
+        assert article.meta["title"] == "Talks resume"
+        (warning,) = article.warnings
+        assert warning.startswith("[W003]")
+    for depth in (300, 3000):  # deep, and no text at all: still no article
+        rejected(read(write(tmp_path / f"blank{depth}.html", nested(depth, "<p> </p>"))), "E007")
+
+
 # JSON Lines ------------------------------------------------------------------------------------
 
 
