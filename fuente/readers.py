@@ -73,6 +73,18 @@ _META_KEYS: dict[str, tuple[str, ...]] = {
     "author": ("author", "authors"),
 }
 Excluded = tuple[tuple[int, int, str], ...]
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a date stays the text it was given as: one that is no real date
+    ("2025-13-45") is kept as written instead of failing the block."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +170,13 @@ def _from_text(text: str) -> _Body | str:
     if match is None:
         return _Body(text)
     try:
-        block = yaml.safe_load(match["yaml"])
+        block = yaml.load(match["yaml"], Loader=_FrontMatterLoader)
     except yaml.YAMLError as error:
         return message("E010", reason=_yaml_reason(error))
+    except ValueError as error:  # a tagged value that is none: "!!int x"
+        return message("E010", reason=str(error).splitlines()[0] if str(error) else error)
+    except RecursionError:
+        return message("E010", reason="it is nested too deeply")
     if block is None:
         block = {}
     if not isinstance(block, dict):

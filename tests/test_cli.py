@@ -371,3 +371,27 @@ def test_cli_export_that_cannot_write_says_why_and_keeps_the_earlier_file(tmp_pa
     earlier.write_text("earlier export\n", encoding="utf-8")
     result = invoke("export", "documents", "--db", db, "--format", "csv", "-o", str(earlier))
     assert result.exit_code == 0 and earlier.read_text(encoding="utf-8").startswith("id,path")
+
+
+@pytest.mark.parametrize("given", ["yesterday", "2025-13-45", '"2025-13-45"'])
+def test_cli_ingest_warns_of_a_published_date_it_cannot_read(tmp_path: Path, given: str) -> None:
+    db = str(tmp_path / "f.db")
+    story = tmp_path / "talks.txt"
+    story.write_text(f"---\npublished: {given}\n---\n{ARTICLE}", encoding="utf-8")
+    dated = tmp_path / "dated.txt"
+    dated.write_text("---\npublished: 2025-03-14\n---\n" + SOURCED, encoding="utf-8")
+    result = invoke("ingest", "--db", db, str(story), str(dated))
+    assert result.exit_code == 0, result.output
+    value = given.strip('"')
+    assert result.stderr.splitlines()[0] == (
+        f"warning: {story}: [W002] published {value!r} is not a date fuente can read "
+        "(write it as YYYY-MM-DD); it is kept as given, and the document is dated from its text "
+        "where it can be"
+    )
+    assert "dated.txt" not in result.stderr
+    with open_store(db) as store:
+        document = store.document("talks")
+        fields = {field.name: field.value for field in store.fields("talks")}
+    assert document.published != value and fields["published"] == value
+    shown = " ".join(invoke("show", "talks", "--db", db).output.split())
+    assert f"warning [W002] published {value!r}" in shown

@@ -131,6 +131,7 @@ def test_readers_sidecar_overrides_front_matter(tmp_path: Path) -> None:
         ("title: [unclosed\n", "line"),
         ("title: a: b\n", "line 2"),
         ("- just\n- a list\n", "mapping"),
+        ("count: !!int many\n", "invalid literal for int()"),
     ],
 )
 def test_readers_bad_front_matter_is_rejected(tmp_path: Path, block: str, detail: str) -> None:
@@ -138,6 +139,24 @@ def test_readers_bad_front_matter_is_rejected(tmp_path: Path, block: str, detail
     result = rejected(read(path), "E010")
     assert result.path == str(path)
     assert detail in result.reason
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("2025-13-45", "2025-13-45"),
+        ('"2025-13-45"', "2025-13-45"),
+        ("yesterday", "yesterday"),
+        ("2025-03-11", "2025-03-11"),
+        ("2025-03-11 10:30:00", "2025-03-11 10:30:00"),
+    ],
+)
+def test_readers_front_matter_date_is_kept_as_written(
+    tmp_path: Path, given: str, kept: str
+) -> None:
+    article = only(read(write(tmp_path / "a.txt", f"---\npublished: {given}\n---\n{BODY}")))
+    assert isinstance(article, RawArticle), article
+    assert article.meta["published"] == kept
 
 
 @pytest.mark.parametrize("sidecar", ["{not json", "[1, 2]", "\xff"])
