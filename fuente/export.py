@@ -403,7 +403,8 @@ def _temporary(target: str) -> tuple[int, str]:
     while True:
         path = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
         try:
-            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), path
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(path, flags, 0o666), path
         except FileExistsError:
             continue
 

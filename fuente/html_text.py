@@ -37,7 +37,7 @@ def _parse(html: str, *, huge: bool) -> tuple[lxml.html.HtmlElement | None, bool
     )  # fmt: skip
     try:
         tree = lxml.html.fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
-    except (etree.ParserError, ValueError):  # nothing to parse
+    except (etree.LxmlError, ValueError):  # nothing to parse
         return None, False
     limited = any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in parser.error_log)
     return tree, limited
