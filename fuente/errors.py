@@ -57,6 +57,15 @@ MESSAGES: dict[str, str] = {
         "allows at 4 bytes a character; split it into articles or raise max_chars"
     ),
     "E014": "the HTML could not be parsed ({reason}); check that the file is a web page",
+    "E015": "cannot write {path}: {reason}; a file already there is left as it was",
+    "W002": (
+        "published {value!r} is not a date fuente can read (write it as YYYY-MM-DD); it is kept "
+        "as given, and the document is dated from its text where it can be"
+    ),
+    "W003": (
+        "the HTML is nested too deep for trafilatura to find its main text (deeper than 2,048 "
+        "elements), so all its text was kept: menus and other page text may be in it"
+    ),
     # storage
     "E020": "cannot open the database {path}: {reason}",
     "E021": "the database {path} has schema version {found}, newer than this fuente knows "

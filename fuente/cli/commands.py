@@ -26,7 +26,7 @@ from rich.console import Console
 
 from fuente import __version__
 from fuente.errors import FuenteError, StoreError, message
-from fuente.export import EXPORTS, FORMATS, export
+from fuente.export import EXPORTS, FORMATS, export, export_to_path
 from fuente.settings import SETTINGS, Settings, load_settings
 from fuente.store import Store, check, open_reader, open_store, store_error
 
@@ -183,8 +183,7 @@ def export_command(kind: str, db_path: str, fmt: str, output: str | None) -> Non
                 export(kind, store=store, format=fmt, out=sys.stdout.buffer)
                 sys.stdout.flush()
             else:
-                with Path(output).open("wb") as out:
-                    count = export(kind, store=store, format=fmt, out=out)
+                count = export_to_path(kind, store=store, format=fmt, path=output)
                 click.echo(f"wrote {count} {kind} to {output}", err=True)
     except FuenteError as error:
         _fail(error)
@@ -257,6 +256,7 @@ def timeline_command(
     said, or in an event's category, actors or words. With --out, draw them instead: one lane
     per speaker on a time axis.
     """
+    from fuente.cli.terminal import printable
     from fuente.timeline import timeline
 
     try:
@@ -285,11 +285,13 @@ def timeline_command(
         who = row["speaker"]["name"] or "(unknown)"
         if "event" in row:  # an event: what happened, and who tells it when someone does
             told = f" (told by {row['speaker']['name']})" if row["speaker"]["name"] else ""
-            click.echo(f"{row['date']:<10}{mark} {row['doc']}  EVENT {row['content']}{told}")
+            click.echo(
+                printable(f"{row['date']:<10}{mark} {row['doc']}  EVENT {row['content']}{told}")
+            )
             continue
         said = " ".join(row["content"].split())
         said = said if len(said) <= 160 else said[:157] + "..."
-        click.echo(f"{row['date']:<10}{mark} {row['doc']}  {who}: {said}")
+        click.echo(printable(f"{row['date']:<10}{mark} {row['doc']}  {who}: {said}"))
     if fmt == "text":
         click.echo(
             "dates: as stated; * the document's date; ~ the document's inferred date", err=True
