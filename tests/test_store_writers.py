@@ -169,12 +169,18 @@ def test_store_reject_keeps_one_row_per_input_and_a_stored_input_clears_it(tmp_p
         assert store.stats()["rejections"] == 1
 
 
+def older_database(path, version: int) -> sqlite3.Connection:
+    """A database as fuente left it after its first ``version`` migrations."""
+    db = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:version]:
+        step(db)
+    db.execute(f"PRAGMA user_version = {version}")
+    return db
+
+
 def test_migrations_keep_the_last_rejection_of_each_input(tmp_path) -> None:
     path = tmp_path / "old.db"
-    db = sqlite3.connect(path, isolation_level=None)
-    for step in MIGRATIONS[:6]:
-        step(db)
-    db.execute("PRAGMA user_version = 6")
+    db = older_database(path, 6)
     for reason in ("old", "older", "newest"):
         db.execute("INSERT INTO rejections VALUES ('x.txt', ?, 'now')", (reason,))
     db.close()
@@ -216,11 +222,7 @@ def test_store_reader_migrates_an_older_database_it_can_write(tmp_path) -> None:
     from fuente.store import open_reader
 
     path = tmp_path / "older.db"
-    db = sqlite3.connect(path, isolation_level=None)
-    for step in MIGRATIONS[:4]:
-        step(db)
-    db.execute("PRAGMA user_version = 4")
-    db.close()
+    older_database(path, 4).close()
     with open_reader(path) as store:
         assert store.stats()["events_by_category"] == {}
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
