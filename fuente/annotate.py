@@ -95,8 +95,14 @@ def _load(model: str, labels: tuple[str, ...]) -> Language:
 
 
 def load_pipeline(settings: Settings) -> Language:
-    """The spaCy pipeline named by the ``model`` setting with fuente's components, loaded once."""
-    return _load(settings.model, tuple(settings.entity_labels))
+    """The spaCy pipeline named by the ``model`` setting with fuente's components, loaded once.
+
+    Its ``max_length`` follows the ``max_chars`` setting, so an article the readers accept is
+    one spaCy accepts (a longer one is rejected alone; see ``fuente.pipeline.process``).
+    """
+    nlp = _load(settings.model, tuple(settings.entity_labels))
+    nlp.max_length = settings.max_chars
+    return nlp
 
 
 def model_version(nlp: Language) -> str:

@@ -20,7 +20,7 @@ from fuente.settings import Settings
 from fuente.tense import tense_of
 from fuente.times import EXTRACTOR, Found, find_times, time_candidates
 
-__all__ = ["time_layer"]
+__all__ = ["given_date", "time_layer"]
 
 DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40},[ \t]*$")
 
@@ -37,7 +37,9 @@ def _dateline(text: str, found: list[Found]) -> tuple[int, int] | None:
     return None
 
 
-def _given(published: str | None) -> date | None:
+def given_date(published: str | None) -> date | None:
+    """The date a given ``published`` value names, when fuente can read it (an ISO date, or a
+    date and time); None when there is none or it is no such date ("yesterday", "2025-13-45")."""
     if not published:
         return None
     try:
@@ -54,7 +56,7 @@ def time_layer(
         return Published(published, False), ()
     text = doc_text(doc)
     candidates = time_candidates(doc, settings=settings)
-    anchor = _given(published)
+    anchor = given_date(published)
     if anchor is not None:
         dated = Published(anchor.isoformat(), False)
     else:
@@ -76,7 +78,7 @@ def time_layer(
             ],
             dateline=_dateline(text, first),
         )
-        anchor = _given(dated.value)
+        anchor = given_date(dated.value)
     found = find_times(doc, anchor=anchor, settings=settings, candidates=candidates)
     times = tuple(
         TimeExpr(

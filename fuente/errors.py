@@ -49,12 +49,23 @@ MESSAGES: dict[str, str] = {
     "E010": "front matter is not valid YAML ({reason}); fix the block between the '---' lines",
     "E011": "sidecar {sidecar} is not a JSON object ({reason})",
     "E012": "the text holds no words once boilerplate and duplicates are set aside",
+    "E083": "too long for the language model: {size:,} characters, over its max_length of "
+    "{limit:,} (the max_chars setting); split it into articles or raise max_chars",
     "W001": "not valid UTF-8: {count} undecodable bytes replaced with U+FFFD",
     "E013": (
         "too large: {size:,} bytes, over the {limit:,} bytes that max_chars ({chars:,}) "
         "allows at 4 bytes a character; split it into articles or raise max_chars"
     ),
     "E014": "the HTML could not be parsed ({reason}); check that the file is a web page",
+    "E015": "cannot write {path}: {reason}; a file already there is left as it was",
+    "W002": (
+        "published {value!r} is not a date fuente can read (write it as YYYY-MM-DD); it is kept "
+        "as given, and the document is dated from its text where it can be"
+    ),
+    "W003": (
+        "the HTML is nested too deep for trafilatura to find its main text (deeper than 2,048 "
+        "elements), so all its text was kept: menus and other page text may be in it"
+    ),
     # storage
     "E020": "cannot open the database {path}: {reason}",
     "E021": "the database {path} has schema version {found}, newer than this fuente knows "
@@ -64,6 +75,23 @@ MESSAGES: dict[str, str] = {
     "E024": "unknown export format {format!r}; choose one of: {formats}",
     "E025": "no database at {path}: ingest articles into it first (`fuente ingest --db {path} "
     "FILES`) or give the right --db",
+    "E026": "the disk holding the database {path} is full: free some space, then run the same "
+    "command again; every document stored before this one is kept",
+    "E027": "cannot write to the database {path}: {what}. Commands that only read (show, "
+    "stats, export, serve) still work on it; to ingest, make it writable or give another --db",
+    "E028": "the database {path} is locked by another program: waited {seconds} s for it. Let "
+    "that program finish, or raise the lock_timeout setting, then run the same command again",
+    "E029": "the database {path} is damaged ({reason}): fuente will not use it until it is "
+    "repaired. Run "
+    "`fuente check --repair --db {path}` to rebuild its indexes; if that is not enough, "
+    "restore a copy or ingest the articles again into a new --db",
+    "E080": "the database {path} fails its checks: {problems}. `fuente check --repair` "
+    "rebuilds its indexes; if it still fails, restore a copy or ingest again into a new --db",
+    "E081": "unexpected error: {error}. Run the same command with --debug for the details, and "
+    "please report it",
+    "E082": "the database {path} could not be read: {reason}. `fuente check --db {path}` "
+    "checks it for damage",
+    "E084": "cannot use {path}: {reason}",
     "E040": "fuente failed while analysing it ({error}); the rest of the batch goes on. "
     "Please report this with the file",
     # the web UI

@@ -3,6 +3,10 @@
 Each export kind is a row generator over the store plus a Parquet schema, registered in
 ``EXPORTS``; later layers register their kinds the same way (``register``). Field names are
 part of fuente's interface: they are documented in the README and kept stable.
+
+In CSV, a text cell a spreadsheet would take for a formula (one beginning with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) is written with a leading ``'``. ``export_to_path``
+writes a file whole or not at all: to a temporary file beside it, renamed over it at the end.
 """
 
 from __future__ import annotations
@@ -10,7 +14,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import secrets
+import stat
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import islice
 from typing import IO, Any
@@ -18,16 +26,18 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from fuente.errors import ConfigError, message
+from fuente.errors import ConfigError, FuenteError, message
 from fuente.query import attribution_rows
 from fuente.records import Actor
 from fuente.sourcing import SPEAKER_KINDS, sourcing_profile
 from fuente.store import Store
 
-__all__ = ["EXPORTS", "FORMATS", "ExportKind", "export", "register"]
+__all__ = ["EXPORTS", "FORMATS", "ExportKind", "export", "export_to_path", "register"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 PARQUET_BATCH = 1000
+# What a spreadsheet reads as the start of a formula, and what OWASP's CSV guidance escapes.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Rows = Callable[[Store], Iterator[dict[str, Any]]]
 
@@ -338,6 +348,16 @@ def _write_jsonl(rows: Iterator[dict[str, Any]], out: IO[bytes]) -> int:
     return count
 
 
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell: lists and objects as JSON text, text a spreadsheet would run as a
+    formula with a leading ``'``; numbers, booleans and None as they are."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _write_csv(rows: Iterator[dict[str, Any]], out: IO[bytes], schema: pa.Schema) -> int:
     """CSV with one column per field; nested fields (lists, objects) as JSON text."""
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
@@ -345,14 +365,7 @@ def _write_csv(rows: Iterator[dict[str, Any]], out: IO[bytes], schema: pa.Schema
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(
-            {
-                key: json.dumps(value, ensure_ascii=False)
-                if isinstance(value, list | dict)
-                else value
-                for key, value in row.items()
-            }
-        )
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
         count += 1
     text.detach()
     return count
@@ -382,3 +395,53 @@ def export(kind: str, *, store: Store, format: str, out: IO[bytes]) -> int:
     if format == "csv":
         return _write_csv(rows, out, chosen.schema)
     return _write_parquet(rows, out, chosen.schema)
+
+
+def _temporary(target: str) -> tuple[int, str]:
+    """A new file beside ``target``, made with the permissions a new ``target`` would get."""
+    folder, name = os.path.split(target)
+    while True:
+        path = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(path, flags, 0o666), path
+        except FileExistsError:
+            continue
+
+
+def export_to_path(kind: str, *, store: Store, format: str, path: str) -> int:
+    """Write every record of ``kind`` to the file ``path``; return how many.
+
+    The records go to a temporary file in the same folder, renamed over ``path`` once all are
+    written, so a failed export leaves no partial file and any earlier file at ``path`` as it
+    was. A ``path`` that exists and is not a regular file (``/dev/stdout``, a pipe) is written
+    to directly.
+    """
+    target = os.path.realpath(path)
+    try:
+        if os.path.exists(target) and not stat.S_ISREG(os.stat(target).st_mode):
+            with open(target, "wb") as out:
+                return export(kind, store=store, format=format, out=out)
+        descriptor, temporary = _temporary(target)
+    except OSError as error:
+        raise FuenteError(message("E015", path=path, reason=error.strerror or error)) from None
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            count = export(kind, store=store, format=format, out=out)
+            out.flush()
+            os.fsync(out.fileno())
+        if os.path.exists(target):  # keep the permissions the file had
+            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
+        os.replace(temporary, target)
+    except OSError as error:
+        _discard(temporary)
+        raise FuenteError(message("E015", path=path, reason=error.strerror or error)) from None
+    except BaseException:  # whatever else stopped it, Ctrl-C too: no partial file is left
+        _discard(temporary)
+        raise
+    return count
+
+
+def _discard(path: str) -> None:
+    with suppress(OSError):
+        os.unlink(path)

@@ -8,21 +8,21 @@ an interrupted run resumable: run the same command again and it completes the ba
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from fuente.annotate import load_pipeline
+from fuente.errors import message
 from fuente.pipeline import content_hash, process
 from fuente.readers import read_inputs
 from fuente.records import ArticleRecords, RawArticle, Rejection
 from fuente.settings import Settings
-from fuente.store import Store
+from fuente.store import DUPLICATE, UNCHANGED, Store
 
 __all__ = ["Outcome", "ingest"]
 
-STORED, UPDATED, UNCHANGED, DUPLICATE, REJECTED = (
-    "stored", "updated", "unchanged", "duplicate", "rejected",
-)  # fmt: skip
+REJECTED = "rejected"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +38,18 @@ class Outcome:
 
 
 def _screen(
-    articles: Iterable[RawArticle | Rejection], store: Store, in_flight: dict[str, str]
+    articles: Iterable[RawArticle | Rejection], store: Store
 ) -> Iterator[RawArticle | Rejection | Outcome]:
-    """Settle what needs no analysis (already stored, exact copies) and give clashing ids a
-    suffix, before the article reaches the expensive part of the pipeline."""
+    """Settle what needs no analysis (already stored, exact copies) before the article reaches
+    the expensive part of the pipeline. What is left is decided when it is stored
+    (``Store.add``), inside its transaction, as another process may store the same meanwhile."""
     for article in articles:
         if isinstance(article, Rejection):
             yield article
             continue
         digest = content_hash(article.text)
         stored = store.stored_hash(article.id)
-        if stored is not None and stored[0] == digest:
+        if stored is not None and stored == (digest, article.path):
             yield Outcome(article.path, UNCHANGED, article.id, "already stored", len(article.text))
             continue
         copy_of = store.find_by_hash(digest)
@@ -57,27 +58,19 @@ def _screen(
                 article.path, DUPLICATE, copy_of, f"same text as {copy_of}", len(article.text)
             )
             continue
-        clash = (stored is not None and stored[1] != article.path) or (
-            in_flight.get(article.id, article.path) != article.path
-        )
-        if clash:
-            article = replace(article, id=f"{article.id}-{digest[:8]}")
-        in_flight[article.id] = article.path
         yield article
 
 
 def ingest(paths: Iterable[str], *, store: Store, settings: Settings) -> Iterator[Outcome]:
-    """Read, process and store every article under ``paths``; yield each input's outcome."""
+    """Read, process and store every article under ``paths``; yield each input's outcome.
+
+    A fault of the database (locked past ``lock_timeout``, read-only, disk full, damaged)
+    raises StoreError and ends the run; every document stored before it is kept whole.
+    """
     nlp = load_pipeline(settings)
-    in_flight: dict[str, str] = {}
-    screened = _screen(read_inputs(paths, settings=settings), store, in_flight)
+    screened = _screen(read_inputs(paths, settings=settings), store)
     for result in process(screened, nlp=nlp, settings=settings):
-        if isinstance(result, Outcome):
-            yield result
-            continue
-        yield _store(result, store)
-        if isinstance(result, ArticleRecords):
-            in_flight.pop(result.document.id, None)
+        yield result if isinstance(result, Outcome) else _store(result, store)
 
 
 def _store(result: ArticleRecords | Rejection, store: Store) -> Outcome:
@@ -85,11 +78,15 @@ def _store(result: ArticleRecords | Rejection, store: Store) -> Outcome:
         store.reject(result)
         return Outcome(result.path, REJECTED, None, result.reason)
     document = result.document
-    copy_of = store.find_by_hash(document.content_hash)
-    if copy_of is not None:  # an identical text earlier in this same batch
-        return Outcome(document.path, DUPLICATE, copy_of, f"same text as {copy_of}",
-                       len(document.text))  # fmt: skip
-    existed = store.stored_hash(document.id) is not None
-    store.write(result)
-    return Outcome(document.path, UPDATED if existed else STORED, document.id, "",
-                   len(document.text), document.warnings)  # fmt: skip
+    try:
+        added = store.add(result)
+    except sqlite3.IntegrityError as error:  # records of this article only; the batch goes on
+        rejection = Rejection(document.path, message("E040", error=f"IntegrityError: {error}"))
+        store.reject(rejection)
+        return Outcome(rejection.path, REJECTED, None, rejection.reason)
+    detail = f"same text as {added.doc}" if added.status == DUPLICATE else ""
+    if added.status == UNCHANGED:
+        detail = "already stored"
+    return Outcome(
+        document.path, added.status, added.doc, detail, len(document.text), document.warnings
+    )

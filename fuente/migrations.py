@@ -5,7 +5,7 @@ Every table of records that point into an article has ``doc`` (the document id, 
 its document), ``start_char``/``end_char`` (offsets into ``documents.text``) and ``version``
 (the extractor that made the row). Later layers add their own tables the same way: migration 2
 holds speakers, attributions and lead statements, migration 3 time expressions, migration 4
-links them; events come later.
+links them, migration 5 is the search index, 6 events, and 7 keeps one rejection per input.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-__all__ = ["MIGRATIONS", "migrate", "schema_version"]
+__all__ = ["MIGRATIONS", "fill_search_index", "migrate", "schema_version"]
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
@@ -266,11 +266,8 @@ def _search_index(db: sqlite3.Connection) -> None:
     (deletes cascade to attributions), so the write path does not change; an existing
     database gets its index filled here.
     """
+    _search_tables(db)
     statements = (
-        f"CREATE VIRTUAL TABLE documents_search USING fts5(title, text, "
-        f"tokenize = '{SEARCH_TOKENIZER}')",
-        f"CREATE VIRTUAL TABLE attributions_search USING fts5(content, speaker, "
-        f"tokenize = '{SEARCH_TOKENIZER}')",
         """CREATE TRIGGER documents_search_insert AFTER INSERT ON documents BEGIN
             INSERT INTO documents_search (rowid, title, text)
             VALUES (NEW.rowid, coalesce(NEW.title, ''), NEW.text);
@@ -303,6 +300,28 @@ def _search_index(db: sqlite3.Connection) -> None:
     )
     for statement in statements:
         db.execute(statement)
+    fill_search_index(db)
+
+
+def _search_tables(db: sqlite3.Connection) -> None:
+    db.execute(
+        f"CREATE VIRTUAL TABLE documents_search USING fts5(title, text, "
+        f"tokenize = '{SEARCH_TOKENIZER}')"
+    )
+    db.execute(
+        f"CREATE VIRTUAL TABLE attributions_search USING fts5(content, speaker, "
+        f"tokenize = '{SEARCH_TOKENIZER}')"
+    )
+
+
+def fill_search_index(db: sqlite3.Connection, *, rebuild: bool = False) -> None:
+    """Fill both search tables from the stored documents and attributions; with ``rebuild``,
+    drop and make them anew first (``fuente check --repair``: a damaged index cannot be
+    trusted to delete its own rows). Runs inside the caller's transaction."""
+    if rebuild:
+        db.execute("DROP TABLE IF EXISTS documents_search")
+        db.execute("DROP TABLE IF EXISTS attributions_search")
+        _search_tables(db)
     for rowid, doc, title, text in db.execute(
         "SELECT rowid, id, title, text FROM documents"
     ).fetchall():
@@ -327,6 +346,20 @@ def _search_index(db: sqlite3.Connection) -> None:
     )
 
 
+def _rejections_once(db: sqlite3.Connection) -> None:
+    """One rejection per input, the last one: older repeats are dropped, and an index keeps
+    replacing them cheap."""
+    _run(
+        db,
+        """
+        DELETE FROM rejections WHERE rowid NOT IN (
+            SELECT max(rowid) FROM rejections GROUP BY path
+        );
+        CREATE INDEX rejections_path ON rejections (path)
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _documents_and_annotations,
     _attributions_and_speakers,
@@ -334,6 +367,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _times_of_statements,
     _search_index,
     _events,
+    _rejections_once,
 )
 
 
@@ -342,18 +376,27 @@ def schema_version(db: sqlite3.Connection) -> int:
 
 
 def migrate(db: sqlite3.Connection) -> list[int]:
-    """Apply the missing migrations, each in its own transaction; return their numbers."""
+    """Apply the missing migrations, each in its own transaction; return their numbers.
+
+    Several processes may open a new database at once: each migration takes the write lock
+    and reads the schema version again under it, so it is applied once, by whoever gets there
+    first, and the others see it done.
+    """
     applied = []
     for number, step in enumerate(MIGRATIONS, start=1):
         if number <= schema_version(db):
             continue
         db.execute("BEGIN IMMEDIATE")
+        if number <= schema_version(db):  # another process applied it meanwhile
+            db.execute("ROLLBACK")
+            continue
         try:
             step(db)
             db.execute(f"PRAGMA user_version = {number}")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # SQLite may have rolled back already (a full disk)
+                db.execute("ROLLBACK")
             raise
         applied.append(number)
     return applied

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from fuente import __version__
 from fuente.annotate import mask_excluded, model_version, sentence_spans
 from fuente.attribute import attribution_layer
-from fuente.chronology import time_layer
+from fuente.chronology import given_date, time_layer
 from fuente.dating import Published
 from fuente.entities import EXTRACTOR as ENTITIES_EXTRACTOR
 from fuente.errors import message
@@ -149,8 +149,16 @@ def _document(prepared: Prepared, published: Published) -> Document:
         published_earliest=published.earliest,
         published_latest=published.latest,
         raw=raw.raw,
-        warnings=raw.warnings,
+        warnings=raw.warnings + _date_warnings(meta.get("published")),
     )
+
+
+def _date_warnings(given: object) -> tuple[str, ...]:
+    """A W002 warning when the ``published`` given is no date fuente can read: it stays among
+    the metadata fields as given, and the document's date comes from its text instead."""
+    if given in (None, "") or given_date(str(given)) is not None:
+        return ()
+    return (message("W002", value=str(given)),)
 
 
 def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings) -> ArticleRecords:
@@ -215,6 +223,9 @@ def process(
                 yield "", article
                 continue
             prepared = prepare(article, settings=settings)
+            if isinstance(prepared, Prepared) and len(prepared.masked) > nlp.max_length:
+                size, limit = len(prepared.masked), nlp.max_length
+                prepared = Rejection(article.path, message("E083", size=size, limit=limit))
             yield ("", prepared) if isinstance(prepared, Rejection) else (prepared.masked, prepared)
 
     for doc, item in nlp.pipe(

@@ -1,11 +1,10 @@
 """Readers: turn the paths a person gives into ``RawArticle`` records, one per article.
 
 ``read_inputs`` is a generator: it streams, so a corpus may be larger than memory. Each path
-may be a file, a directory (walked recursively in name order; hidden entries and files of
-other types are skipped, which also skips ``NAME.meta.json`` sidecars) or a glob pattern (``*``,
-``?``, ``[...]``, and ``**`` across folders; its matches are treated like a directory's files).
-A bad input becomes a ``Rejection`` with a catalogue message and the batch goes on; nothing is
-raised for bad input and nothing is printed.
+may be a file, a directory or a glob pattern, expanded by ``fuente.paths`` (in name order, each
+file once; hidden entries and files of other types are skipped, which also skips
+``NAME.meta.json`` sidecars). A bad input becomes a ``Rejection`` with a catalogue message and
+the batch goes on; nothing is raised for bad input and nothing is printed.
 
 Formats, chosen by suffix:
 
@@ -15,7 +14,9 @@ Formats, chosen by suffix:
     ``excluded``; the text itself is never cut, so offsets index the file as decoded.
 ``.html``, ``.htm``
     trafilatura's main text; comments it finds are appended after a blank line and marked
-    ``"comment-section"``. ``raw`` keeps the HTML as read.
+    ``"comment-section"``. ``raw`` keeps the HTML as read. A page nested too deep for the usual
+    parse is parsed again deeper (``fuente.html_text``), or else its text is taken whole, with
+    a W003 warning.
 ``.jsonl``
     One article per line with a ``text`` or an ``html`` field (``text`` wins when both are
     given; the HTML is then kept as ``raw``). Blank lines are skipped; a bad line is rejected
@@ -30,7 +31,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import glob
 import hashlib
 import json
 import os
@@ -42,9 +42,12 @@ from typing import Any, BinaryIO
 
 import trafilatura
 import yaml
+from lxml.html import HtmlElement
 
 from fuente.decode import binary_detail, byte_limit, read_decoded, undecodable_bytes
 from fuente.errors import message
+from fuente.html_text import deep_tree, plain_text, too_deep
+from fuente.paths import files
 from fuente.records import RawArticle, Rejection
 from fuente.settings import Settings
 
@@ -53,7 +56,7 @@ __all__ = ["EXTRACTOR", "expand_paths", "normalise_meta", "read_inputs"]
 EXTRACTOR = "readers@1"
 
 _FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
-_GLOB_CHARS = frozenset("*?[")
+_SUFFIXES = frozenset(_FORMATS)
 _SNIFF_BYTES = 8192
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
@@ -70,90 +73,45 @@ _META_KEYS: dict[str, tuple[str, ...]] = {
     "author": ("author", "authors"),
 }
 Excluded = tuple[tuple[int, int, str], ...]
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a date stays the text it was given as: one that is no real date
+    ("2025-13-45") is kept as written instead of failing the block."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
 class _Body:
-    """An article's text, what of it is not article text, and the metadata found with it."""
+    """An article's text, what of it is not article text, the metadata found with it, and
+    what a person should know about how it was read."""
 
     text: str
     excluded: Excluded = ()
     meta: Mapping[str, Any] | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def read_inputs(paths: Iterable[str], *, settings: Settings) -> Iterator[RawArticle | Rejection]:
     """Yield one ``RawArticle`` per article under ``paths``, or one ``Rejection`` per bad input."""
-    for given in paths:
-        for found in _expand(os.fspath(given)):
-            if isinstance(found, Rejection):
-                yield found
-            else:
-                yield from _read_file(found, settings=settings)
-
-
-# Finding files ---------------------------------------------------------------------------------
+    for found in files(paths, suffixes=_SUFFIXES):
+        if isinstance(found, Rejection):
+            yield found
+        else:
+            yield from _read_file(found, settings=settings)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """The files ``read_inputs`` would read under ``paths`` (bad paths left out)."""
-    for given in paths:
-        for found in _expand(os.fspath(given)):
-            if not isinstance(found, Rejection):
-                yield found
-
-
-def _wanted(name: str) -> bool:
-    """Whether a file met in a directory or through a pattern is one to read."""
-    suffix = os.path.splitext(name)[1].lower()
-    return not name.startswith(".") and suffix in _FORMATS
-
-
-def _walk(directory: str) -> Iterator[str | Rejection]:
-    try:
-        with os.scandir(directory) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError as error:
-        yield Rejection(directory, message("E003", reason=error.strerror or error))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = os.path.join(directory, entry.name)
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
-        elif _wanted(entry.name):
-            yield path
-
-
-def _expand(given: str) -> Iterator[str | Rejection]:
-    """The files ``given`` names: itself, a directory's files, or a pattern's matches."""
-    if os.path.isdir(given):
-        yield from _walk(given)
-    elif os.path.lexists(given):
-        yield given  # read even if unsupported or broken, so the person hears why not
-    elif not _GLOB_CHARS.intersection(given):
-        yield Rejection(given, message("E005"))
-    else:
-        yield from _matches(given)
-
-
-def _matches(pattern: str) -> Iterator[str | Rejection]:
-    matches = sorted(glob.glob(pattern, recursive=True))
-    if not matches:
-        yield Rejection(pattern, message("E005"))
-        return
-    seen: set[str] = set()
-    for match in matches:
-        found = (
-            _walk(match)
-            if os.path.isdir(match)
-            else iter([match] if _wanted(os.path.basename(match)) else [])
-        )
-        for path in found:
-            key = path.path if isinstance(path, Rejection) else os.path.normpath(path)
-            if key not in seen:  # `**` matches a folder and the files in it
-                seen.add(key)
-                yield path
+    for found in files(paths, suffixes=_SUFFIXES):
+        if not isinstance(found, Rejection):
+            yield found
 
 
 # Reading files ---------------------------------------------------------------------------------
@@ -193,7 +151,7 @@ def _read_document(path: str, *, kind: str, settings: Settings) -> RawArticle | 
         raw=decoded.text if kind == "html" else None,
         meta={**(body.meta or {}), **sidecar},
         excluded=body.excluded,
-        warnings=decoded.warnings,
+        warnings=decoded.warnings + body.warnings,
     )
 
 
@@ -212,9 +170,13 @@ def _from_text(text: str) -> _Body | str:
     if match is None:
         return _Body(text)
     try:
-        block = yaml.safe_load(match["yaml"])
+        block = yaml.load(match["yaml"], Loader=_FrontMatterLoader)
     except yaml.YAMLError as error:
         return message("E010", reason=_yaml_reason(error))
+    except ValueError as error:  # a tagged value that is none: "!!int x"
+        return message("E010", reason=str(error).splitlines()[0] if str(error) else error)
+    except RecursionError:
+        return message("E010", reason="it is nested too deeply")
     if block is None:
         block = {}
     if not isinstance(block, dict):
@@ -226,13 +188,43 @@ def _from_text(text: str) -> _Body | str:
 
 def _from_html(html: str) -> _Body | str:
     """trafilatura's main text of a page, its comments after it, and its metadata."""
+    page = _extract(html)
+    if isinstance(page, str):
+        return page
+    if _main_text(page):
+        return _page_body(page)
+    return _from_deep_html(html) if too_deep(html) else message("E007")
+
+
+def _from_deep_html(html: str) -> _Body | str:
+    """A page nested deeper than the usual parse goes: trafilatura's reading of a deeper parse,
+    or else all its text, with a warning that it was not told from the rest of the page."""
+    tree = deep_tree(html)
+    page = _extract(tree) if tree is not None else None
+    if page is not None and not isinstance(page, str) and _main_text(page):
+        return _page_body(page)
+    plain = plain_text(html)
+    if not plain.text.strip():
+        return message("E007")
+    return _Body(plain.text, (), normalise_meta({"title": plain.title}), (message("W003"),))
+
+
+def _extract(html: str | HtmlElement) -> Any:
+    """trafilatura's reading of a page, or the reason it failed."""
     try:
-        page = trafilatura.bare_extraction(html, include_comments=True, with_metadata=True)
+        return trafilatura.bare_extraction(html, include_comments=True, with_metadata=True)
     except Exception as error:  # one page that breaks the extractor must not end the batch
         return message("E014", reason=str(error).splitlines()[0] if str(error) else error)
+
+
+def _main_text(page: object) -> str:
     main = getattr(page, "text", None) or ""
-    if not main.strip():
-        return message("E007")
+    return main if main.strip() else ""
+
+
+def _page_body(page: object) -> _Body:
+    """The body of trafilatura's reading of a page that has a main text."""
+    main = _main_text(page)
     found = {
         name: getattr(page, name, None)
         for name in ("title", "description", "sitename", "url", "date", "language", "author")
@@ -351,7 +343,7 @@ def _jsonl_article(path: str, line: _Line, *, settings: Settings) -> RawArticle 
         raw=html if isinstance(html, str) else None,
         meta={**(body.meta or {}), **normalise_meta(record)},
         excluded=body.excluded,
-        warnings=(message("W001", count=undecodable),) if undecodable else (),
+        warnings=((message("W001", count=undecodable),) if undecodable else ()) + body.warnings,
     )
 
 

@@ -8,7 +8,7 @@ mutate them, so they can cross process boundaries and be compared in tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "Sentence",
     "Speaker",
     "TimeExpr",
+    "with_document_id",
 ]
 
 
@@ -329,3 +330,40 @@ class ArticleRecords:
     lead: tuple[LeadStatement, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     events: tuple[Event, ...] = ()
+
+
+# Fields that hold a document id, or the id of a record inside one ("a#e1").
+_ID_FIELDS = frozenset({"id", "doc", "entity", "speaker", "attribution", "via", "attributions"})
+
+
+def _renamed(value: Any, old: str, new: str) -> Any:
+    if isinstance(value, str):
+        if value == old:
+            return new
+        return new + value[len(old) :] if value.startswith(old + "#") else value
+    if isinstance(value, tuple):
+        return tuple(_renamed(item, old, new) for item in value)
+    return value
+
+
+def _with_id(record: Any, old: str, new: str) -> Any:
+    changes = {}
+    for item in fields(record):
+        value = getattr(record, item.name)
+        if is_dataclass(value):
+            changes[item.name] = _with_id(value, old, new)
+        elif item.name in _ID_FIELDS:
+            changes[item.name] = _renamed(value, old, new)
+    return replace(record, **changes)
+
+
+def with_document_id(records: ArticleRecords, new: str) -> ArticleRecords:
+    """The same records under the document id ``new``: every ``doc``, and every record id
+    made from the old document id ("old#e1" -> "new#e1"), renamed."""
+    old = records.document.id
+    changes = {
+        item.name: tuple(_with_id(record, old, new) for record in getattr(records, item.name))
+        for item in fields(records)
+        if item.name != "document"
+    }
+    return ArticleRecords(document=_with_id(records.document, old, new), **changes)

@@ -32,6 +32,11 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
         ("en",),
         "Languages (ISO 639-1) the model is run on; articles in others are stored unannotated.",
     ),
+    (
+        "lock_timeout",
+        30,
+        "Seconds a writer waits for another process's lock on the database before giving up.",
+    ),
     ("lexicon_dir", None, "A folder of extra lexicon files (YAML) read after the packaged ones."),
     (
         "query_budget",
@@ -49,6 +54,7 @@ class Settings:
     max_chars: int = 1_000_000
     entity_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
     languages: tuple[str, ...] = ("en",)
+    lock_timeout: int = 30
     lexicon_dir: str | None = None
     query_budget: float = 2.0
 

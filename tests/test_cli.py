@@ -1,16 +1,26 @@
 """The command line, driven as a person would, on articles written here."""
 
+import io
 import json
 import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rich.console import Console
 
 from fuente.cli import main
-from fuente.cli.display import render_document, shorten
+from fuente.cli.display import render_document, render_stats, said_line, shorten
 from fuente.export import EXPORTS
-from fuente.records import ArticleRecords, Attribution, Document, LeadStatement, Speaker
+from fuente.records import (
+    ArticleRecords,
+    Attribution,
+    Document,
+    Entity,
+    LeadStatement,
+    Mention,
+    Speaker,
+)
 from fuente.store import open_store
 
 ARTICLE = """politics Marovia talks
@@ -165,6 +175,7 @@ def test_cli_export_to_file_in_each_format(tmp_path: Path, corpus: Path) -> None
 
 
 def test_cli_unknown_document_is_a_clear_error(tmp_path: Path) -> None:
+    open_store(tmp_path / "f.db").close()
     result = invoke("show", "nope", "--db", str(tmp_path / "f.db"))
     assert result.exit_code == 2
     assert "E022" in result.output and "fuente stats" in result.output
@@ -262,3 +273,126 @@ def test_cli_show_styles_content_cue_and_source(tmp_path: Path, part: str, style
 )
 def test_cli_display_shorten(text: str, shortened: str) -> None:
     assert shorten(text, width=200) == shortened
+
+
+# Output hygiene: what an article holds never acts on the terminal ----------------------------
+
+HOSTILE = (
+    "\x1b]0;owned\x07Tomas Varga\x1b[2J said\r\n"
+    '\u202e"There were no talks," \x1b[31mVarga\x1b[0m told reporters.\r\n'
+)
+TERMINAL_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
+
+
+def write_hostile(db: str) -> None:
+    """Store ``hostile``: its text and metadata laced with escapes, controls and an override."""
+    document = Document(
+        "hostile", "hostile.txt", "text", HOSTILE, "x" * 40, "test@1",
+        title="Talks\x1b]0;owned\x07 resume", outlet="Courier\x1b[2J", published="2025-03-14",
+        warnings=("published 'yesterday\x1b[2J' is not a date",),
+    )  # fmt: skip
+    varga = HOSTILE.index("Varga", HOSTILE.index("told") - 20)
+    speaker = Speaker("hostile#s1", "hostile", "person", "Tomas\x1b]0;x\x07 Varga", "q@1")
+    quote = HOSTILE.index('"There')
+    attribution = Attribution(
+        "hostile#a1", "hostile", "direct", quote, HOSTILE.index(" \x1b[31m"), "q@1",
+        HOSTILE.index("told"), HOSTILE.index("told") + 4, varga, varga + 5, speaker="hostile#s1",
+    )  # fmt: skip
+    entity = Entity("hostile#e1", "hostile", "Tomas Varga", "PERSON", "e@1")
+    name = HOSTILE.index("Tomas Varga")
+    mention = Mention("hostile", "hostile#e1", name, name + 11, "Tomas Varga", "PERSON", "e@1")
+    records = ArticleRecords(
+        document, entities=(entity,), mentions=(mention,), speakers=(speaker,),
+        attributions=(attribution,),
+    )  # fmt: skip
+    with open_store(db) as store:
+        store.write(records)
+
+
+def test_cli_display_show_prints_no_escapes_and_keeps_marks_on_their_words(tmp_path: Path) -> None:
+    db = str(tmp_path / "f.db")
+    write_hostile(db)
+    with open_store(db) as store:
+        shown = render_document(store, "hostile")
+    body = shown.renderables[2]
+    console = Console()
+    for word, after, check in [
+        ("Tomas Varga", "", lambda style: style.bold and style.color.name == "cyan"),
+        ('"There were no talks,"', "", lambda style: style.underline),
+        ("told", "", lambda style: style.bold),
+        ("Varga", "talks", lambda style: style.color is not None and style.color.name == "blue"),
+    ]:
+        at = body.plain.index(word, body.plain.index(after))
+        styles = [body.get_style_at_offset(console, i) for i in range(at - 1, at + len(word) + 1)]
+        marked = [bool(check(style)) for style in styles]
+        assert marked[1:-1] == [True] * len(word), word
+        assert not marked[0] or at == 0, word
+        assert not marked[-1] or word == "Varga", word  # the speaker's label follows its name
+    assert "<U+202E>" in body.plain
+    written = Console(file=io.StringIO(), width=200, color_system=None)
+    written.print(shown)
+    output = written.file.getvalue()
+    assert not any(control in output for control in TERMINAL_CONTROLS), repr(output)
+    assert "Talks resume" in output and "Courier" in output and "yesterday" in output
+
+
+def test_cli_display_said_line_and_stats_print_no_escapes() -> None:
+    row = {
+        "doc": "d\x1b]0;x\x07oc",
+        "speaker": {"name": "Varga\x1b[2J", "kind": "person", "description": None},
+        "through": "\u202eCourier",
+        "kind": "direct",
+        "content": {"text": "no\x9b31m talks\x07"},
+    }
+    assert said_line(row) == "doc  Varga (person) through <U+202E>Courier  direct  no talks"
+    written = Console(file=io.StringIO(), width=200, color_system=None)
+    written.print(render_stats({"by_outlet": {"Courier\x1b]0;x\x07": 2}, "database": "a\x1bcb"}))
+    output = written.file.getvalue()
+    assert not any(control in output for control in TERMINAL_CONTROLS), repr(output)
+    assert "Courier: 2" in output and "ab" in output
+
+
+def test_cli_timeline_and_who_said_print_no_escapes(tmp_path: Path) -> None:
+    db = str(tmp_path / "f.db")
+    write_hostile(db)
+    for command in (["timeline"], ["who-said", "varga"]):
+        result = invoke(*command, "--db", db)
+        assert result.exit_code == 0, result.output
+        assert "no talks" in result.stdout, result.stdout
+        assert not any(control in result.stdout for control in TERMINAL_CONTROLS), result.stdout
+
+
+def test_cli_export_that_cannot_write_says_why_and_keeps_the_earlier_file(tmp_path: Path) -> None:
+    db = str(tmp_path / "f.db")
+    write_sourced(db)
+    result = invoke("export", "documents", "--db", db, "-o", str(tmp_path / "no" / "out.csv"))
+    assert result.exit_code == 2
+    assert "[E015] cannot write" in result.output and "out.csv" in result.output
+    earlier = tmp_path / "out.csv"
+    earlier.write_text("earlier export\n", encoding="utf-8")
+    result = invoke("export", "documents", "--db", db, "--format", "csv", "-o", str(earlier))
+    assert result.exit_code == 0 and earlier.read_text(encoding="utf-8").startswith("id,path")
+
+
+@pytest.mark.parametrize("given", ["yesterday", "2025-13-45", '"2025-13-45"'])
+def test_cli_ingest_warns_of_a_published_date_it_cannot_read(tmp_path: Path, given: str) -> None:
+    db = str(tmp_path / "f.db")
+    story = tmp_path / "talks.txt"
+    story.write_text(f"---\npublished: {given}\n---\n{ARTICLE}", encoding="utf-8")
+    dated = tmp_path / "dated.txt"
+    dated.write_text("---\npublished: 2025-03-14\n---\n" + SOURCED, encoding="utf-8")
+    result = invoke("ingest", "--db", db, str(story), str(dated))
+    assert result.exit_code == 0, result.output
+    value = given.strip('"')
+    assert result.stderr.splitlines()[0] == (
+        f"warning: {story}: [W002] published {value!r} is not a date fuente can read "
+        "(write it as YYYY-MM-DD); it is kept as given, and the document is dated from its text "
+        "where it can be"
+    )
+    assert "dated.txt" not in result.stderr
+    with open_store(db) as store:
+        document = store.document("talks")
+        fields = {field.name: field.value for field in store.fields("talks")}
+    assert document.published != value and fields["published"] == value
+    shown = " ".join(invoke("show", "talks", "--db", db).output.split())
+    assert f"warning [W002] published {value!r}" in shown

@@ -1,12 +1,16 @@
 import csv
 import io
 import json
+import os
+import stat
+import threading
+from collections.abc import Iterator
 
 import pyarrow.parquet as pq
 import pytest
 
-from fuente.errors import ConfigError
-from fuente.export import EXPORTS, export
+from fuente.errors import ConfigError, FuenteError
+from fuente.export import EXPORTS, ExportKind, csv_cell, document_rows, export, export_to_path
 from fuente.records import (
     ArticleRecords,
     Attribution,
@@ -16,6 +20,7 @@ from fuente.records import (
     LeadStatement,
     Mention,
     Speaker,
+    TimeExpr,
 )
 
 TEXT = "Tomas Varga spoke.\nDonate"
@@ -190,3 +195,118 @@ def test_export_attribution_layer_in_every_format_agrees(sourced, kind: str) -> 
     table = pq.read_table(io.BytesIO(run(sourced, kind, "parquet")))
     assert table.schema == EXPORTS[kind].schema
     assert table.to_pylist() == expected
+
+
+# CSV that a spreadsheet opens safely -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ('=HYPERLINK("https://x.example","click")', '\'=HYPERLINK("https://x.example","click")'),
+        ("+1 555 0100", "'+1 555 0100"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Talks resume", "Talks resume"),
+        ("a=b", "a=b"),
+        (0, 0),
+        (-3, -3),
+        (2.5, 2.5),
+        (True, True),
+        (None, None),
+        (["=x"], '["=x"]'),
+        ({"text": "-y"}, '{"text": "-y"}'),
+    ],
+)
+def test_export_csv_cell_neutralises_what_a_spreadsheet_would_run(value, cell) -> None:
+    assert csv_cell(value) == cell
+
+
+def test_export_csv_writes_formulas_as_text_and_numbers_as_numbers(store) -> None:
+    text = "=cmd said -1."
+    document = Document(
+        "=d", "@a.txt", "text", text, "h" * 40, "test@1", title="=HYPERLINK(\"https://x\")",
+        deck="+deck", outlet="-outlet", url="\turl",
+    )  # fmt: skip
+    store.write(
+        ArticleRecords(
+            document,
+            excluded=(ExcludedRange("=d", 0, 4, "=reason", "layout@1"),),
+            times=(TimeExpr("=d", 5, 9, "-1", "DATE", "-1", "none", "t@1"),),
+        )
+    )
+    (row,) = csv.DictReader(io.StringIO(run(store, "documents", "csv").decode()))
+    assert row["id"] == "'=d" and row["path"] == "'@a.txt"
+    assert row["title"] == '\'=HYPERLINK("https://x")'
+    assert (row["deck"], row["outlet"], row["url"]) == ("'+deck", "'-outlet", "'\turl")
+    assert json.loads(row["excluded"]) == [{"start": 0, "end": 4, "reason": "=reason"}]
+    (time,) = csv.DictReader(io.StringIO(run(store, "times", "csv").decode()))
+    assert (time["start"], time["end"], time["text"], time["value"]) == ("5", "9", "'-1", "'-1")
+
+
+# Writing a file whole or not at all ------------------------------------------------------------
+
+
+def test_export_to_path_replaces_the_file_whole_keeping_its_mode_and_links(
+    filled, tmp_path, monkeypatch
+) -> None:
+    real, link = tmp_path / "real.jsonl", tmp_path / "link.jsonl"
+    real.write_bytes(b"earlier export\n")
+    real.chmod(0o640)
+    link.symlink_to(real)
+    seen: list[bytes] = []
+
+    def peeking_rows(store) -> Iterator[dict]:
+        yield from document_rows(store)
+        seen.append(real.read_bytes())  # what a reader finds while the export runs
+
+    peeking = ExportKind("peeking", peeking_rows, EXPORTS["documents"].schema, "peeks")
+    monkeypatch.setitem(EXPORTS, "peeking", peeking)
+    assert export_to_path("peeking", store=filled, format="jsonl", path=str(link)) == 1
+    assert seen == [b"earlier export\n"]
+    assert json.loads(real.read_text())["id"] == "a"
+    assert link.is_symlink() and stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["link.jsonl", "real.jsonl"]
+
+    new = tmp_path / "new.csv"
+    export_to_path("documents", store=filled, format="csv", path=str(new))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask
+
+    pipe = tmp_path / "pipe"  # not a file to replace: written into, as /dev/stdout would be
+    os.mkfifo(pipe)
+    read: list[bytes] = []
+    reader = threading.Thread(target=lambda: read.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    export_to_path("documents", store=filled, format="jsonl", path=str(pipe))
+    reader.join(timeout=10)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert read and json.loads(read[0])["id"] == "a"
+
+
+def broken_rows(store) -> Iterator[dict]:
+    yield from document_rows(store)
+    raise RuntimeError("the disk went away")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "xml"])
+def test_export_to_path_failure_leaves_the_earlier_file(
+    filled, tmp_path, monkeypatch, fmt: str
+) -> None:
+    broken = ExportKind("broken", broken_rows, EXPORTS["documents"].schema, "fails midway")
+    monkeypatch.setitem(EXPORTS, "broken", broken)
+    out = tmp_path / "out"
+    out.write_bytes(b"earlier export\n")
+    with pytest.raises((RuntimeError, ConfigError)):
+        export_to_path("broken", store=filled, format=fmt, path=str(out))
+    assert out.read_bytes() == b"earlier export\n"
+    assert os.listdir(tmp_path) == ["out"]
+
+
+def test_export_to_path_unwritable_folder_is_a_clear_error(filled, tmp_path) -> None:
+    missing = tmp_path / "no-such-folder" / "out.csv"
+    with pytest.raises(FuenteError, match=r"\[E015\] cannot write .*out\.csv"):
+        export_to_path("documents", store=filled, format="csv", path=str(missing))

@@ -1,6 +1,7 @@
 import io
 import re
 
+import pytest
 from rich.console import Console
 
 from fuente.cli.progress import report
@@ -50,3 +51,29 @@ def test_progress_elsewhere_prints_plain_lines_or_only_errors() -> None:
     report(iter(OUTCOMES), paths=[], quiet=True, out=out, errors=errors)
     assert out_text.getvalue() == ""
     assert err_text.getvalue().count("\n") == 1
+
+
+WARNED = [
+    Outcome("a.txt", "stored", "a", "", 400, ("[W002] published 'yesterday' is not a date",)),
+    Outcome("b\x1b]0;owned\x07.txt", "rejected", None, "[E001] empty \x1b[2Jfile"),
+    Outcome("c\x1b[31m.txt", "stored", "c\u202e", "", 300),
+]
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_progress_shows_warnings_and_prints_no_escapes(terminal: bool) -> None:
+    out, out_text, errors, err_text = consoles(terminal=terminal)
+    report(iter(WARNED), paths=[], quiet=False, out=out, errors=errors)
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", err_text.getvalue())  # rich's own styles
+    assert "warning: a.txt: [W002] published 'yesterday' is not a date" in shown
+    assert "error: b.txt: [E001] empty file" in shown
+    printed = shown + re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out_text.getvalue())
+    assert not any(control in printed for control in ("\x1b", "\x07", "\u202e")), repr(printed)
+    if not terminal:
+        assert "stored    c<U+202E>  c.txt" in out_text.getvalue()
+
+
+def test_progress_quiet_leaves_warnings_out() -> None:
+    out, _, errors, err_text = consoles(terminal=False)
+    report(iter(WARNED), paths=[], quiet=True, out=out, errors=errors)
+    assert err_text.getvalue().splitlines() == ["error: b.txt: [E001] empty file"]

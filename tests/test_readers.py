@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -130,6 +131,7 @@ def test_readers_sidecar_overrides_front_matter(tmp_path: Path) -> None:
         ("title: [unclosed\n", "line"),
         ("title: a: b\n", "line 2"),
         ("- just\n- a list\n", "mapping"),
+        ("count: !!int many\n", "invalid literal for int()"),
     ],
 )
 def test_readers_bad_front_matter_is_rejected(tmp_path: Path, block: str, detail: str) -> None:
@@ -137,6 +139,24 @@ def test_readers_bad_front_matter_is_rejected(tmp_path: Path, block: str, detail
     result = rejected(read(path), "E010")
     assert result.path == str(path)
     assert detail in result.reason
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("2025-13-45", "2025-13-45"),
+        ('"2025-13-45"', "2025-13-45"),
+        ("yesterday", "yesterday"),
+        ("2025-03-11", "2025-03-11"),
+        ("2025-03-11 10:30:00", "2025-03-11 10:30:00"),
+    ],
+)
+def test_readers_front_matter_date_is_kept_as_written(
+    tmp_path: Path, given: str, kept: str
+) -> None:
+    article = only(read(write(tmp_path / "a.txt", f"---\npublished: {given}\n---\n{BODY}")))
+    assert isinstance(article, RawArticle), article
+    assert article.meta["published"] == kept
 
 
 @pytest.mark.parametrize("sidecar", ["{not json", "[1, 2]", "\xff"])
@@ -226,6 +246,50 @@ def test_readers_html_extractor_failure_is_rejected(
     monkeypatch.setattr(readers.trafilatura, "bare_extraction", explode)
     result = rejected(read(write(tmp_path / "page.html", PAGE)), "E014")
     assert "document is empty" in result.reason
+
+
+def nested(depth: int, inner: str) -> str:
+    """A page with ``inner`` at the bottom of ``depth`` nested elements."""
+    return (
+        "<html><head><title>Talks resume</title><style>p { color: red }</style></head><body>"
+        + "<div><span>" * (depth // 2)
+        + inner
+        + "</span></div>" * (depth // 2)
+        + "<script>track()</script></body></html>"
+    )
+
+
+DEEP_ARTICLE = (
+    "<p>The interior minister said on Monday that talks with the envoys would resume next "
+    "week, after a pause of almost a month that diplomats blamed on a dispute.</p>"
+    "<p>&quot;We are ready to sit down again,&quot; the minister told reporters.</p>"
+)
+
+
+@pytest.mark.parametrize("depth", [300, 1000])
+def test_readers_deep_html_is_read_by_trafilatura_all_the_same(tmp_path: Path, depth: int) -> None:
+    article = only(read(write(tmp_path / "deep.html", nested(depth, DEEP_ARTICLE))))
+    assert isinstance(article, RawArticle), article
+    assert "talks with the envoys would resume" in article.text
+    assert '"We are ready to sit down again," the minister' in article.text
+    assert article.warnings == ()
+
+
+def test_readers_html_deeper_than_any_parse_keeps_its_text_with_a_warning(tmp_path: Path) -> None:
+    page = nested(3000, DEEP_ARTICLE)
+    lines = write(tmp_path / "deep.jsonl", json.dumps({"id": "j", "html": page}) + "\n")
+    for article in (only(read(write(tmp_path / "deep.html", page))), only(read(lines))):
+        assert isinstance(article, RawArticle), article
+        assert article.text == (
+            "The interior minister said on Monday that talks with the envoys would resume next "
+            "week, after a pause of almost a month that diplomats blamed on a dispute.\n"
+            '"We are ready to sit down again," the minister told reporters.'
+        )
+        assert article.meta["title"] == "Talks resume"
+        (warning,) = article.warnings
+        assert warning.startswith("[W003]")
+    for depth in (300, 3000):  # deep, and no text at all: still no article
+        rejected(read(write(tmp_path / f"blank{depth}.html", nested(depth, "<p> </p>"))), "E007")
 
 
 # JSON Lines ------------------------------------------------------------------------------------
@@ -370,6 +434,68 @@ def test_readers_directory_is_walked_sorted_and_filtered(tree: Path) -> None:
 )
 def test_readers_glob_patterns(tree: Path, pattern: str, ids: list[str]) -> None:
     assert [result.id for result in read(f"{tree}/{pattern}")] == ids
+
+
+def read_within(seconds: float, *paths: str | Path) -> list[RawArticle | Rejection]:
+    """``read(*paths)``, failing the test instead of hanging when it does not finish."""
+    results: list[list[RawArticle | Rejection]] = []
+    worker = threading.Thread(target=lambda: results.append(read(*paths)), daemon=True)
+    worker.start()
+    worker.join(timeout=seconds)
+    assert results, f"reading {paths} did not finish in {seconds} s"
+    return results[0]
+
+
+@pytest.fixture
+def looped(tree: Path) -> Path:
+    """``tree`` with two links to itself and one to a folder inside it."""
+    (tree / "self").symlink_to(".")
+    (tree / "again").symlink_to(tree)
+    (tree / "sub" / "up").symlink_to("..")
+    (tree / "shortcut").symlink_to(tree / "sub" / "deeper")
+    return tree
+
+
+EVERY = ["a", "b", "c", "d", "z"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ids"),
+    [
+        ("", EVERY),
+        ("/**", EVERY),
+        ("/**/*", EVERY),
+        ("/*/**", EVERY),
+        ("/**/*.htm*", ["a", "d"]),
+        ("/s*/**/*", ["c", "d"]),  # `self` is the folder the pattern starts from: met already
+    ],
+)
+def test_readers_links_into_a_cycle_are_walked_once(
+    looped: Path, pattern: str, ids: list[str]
+) -> None:
+    results = read_within(20, f"{looped}{pattern}")
+    assert sorted(result.id for result in results) == ids
+    assert len({os.path.realpath(r.path.removesuffix(":1")) for r in results}) == len(results)
+
+
+def test_readers_a_link_to_a_folder_is_followed(tmp_path: Path) -> None:
+    outside = write(tmp_path / "elsewhere" / "story.txt", BODY).parent
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "linked").symlink_to(outside)
+    for given in (tmp_path / "corpus", f"{tmp_path / 'corpus'}/**/*.txt"):
+        (result,) = read(given)
+        assert result.path == str(tmp_path / "corpus" / "linked" / "story.txt")
+
+
+def test_readers_one_file_is_read_once_whatever_reaches_it(tmp_path: Path) -> None:
+    story = write(tmp_path / "corpus" / "story.txt", BODY)
+    lines = write(tmp_path / "corpus" / "feed.jsonl", json.dumps({"text": BODY}) + "\n")
+    (tmp_path / "alias.txt").symlink_to(story)
+    os.link(story, tmp_path / "hard.txt")
+    given = [story, story, tmp_path / "alias.txt", tmp_path / "hard.txt", tmp_path / "corpus",
+             f"{tmp_path}/corpus/*", f"{tmp_path}/**/*.txt", lines]  # fmt: skip
+    assert [result.path for result in read(*given)] == [str(story), f"{lines}:1"]
+    assert list(readers.expand_paths(map(str, given))) == [str(story), str(lines)]
 
 
 @pytest.mark.parametrize("name", ["missing.txt", "missing-*.txt", "nowhere/**/*.txt"])

@@ -3,14 +3,21 @@
 Each command parses its options and calls one public function. Option sets shared between
 commands are decorators, so ``--db``, ``--config``, ``--format`` and ``-o`` mean the same
 everywhere. The database is ``--db``, else the ``FUENTE_DB`` environment variable, else
-``./fuente.db``.
+``./fuente.db``. Only ``ingest`` creates a database; the commands that read refuse one that
+does not exist, and open it read-only.
+
+Every failure reaches the user as one line, ``error: [CODE] ...``, never a traceback
+(``fuente --debug COMMAND`` shows it). The exit status is 2 when the command failed, 1 when
+it ran but some inputs were rejected, 0 otherwise.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +25,21 @@ import click
 from rich.console import Console
 
 from fuente import __version__
-from fuente.errors import FuenteError
-from fuente.export import EXPORTS, FORMATS, export
+from fuente.errors import FuenteError, StoreError, message
+from fuente.export import EXPORTS, FORMATS, export, export_to_path
 from fuente.settings import SETTINGS, Settings, load_settings
-from fuente.store import Store, open_store
+from fuente.store import Store, check, open_reader, open_store, store_error
 
 __all__ = ["main"]
 
 DEFAULT_DB = "fuente.db"
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Note the database a command works on, for an error message that has to name it."""
+    root = ctx.find_root()
+    root.obj = {**(root.obj or {}), "db": value}
+    return value
 
 
 def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,6 +50,7 @@ def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
         default=DEFAULT_DB,
         show_default=True,
         type=click.Path(dir_okay=False),
+        callback=_remember_db,
         help="SQLite database file (or set FUENTE_DB).",
     )(command)
 
@@ -70,7 +85,8 @@ def _settings(config: str | None, model: str | None, batch_size: int | None) -> 
 
 
 def _open(db_path: str) -> Store:
-    return open_store(db_path)
+    """The database, read-only, for a command that only reads; it must exist."""
+    return open_reader(db_path)
 
 
 def _fail(error: FuenteError) -> None:
@@ -78,10 +94,44 @@ def _fail(error: FuenteError) -> None:
     sys.exit(2)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class FuenteGroup(click.Group):
+    """The command group: turns every failure of a command into one line and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as error:
+            if ctx.params.get("debug"):
+                raise
+            _fail(_as_fuente_error(error, ctx))
+        except KeyboardInterrupt:
+            click.echo("interrupted: every document stored so far is kept", err=True)
+            sys.exit(130)
+
+
+def _as_fuente_error(error: Exception, ctx: click.Context) -> FuenteError:
+    if isinstance(error, FuenteError):
+        return error
+    sub = ctx.invoked_subcommand
+    db = (ctx.obj or {}).get("db") or "the database"
+    if isinstance(error, sqlite3.Error):
+        return store_error(error, db)
+    if isinstance(error, OSError):
+        where = error.filename or db
+        return FuenteError(message("E084", path=where, reason=error.strerror or error))
+    where = f"{type(error).__name__}: {error}".splitlines()[0][:200]
+    return FuenteError(message("E081", error=f"{sub}: {where}" if sub else where))
+
+
+@click.group(cls=FuenteGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="fuente")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback when a command fails.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
     """fuente: who said what, when and on whose word, from political news."""
+    ctx.obj = {**(ctx.obj or {}), "debug": debug}
 
 
 @main.command()
@@ -98,19 +148,26 @@ def ingest(
     quiet: bool,
 ) -> None:
     """Ingest files, directories and globs of .txt, .html and .jsonl articles."""
-    from fuente.cli.progress import report
+    from fuente.cli.progress import report, summary
     from fuente.ingest import ingest as run_ingest
 
+    settings = _settings(config, model, batch_size)
+    seen: Counter[str] = Counter()
+
+    def counting(outcomes: Iterator[Any]) -> Iterator[Any]:
+        for outcome in outcomes:
+            seen[outcome.status] += 1
+            yield outcome
+
     try:
-        settings = _settings(config, model, batch_size)
-        with _open(db_path) as store:
-            counts = report(
-                run_ingest(paths, store=store, settings=settings),
-                paths=paths,
-                quiet=quiet,
-            )
-    except FuenteError as error:
-        _fail(error)
+        with open_store(db_path, lock_timeout=settings.lock_timeout) as store:
+            outcomes = run_ingest(paths, store=store, settings=settings)
+            counts = report(counting(outcomes), paths=paths, quiet=quiet)
+    except StoreError as error:
+        click.echo(f"error: {error}", err=True)
+        if seen:
+            click.echo(f"stopped after {sum(seen.values())} inputs: {summary(seen)}", err=True)
+        sys.exit(2)
     sys.exit(1 if counts.get("rejected") else 0)
 
 
@@ -126,8 +183,7 @@ def export_command(kind: str, db_path: str, fmt: str, output: str | None) -> Non
                 export(kind, store=store, format=fmt, out=sys.stdout.buffer)
                 sys.stdout.flush()
             else:
-                with Path(output).open("wb") as out:
-                    count = export(kind, store=store, format=fmt, out=out)
+                count = export_to_path(kind, store=store, format=fmt, path=output)
                 click.echo(f"wrote {count} {kind} to {output}", err=True)
     except FuenteError as error:
         _fail(error)
@@ -200,6 +256,7 @@ def timeline_command(
     said, or in an event's category, actors or words. With --out, draw them instead: one lane
     per speaker on a time axis.
     """
+    from fuente.cli.terminal import printable
     from fuente.timeline import timeline
 
     try:
@@ -228,11 +285,13 @@ def timeline_command(
         who = row["speaker"]["name"] or "(unknown)"
         if "event" in row:  # an event: what happened, and who tells it when someone does
             told = f" (told by {row['speaker']['name']})" if row["speaker"]["name"] else ""
-            click.echo(f"{row['date']:<10}{mark} {row['doc']}  EVENT {row['content']}{told}")
+            click.echo(
+                printable(f"{row['date']:<10}{mark} {row['doc']}  EVENT {row['content']}{told}")
+            )
             continue
         said = " ".join(row["content"].split())
         said = said if len(said) <= 160 else said[:157] + "..."
-        click.echo(f"{row['date']:<10}{mark} {row['doc']}  {who}: {said}")
+        click.echo(printable(f"{row['date']:<10}{mark} {row['doc']}  {who}: {said}"))
     if fmt == "text":
         click.echo(
             "dates: as stated; * the document's date; ~ the document's inferred date", err=True
@@ -285,6 +344,26 @@ def serve(db_path: str, host: str, port: int) -> None:
         run_server(db_path, host=host, port=port)
     except FuenteError as error:
         _fail(error)
+
+
+@main.command(name="check")
+@db_option
+@click.option(
+    "--repair", is_flag=True, help="Rebuild every index and the search index, then check again."
+)
+def check_command(db_path: str, repair: bool) -> None:
+    """Check the database for damage: SQLite's full integrity check and the search index's.
+
+    With --repair, first rebuild the indexes and the search index from the stored articles;
+    damage to the articles themselves cannot be repaired: restore a copy or ingest again.
+    """
+    if not Path(db_path).is_file():
+        raise StoreError(message("E025", path=db_path))
+    with open_store(db_path, damaged=True) as store:
+        problems = check(store, repair=repair)
+    if problems:
+        raise StoreError(message("E080", path=db_path, problems="; ".join(problems[:5])))
+    click.echo(f"{db_path}: ok" + (" (indexes rebuilt)" if repair else ""))
 
 
 @main.command(name="settings")

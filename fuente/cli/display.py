@@ -1,4 +1,8 @@
-"""Rendering stored records for the terminal with rich: a document with its marks, the stats."""
+"""Rendering stored records for the terminal with rich: a document with its marks, the stats.
+
+Whatever came from an article or its metadata goes through ``fuente.cli.terminal`` first, so
+its escape sequences and control characters never reach the terminal.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from fuente.cli.terminal import printable, printable_text
 from fuente.errors import StoreError, message
 from fuente.records import Attribution, Document, Speaker
 from fuente.sourcing import NON_RESPONSE, UNNAMED_ONLY, counted, inside_excluded, sourcing_profile
@@ -70,7 +75,9 @@ def _head(document: Document) -> Table:
         ("language", document.language),
         ("published", _published(document)),
     ):
-        head.add_row(Text(label, style="bold"), Text(value or "—"))
+        head.add_row(Text(label, style="bold"), Text(printable(value or "—")))
+    for warning in document.warnings:
+        head.add_row(Text("warning", style="bold yellow"), Text(printable(warning)))
     return head
 
 
@@ -97,7 +104,7 @@ def _speaker_label(attribution: Attribution, speaker: Speaker | None) -> str:
         who += f", through {attribution.through}"
     if attribution.kind == NON_RESPONSE:
         who += ", non-response"
-    return f"[{who}]"
+    return printable(f"[{who}]")
 
 
 class Marks:
@@ -115,11 +122,13 @@ class Marks:
         self.labels.append((position, order, label))
 
     def apply(self, text: str) -> Text:
-        body = Text(text)
+        """``text`` made printable, with the styles and labels where their offsets were."""
+        shown = printable_text(text)
+        body = Text(shown.text)
         for start, end, style in self.styles:
-            body.stylize(style, start, end)
+            body.stylize(style, shown.at(start), shown.at(end))
         labels = sorted(self.labels, key=lambda label: (label[0], label[1]))
-        pieces = body.divide(position for position, _, _ in labels)
+        pieces = body.divide(shown.at(position) for position, _, _ in labels)
         marked = Text()
         marked.append_text(pieces[0])
         for (_, _, label), piece in zip(labels, pieces[1:], strict=True):
@@ -134,21 +143,24 @@ def render_profile(profile: dict[str, Any]) -> Table:
     table.add_column(style="bold")
     table.add_column()
     by_kind = ", ".join(f"{kind} {n}" for kind, n in profile["by_kind"].items() if n)
-    table.add_row("attributions", f"{profile['attributions']} ({by_kind or 'none'})")
-    table.add_row("named", str(profile["named"]))
-    table.add_row("unnamed", str(profile["unnamed"]))
-    table.add_row("author", str(profile["author"]))
     non_responses = profile["non_responses"]
     who = ", ".join(non_responses["who"])
-    table.add_row("non-responses", f"{non_responses['count']}" + (f" ({who})" if who else ""))
     outlets = ", ".join(f"{o['name']} ({o['count']})" for o in profile["outlets"])
-    table.add_row("outlets", outlets or "—")
-    for speaker in profile["unnamed_speakers"]:
-        table.add_row("unnamed source", _unnamed_source(speaker))
+    rows = [
+        ("attributions", f"{profile['attributions']} ({by_kind or 'none'})", ""),
+        ("named", str(profile["named"]), ""),
+        ("unnamed", str(profile["unnamed"]), ""),
+        ("author", str(profile["author"]), ""),
+        ("non-responses", f"{non_responses['count']}" + (f" ({who})" if who else ""), ""),
+        ("outlets", outlets or "—", ""),
+        *(("unnamed source", _unnamed_source(s), "") for s in profile["unnamed_speakers"]),
+    ]
     for statement in profile["lead"]:
         style = "bold red" if statement["support"] == UNNAMED_ONLY else ""
         text = " ".join(statement["text"].split())
-        table.add_row(statement["part"], Text(f"{statement['support']}: {text}", style=style))
+        rows.append((statement["part"], f"{statement['support']}: {text}", style))
+    for label, value, style in rows:  # Text, not markup: names and words come from articles
+        table.add_row(label, Text(printable(value), style=style))
     return table
 
 
@@ -171,7 +183,8 @@ def said_line(row: dict[str, Any], *, width: int = 200) -> str:
         who = f"{speaker['name']} ({speaker['kind']})"
     if row["through"]:
         who += f" through {row['through']}"
-    return f"{row['doc']}  {who}  {row['kind']}  {shorten(row['content']['text'], width=width)}"
+    line = f"{row['doc']}  {who}  {row['kind']}  {shorten(row['content']['text'], width=width)}"
+    return printable(line)
 
 
 def shorten(text: str, *, width: int) -> str:
@@ -206,5 +219,5 @@ def render_stats(figures: dict[str, Any]) -> Table:
             shown = ", ".join(f"{k}: {v}" for k, v in value.items()) or "—"
         else:
             shown = f"{value:,}" if isinstance(value, int) else str(value)
-        table.add_row(key.replace("_", " "), shown)
+        table.add_row(key.replace("_", " "), Text(printable(shown)))
     return table

@@ -16,6 +16,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from fuente.cli.terminal import printable
 from fuente.ingest import Outcome
 from fuente.readers import expand_paths
 
@@ -39,7 +40,16 @@ def summary(counts: Counter[str]) -> str:
 
 def _line(outcome: Outcome) -> str:
     detail = f" ({outcome.detail})" if outcome.detail else ""
-    return f"{outcome.status:<9} {outcome.doc or '-'}  {outcome.path}{detail}"
+    return printable(f"{outcome.status:<9} {outcome.doc or '-'}  {outcome.path}{detail}")
+
+
+def _notes(outcome: Outcome, *, quiet: bool) -> list[str]:
+    """The lines an outcome needs on stderr: its rejection, or each warning it carries."""
+    if outcome.status == "rejected":
+        return [printable(f"error: {outcome.path}: {outcome.detail}")]
+    if quiet:
+        return []
+    return [printable(f"warning: {outcome.path}: {warning}") for warning in outcome.warnings]
 
 
 def report(
@@ -52,9 +62,11 @@ def report(
 ) -> Counter[str]:
     """Consume ``outcomes``, showing them, and return how many of each status there were.
 
-    Rejections always go to stderr as one line naming the file and the reason. On a terminal a
+    Rejections always go to stderr as one line naming the file and the reason, and so do the
+    warnings of a stored document (``warning: PATH: TEXT``) unless ``quiet``. On a terminal a
     progress bar shows documents done, their rate and the time left; otherwise each outcome is
-    one plain line; with ``quiet``, nothing but the rejections.
+    one plain line; with ``quiet``, nothing but the rejections. What came from the inputs
+    (paths, ids, reasons) is printed through ``printable``.
     """
     errors = errors or Console(stderr=True, highlight=False, soft_wrap=True)
     out = out or Console(highlight=False, soft_wrap=True)
@@ -63,9 +75,9 @@ def report(
     if not interactive:
         for outcome in outcomes:
             counts[outcome.status] += 1
-            if outcome.status == "rejected":
-                errors.print(f"error: {outcome.path}: {outcome.detail}", markup=False)
-            elif not quiet:
+            for note in _notes(outcome, quiet=quiet):
+                errors.print(note, markup=False)
+            if outcome.status != "rejected" and not quiet:
                 out.print(_line(outcome), markup=False)
         if not quiet:
             out.print(summary(counts), markup=False)
@@ -85,8 +97,8 @@ def report(
         task = progress.add_task("ingest", total=total, docs=0, rate=0.0)
         for outcome in outcomes:
             counts[outcome.status] += 1
-            if outcome.status == "rejected":
-                progress.console.print(f"error: {outcome.path}: {outcome.detail}", markup=False)
+            for note in _notes(outcome, quiet=False):
+                progress.console.print(note, markup=False)
             elapsed = progress.tasks[0].elapsed or 1e-9
             done = sum(counts.values())
             progress.update(task, advance=outcome.size, docs=done, rate=done / elapsed)
