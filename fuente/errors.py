@@ -102,8 +102,8 @@ MESSAGES: dict[str, str] = {
     "E054": "method {method} is not allowed here: the web UI only reads",
     "E055": "something went wrong while making this page; the server's log has the details",
     "E056": "the database {path} has schema version {found}, older than this fuente's "
-    "({known}); the web UI only reads, so it does not upgrade it: run `fuente ingest --db {path} "
-    "FILES` once (it upgrades the database as it writes), then serve it again",
+    "({known}), and it cannot be upgraded where it is, since it cannot be written: make it "
+    "writable and run `fuente stats --db {path}` once (which upgrades it), or serve a copy",
     "E057": "the search took longer than {seconds:g} s and was stopped: use fewer or rarer "
     'words, or a "quoted phrase"',
     "E058": "this page took longer than {seconds:g} s to make and was stopped: narrow it (a "

@@ -40,10 +40,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fuente import __version__
-from fuente.errors import StoreError, message
+from fuente.errors import FuenteError, StoreError, message
 from fuente.migrations import MIGRATIONS, schema_version
 from fuente.settings import Settings
-from fuente.store import Store
+from fuente.store import Store, open_reader
 from fuente.web import params
 from fuente.web.connections import Budget, Readers, Reading
 from fuente.web.dossier import dossier
@@ -66,6 +66,7 @@ from fuente.web.responses import (
     http_error,
     missing,
     server_error,
+    store_failure,
     template_context,
 )
 from fuente.web.search import MAX_TERMS, search, search_terms
@@ -134,8 +135,9 @@ def _search(request: Request, reading: Reading, q: str | None, **choices: Any) -
 
 
 def _opened(path: str) -> None:
-    """Refuse a database that is missing, or whose schema is not this fuente's."""
-    with read_store(path) as store:
+    """Refuse a database that is missing or damaged, or whose schema is not this fuente's
+    (``open_reader`` upgrades one made by an older fuente where it can write it)."""
+    with open_reader(path) as store:
         found = schema_version(store.db)
     if found < len(MIGRATIONS):
         raise StoreError(message("E056", path=path, found=found, known=len(MIGRATIONS)))
@@ -184,6 +186,7 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, bad_parameter)
     app.add_exception_handler(sqlite3.Error, database_error)
+    app.add_exception_handler(FuenteError, store_failure)
     app.add_exception_handler(Exception, server_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -8,17 +8,15 @@ and never creates a database.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fuente.errors import StoreError, message
 from fuente.query import attribution_row, speaker_row
 from fuente.records import Document
 from fuente.sourcing import counted, inside_excluded, sourcing_profile
-from fuente.store import Store
+from fuente.store import Store, open_reader
 from fuente.web.events import NOT_EXTRACTED, read_events
 from fuente.web.kept import KeptAt
 from fuente.web.keys import dossier_path, entity_key, speaker_group, speaker_key
@@ -33,38 +31,30 @@ __all__ = [
     "speakers_index",
 ]
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 2000  # a reader waits this long for a lock (rare in WAL mode)
 
 
 def read_store(path: str | Path) -> Store:
-    """A read-only connection to the existing database at ``path``; never creates one."""
-    if not Path(path).is_file():
-        raise StoreError(message("E025", path=path))
-    uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
-    try:
-        db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        db.row_factory = sqlite3.Row
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA query_only = ON")
-    except sqlite3.Error as error:
-        raise StoreError(message("E020", path=path, reason=error)) from None
-    return Store(db, str(path))
+    """A read-only connection to the existing database at ``path``; never creates one
+    (``fuente.store.open_reader``, without its check for damage: ``check_database``)."""
+    store = open_reader(path, check_damage=False)
+    store.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return store
 
 
 def check_database(path: str | Path) -> None:
     """Raise ``StoreError`` when the database at ``path`` fails SQLite's quick_check."""
-    with read_store(path) as store:
-        try:
-            found = [row[0] for row in store.db.execute("PRAGMA quick_check(5)")]
-        except sqlite3.DatabaseError as error:
-            found = [str(error)]
-    if found != ["ok"]:
-        raise StoreError(message("E020", path=path, reason="; ".join(found)))
+    open_reader(path, check_damage=True).close()
 
 
 def article_path(doc: str, anchor: str | None = None) -> str:
-    """The web address of an article, percent-encoded, at an element id if given."""
-    return f"/article/{quote(doc, safe='')}" + (f"#{anchor}" if anchor else "")
+    """The web address of an article, percent-encoded (``/`` too), at an element id if
+    given. An id ending in ``.json`` has that dot encoded (``a%2Ejson``), so that its address
+    is not taken for the JSON twin of an article ``a``."""
+    path = quote(doc, safe="")
+    if path.endswith(".json"):
+        path = path[: -len(".json")] + "%2Ejson"
+    return f"/article/{path}" + (f"#{anchor}" if anchor else "")
 
 
 def document_meta(document: Document) -> dict[str, Any]:

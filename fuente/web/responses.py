@@ -36,6 +36,7 @@ __all__ = [
     "safe_href",
     "search_url",
     "server_error",
+    "store_failure",
 ]
 
 LOG = logging.getLogger("fuente.web")
@@ -128,6 +129,13 @@ async def database_error(request: Request, error: Exception) -> Response:
         return error_response(request, 503, message(code, seconds=seconds))
     LOG.error("reading %s for %s failed: %s", request.app.state.db_path, request.url.path, error)
     return error_response(request, 500, message("E071", reason=error))
+
+
+async def store_failure(request: Request, error: Exception) -> Response:
+    """The database could not be opened for this request (moved away, damaged): a 500 with
+    the catalogue's message, and a log line."""
+    LOG.error("reading %s for %s failed: %s", request.app.state.db_path, request.url.path, error)
+    return error_response(request, 500, str(error))
 
 
 async def server_error(request: Request, error: Exception) -> Response:

@@ -90,3 +90,66 @@ def test_cli_serve_answers_requests(web_db: Path) -> None:
         server.terminate()
         output = server.communicate(timeout=10)[0].decode("utf-8")
     assert f"http://127.0.0.1:{port}/" in output
+
+
+SLOW_SERVER = """
+import sys
+import fuente.web.app
+from fuente.settings import Settings
+from fuente.web.server import serve
+
+def endless(store, *args, **kwargs):
+    store.db.execute(
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+    ).fetchall()
+
+fuente.web.app.search = endless
+serve(sys.argv[1], port=int(sys.argv[2]), settings=Settings(query_budget=120))
+"""
+
+
+def test_web_server_stops_soon_after_sigterm_with_a_request_in_flight(web_db: Path) -> None:
+    """A request reading for ever (its budget is 2 minutes) does not keep the server up."""
+    import signal
+    import threading
+
+    import fuente
+
+    port = _free_port()
+    root = Path(fuente.__file__).resolve().parents[1]
+    server = subprocess.Popen(
+        [sys.executable, "-c", SLOW_SERVER, str(web_db), str(port)],
+        env={**os.environ, "PYTHONPATH": str(root)},
+        stderr=subprocess.DEVNULL,
+    )
+    answered: list = []
+
+    def ask() -> None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/search.json?q=x", timeout=60):
+                answered.append("answered")
+        except OSError as error:
+            answered.append(error)
+
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        asking = threading.Thread(target=ask, daemon=True)
+        asking.start()
+        time.sleep(1)  # the request is in flight, its query running
+        assert asking.is_alive()
+        stopping = time.monotonic()
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=15)
+        assert time.monotonic() - stopping < 8
+        asking.join(timeout=10)
+        assert answered
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()

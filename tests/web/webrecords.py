@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from fuente.records import (
+    Actor,
     ArticleRecords,
     Attribution,
     Document,
     Entity,
+    Event,
     ExcludedRange,
     Mention,
     Sentence,
@@ -271,3 +274,90 @@ def hostile_records() -> ArticleRecords:
             "speakers": speakers,
         }
     )
+
+
+def numbered_records(number: int, *, doc: str | None = None) -> ArticleRecords:
+    """A small article numbered ``number`` (id ``n00``, or ``doc``): Ana López's dated
+    statement, an unnamed aide's, an event; published a week apart from the last."""
+    doc = doc or f"n{number:02d}"
+    text = (
+        f"Minister Ana López said on Monday that budget {number} was late.\n\n"
+        f"A senior aide said the vote {number} would wait.\n\n"
+        "The Harbor Union met Marovia over wages.\n"
+    )
+    day = date(2024, 1, 1) + timedelta(weeks=number)
+    lopez = Entity(f"{doc}#e1", doc, "Ana López", "PERSON", V)
+    speakers = (
+        Speaker(f"{doc}#s1", doc, "person", "Ana López", V, entity=lopez.id),
+        Speaker(f"{doc}#s2", doc, "unnamed", "senior aide", V, description="A senior aide"),
+    )
+    monday = span(text, "Monday")
+    return ArticleRecords(
+        document=Document(
+            doc,
+            f"{doc}.txt",
+            "txt",
+            text,
+            f"hash-{doc}",
+            V,
+            title=f"Budget {number}",
+            outlet="Coastal Wire" if number % 2 else "Harbor Post",
+            language="en",
+            published=day.isoformat(),
+        ),
+        sentences=sentences(doc, text),
+        entities=(lopez,),
+        mentions=(Mention(doc, lopez.id, *span(text, "Ana López"), "Ana López", "PERSON", V),),
+        speakers=speakers,
+        attributions=(
+            Attribution(
+                f"{doc}#a1",
+                doc,
+                "indirect",
+                *span(text, f"budget {number} was late"),
+                V,
+                *span(text, "said"),
+                *span(text, "Minister Ana López"),
+                speaker=speakers[0].id,
+                time_start=monday[0],
+                time_end=monday[1],
+            ),
+            Attribution(
+                f"{doc}#a2",
+                doc,
+                "indirect",
+                *span(text, f"the vote {number} would wait"),
+                V,
+                *span(text, "said", 1),
+                *span(text, "A senior aide"),
+                speaker=speakers[1].id,
+            ),
+        ),
+        times=(
+            TimeExpr(
+                doc, *monday, "Monday", "DATE", (day - timedelta(days=1)).isoformat(), "document", V
+            ),
+        ),
+        events=(
+            Event(
+                f"{doc}#v1",
+                doc,
+                *span(text, "met"),
+                "CONSULT",
+                "happened",
+                V,
+                source=Actor("The Harbor Union", *span(text, "The Harbor Union")),
+                target=Actor("Marovia", *span(text, "Marovia")),
+            ),
+        ),
+    )
+
+
+def numbered_db(path: Path, count: int) -> Path:
+    """A database of ``count`` numbered articles at ``path``."""
+    from fuente.store import open_store
+
+    with open_store(path) as store:
+        for number in range(count):
+            store.write(numbered_records(number))
+    return path
