@@ -23,7 +23,14 @@ from fuente.store import Store
 from fuente.timeline import statement_date
 from fuente.web.events import NOT_EXTRACTED, has_events, read_events
 from fuente.web.kept import KeptAt
-from fuente.web.key_lookup import event_parties, key_entities, key_speakers, party_condition
+from fuente.web.key_lookup import (
+    Words,
+    event_parties,
+    key_entities,
+    key_speakers,
+    party_condition,
+    words,
+)
 from fuente.web.keys import GROUPS, entity_key, slug
 from fuente.web.markup import anchor_of
 from fuente.web.paging import Window, paged
@@ -206,8 +213,8 @@ def _about(store: Store, entity_ids: set[str], own: set[str]) -> list[Light]:
     return [(date or "9999", doc, start, "about", id_) for date, doc, start, id_ in rows]
 
 
-def _events(store: Store, key: str, entity_ids: set[str]) -> list[Light]:
-    condition, values = party_condition(*event_parties(store, key, entity_ids))
+def _events(store: Store, key: str, entity_ids: set[str], found: Words) -> list[Light]:
+    condition, values = party_condition(*event_parties(key, entity_ids, found))
     rows = store.db.execute(
         "SELECT coalesce(e.date_value, d.published), e.doc, e.start_char, e.id FROM events e "
         f"JOIN documents d ON d.id = e.doc WHERE {condition} AND {not_excluded('e')}",
@@ -242,14 +249,14 @@ def _items(
     return items
 
 
-def _gathered(store: Store, key: str) -> dict[str, Any] | None:
+def _gathered(store: Store, key: str, known: Words) -> dict[str, Any] | None:
     """What the dossier of ``key`` holds: who it is, its documents and its items, light and
     in order; None when nothing has that key."""
     group = key.partition("/")[0]
-    speakers = key_speakers(store, key)
+    speakers = key_speakers(store, key, known)
     entities = []
     if group == "named":
-        entities = key_entities(store, key, {s.entity for s in speakers if s.entity})
+        entities = key_entities(store, key, {s.entity for s in speakers if s.entity}, known)
     if not speakers and not entities:
         return None
     entity_ids = {e["id"] for e in entities}
@@ -265,7 +272,7 @@ def _gathered(store: Store, key: str) -> dict[str, Any] | None:
     extracted = has_events(store.db)
     found = _said(store, own) + _about(store, entity_ids, own)
     if extracted:
-        found += _events(store, key, entity_ids)
+        found += _events(store, key, entity_ids, known)
     found.sort()
     docs = list(dict.fromkeys([*(s.doc for s in speakers), *(e["doc"] for e in entities)]))
     return {
@@ -289,7 +296,7 @@ def dossier(
     kept = kept or KeptAt()
     gathered = kept.get(
         ("dossier", key),
-        lambda: _gathered(store, key),
+        lambda: _gathered(store, key, words(store, kept)),
         size=lambda found: 1 + (len(found["items"]) + len(found["docs"]) if found else 0),
     )
     if gathered is None:

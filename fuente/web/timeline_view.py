@@ -22,7 +22,14 @@ from fuente.store import Store
 from fuente.store_attributions import SPEAKER_COLUMNS
 from fuente.web.events import NOT_EXTRACTED, has_events, read_events
 from fuente.web.kept import KeptAt
-from fuente.web.key_lookup import cached_key, event_parties, key_speakers, party_condition
+from fuente.web.key_lookup import (
+    Words,
+    cached_key,
+    event_parties,
+    key_speakers,
+    party_condition,
+    words,
+)
 from fuente.web.keys import dossier_path, entity_key, speaker_key
 from fuente.web.markup import anchor_of
 from fuente.web.paging import Window, paged
@@ -40,7 +47,7 @@ DATED = f"CASE WHEN a.time_start IS NULL THEN d.published ELSE coalesce({STATED}
 
 
 def _items_sql(
-    store: Store, actor: str | None, category: str | None
+    store: Store, actor: str | None, category: str | None, known: Words | None = None
 ) -> tuple[str, tuple[str, ...]]:
     """The timeline's items of ``actor`` and ``category`` (each None for all) as SQL:
     ``type``, ``category``, ``date``, ``doc``, ``id``, ``item`` ("a" or "e", then the id)."""
@@ -49,7 +56,8 @@ def _items_sql(
         speakers = ""
         if actor is not None:
             speakers = "AND a.speaker IN (SELECT value FROM json_each(?))"
-            values.append(as_json(s.id for s in key_speakers(store, actor)))
+            known = known or words(store)
+            values.append(as_json(s.id for s in key_speakers(store, actor, known)))
         parts.append(
             f"SELECT '{STATEMENT}' AS type, '{STATEMENT}' AS category, {DATED} AS date, "
             "a.doc AS doc, a.id AS id, 'a' || a.id AS item FROM attributions a "
@@ -62,7 +70,8 @@ def _items_sql(
             conditions.append("e.category = ?")
             values.append(category)
         if actor is not None:
-            condition, party_values = party_condition(*event_parties(store, actor, set()))
+            parties = event_parties(actor, set(), known or words(store))
+            condition, party_values = party_condition(*parties)
             conditions.append(condition)
             values.extend(party_values)
         parts.append(
@@ -110,11 +119,13 @@ def _actors(store: Store, category: str | None) -> list[dict[str, Any]]:
     return [{"key": key, "count": count, "name": names.get(key, key)} for key, count in top]
 
 
-def _summary(store: Store, actor: str | None, category: str | None) -> dict[str, Any]:
+def _summary(
+    store: Store, actor: str | None, category: str | None, known: Words | None = None
+) -> dict[str, Any]:
     """What the timeline of ``actor`` and ``category`` counts, in one ordered pass: its
     items' order (``item`` of ``_items_sql``), how many there are on each day, and (without
     ``category``) how many of each category."""
-    sql, values = _items_sql(store, actor, category)
+    sql, values = _items_sql(store, actor, category, known)
     order: list[str] = []
     days: defaultdict[str, Counter[str]] = defaultdict(Counter)
     categories: Counter[str] = Counter()
@@ -250,14 +261,14 @@ def timeline_view(
     kept = kept or KeptAt()
     summary = kept.get(
         ("timeline", actor, category),
-        lambda: _summary(store, actor, category),
+        lambda: _summary(store, actor, category, words(store, kept) if actor else None),
         size=lambda found: len(found["order"]) + 1,
     )
     everything = summary
     if category is not None:
         everything = kept.get(
             ("timeline", actor, None),
-            lambda: _summary(store, actor, None),
+            lambda: _summary(store, actor, None, words(store, kept) if actor else None),
             size=lambda found: len(found["order"]) + 1,
         )
     everyone = kept.get(("timeline actors", category), lambda: _actors(store, category))
