@@ -71,7 +71,8 @@ class Readers:
     """Read-only connections to the database at ``path``, lent one request at a time.
 
     ``opener`` makes a connection (``fuente.web.queries.read_store``); ``check`` raises a
-    ``FuenteError`` when the database is damaged.
+    ``FuenteError`` when the database is damaged; ``kept`` holds what is kept between
+    requests (a ``Kept`` of its own unless given).
     """
 
     def __init__(
@@ -81,6 +82,7 @@ class Readers:
         opener: Callable[[str], Store],
         check: Callable[[str], None],
         idle: int = IDLE,
+        kept: Kept | None = None,
     ) -> None:
         self.path = path
         self._open = opener
@@ -90,7 +92,7 @@ class Readers:
         self._active: set[Budget] = set()
         self._lock = threading.Lock()
         self._checked: tuple[float, bool] | None = None
-        self._kept = Kept()
+        self._kept = kept or Kept()
         self._watcher: Store | None = None
         self._watching = threading.Lock()
 
