@@ -308,7 +308,7 @@ def load(port: int, planned: list[tuple[str, str]], *, concurrency: int, limit: 
     stopping at ``limit`` seconds; return the figures."""
     todo = iter(list(enumerate(planned)))
     lock = threading.Lock()
-    timings: list[tuple[str, float, int]] = []
+    timings: list[tuple[str, float, int, str]] = []
     stop = time.monotonic() + limit
 
     def worker() -> None:
@@ -330,7 +330,7 @@ def load(port: int, planned: list[tuple[str, str]], *, concurrency: int, limit: 
                 connection.close()
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             with lock:
-                timings.append((kind, time.perf_counter() - started, status))
+                timings.append((kind, time.perf_counter() - started, status, url))
         connection.close()
 
     started = time.perf_counter()
@@ -350,8 +350,8 @@ def _ms(values: list[float], share: float) -> float:
 
 def report(name: str, figures: dict, memory: float, cpu: float) -> str:
     timings = figures["timings"]
-    errors = sum(1 for _, _, status in timings if status != 200)
-    every = [seconds for _, seconds, _ in timings]
+    errors = sum(1 for _, _, status, _ in timings if status != 200)
+    every = [seconds for _, seconds, _, _ in timings]
     lines = [
         f"{name}: {len(timings)} requests in {figures['elapsed']:.1f} s: "
         f"{len(timings) / figures['elapsed']:.1f} requests/s, p50 {_ms(every, 0.5):.0f} ms, "
@@ -360,11 +360,13 @@ def report(name: str, figures: dict, memory: float, cpu: float) -> str:
         f"({1000 * cpu / max(1, len(timings)):.1f} ms a request)"
     ]
     for kind in ("search", "article", "dossier", "timeline"):
-        some = [seconds for k, seconds, _ in timings if k == kind]
+        some = [seconds for k, seconds, _, _ in timings if k == kind]
         lines.append(
             f"  {kind:8} {len(some):5} requests  p50 {_ms(some, 0.5):4.0f} ms  "
             f"p99 {_ms(some, 0.99):4.0f} ms"
         )
+    slowest = sorted(timings, key=lambda timing: -timing[1])[:3]
+    lines.append("  slowest: " + ", ".join(f"{url} {1000 * s:.0f} ms" for _, s, _, url in slowest))
     return "\n".join(lines)
 
 

@@ -119,6 +119,15 @@ def _actors(store: Store, category: str | None) -> list[dict[str, Any]]:
     return [{"key": key, "count": count, "name": names.get(key, key)} for key, count in top]
 
 
+def _categories(store: Store, actor: str | None, known: Words | None) -> list[dict[str, Any]]:
+    """How many items of ``actor`` (None: everyone's) there are in each category."""
+    sql, values = _items_sql(store, actor, None, known)
+    rows = store.db.execute(
+        f"SELECT category, count(*) FROM ({sql}) GROUP BY category ORDER BY category", values
+    )
+    return [{"value": category, "count": count} for category, count in rows]
+
+
 def _summary(
     store: Store, actor: str | None, category: str | None, known: Words | None = None
 ) -> dict[str, Any]:
@@ -264,12 +273,11 @@ def timeline_view(
         lambda: _summary(store, actor, category, words(store, kept) if actor else None),
         size=lambda found: len(found["order"]) + 1,
     )
-    everything = summary
+    categories = summary["categories"]
     if category is not None:
-        everything = kept.get(
-            ("timeline", actor, None),
-            lambda: _summary(store, actor, None, words(store, kept) if actor else None),
-            size=lambda found: len(found["order"]) + 1,
+        categories = kept.get(
+            ("timeline categories", actor),
+            lambda: _categories(store, actor, words(store, kept) if actor else None),
         )
     everyone = kept.get(("timeline actors", category), lambda: _actors(store, category))
     order = summary["order"]
@@ -281,7 +289,7 @@ def timeline_view(
             ("timeline page", actor, category, window.page, window.per_page),
             lambda: _page_items(store, list(window.cut(order))),
         ),
-        "categories": everything["categories"],
+        "categories": categories,
         "actors": everyone,
         "events_note": None if has_events(store.db) else NOT_EXTRACTED,
         "axis": linked(summary["axis"], per_page=window.per_page, actor=actor, category=category),
