@@ -174,7 +174,7 @@ def test_browser_search_article_speaker_timeline(served: str, page) -> None:
     page.go_back()
     page.locator("a", has_text="on the timeline").click()
     expect(page.locator("h1")).to_have_text("Timeline")
-    assert page.locator("svg circle.dot").count() >= 1
+    assert page.locator("svg rect.bar").count() >= 1
     assert page.locator(".items .item").count() >= 1
     chosen = page.locator("select[name=actor] option:checked").inner_text()
     assert name.split(" named")[0].strip() in chosen
