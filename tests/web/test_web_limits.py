@@ -51,7 +51,7 @@ def _forever(store, *args, **kwargs):
 
 @pytest.mark.parametrize(("url", "code"), [("/search.json?q=x", "E057"), ("/search?q=x", "E057")])
 def test_web_a_request_past_its_budget_is_stopped(web_db, monkeypatch, url, code) -> None:
-    monkeypatch.setattr("fuente.web.app.search", _forever)
+    monkeypatch.setattr("fuente.web.routes.search", _forever)
     with TestClient(create_app(web_db, settings=Settings(query_budget=0.3))) as client:
         started = time.monotonic()
         response = client.get(url)
@@ -61,7 +61,7 @@ def test_web_a_request_past_its_budget_is_stopped(web_db, monkeypatch, url, code
 
 
 def test_web_a_page_past_its_budget_says_so(web_db, monkeypatch) -> None:
-    monkeypatch.setattr("fuente.web.app.timeline_view", _forever)
+    monkeypatch.setattr("fuente.web.routes.timeline_view", _forever)
     with TestClient(create_app(web_db, settings=Settings(query_budget=0.2))) as client:
         response = client.get("/timeline.json")
     assert response.status_code == 503 and "[E058]" in response.json()["error"]["message"]
@@ -78,7 +78,7 @@ def test_web_a_request_whose_client_went_away_stops_reading(web_db, monkeypatch)
             stopped.append(error)
             raise
 
-    monkeypatch.setattr("fuente.web.app.search", endless)
+    monkeypatch.setattr("fuente.web.routes.search", endless)
     app = create_app(web_db, settings=Settings(query_budget=8))
     scope = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",

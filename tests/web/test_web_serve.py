@@ -94,7 +94,7 @@ def test_cli_serve_answers_requests(web_db: Path) -> None:
 
 SLOW_SERVER = """
 import sys
-import fuente.web.app
+import fuente.web.routes
 from fuente.settings import Settings
 from fuente.web.server import serve
 
@@ -103,7 +103,7 @@ def endless(store, *args, **kwargs):
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
     ).fetchall()
 
-fuente.web.app.search = endless
+fuente.web.routes.search = endless
 serve(sys.argv[1], port=int(sys.argv[2]), settings=Settings(query_budget=120))
 """
 
