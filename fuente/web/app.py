@@ -1,10 +1,10 @@
 """The web UI: server-rendered pages over one database, each with a JSON twin.
 
 ``create_app(db_path)`` makes the ASGI application (its pages are ``fuente.web.routes``);
-``fuente serve`` runs it with uvicorn. Every page at ``/X`` has its data at ``/X.json``, described by the OpenAPI document at
-``/openapi.json`` (and listed on ``/api``). Pages only read, through read-only connections
-(``fuente.web.connections``), so browsing never holds up an ingest writing to the same
-database, and the server never creates or changes a database.
+``fuente serve`` runs it with uvicorn. Every page at ``/X`` has its data at ``/X.json``,
+described by the OpenAPI document at ``/openapi.json`` (and listed on ``/api``). Pages only
+read, through read-only connections (``fuente.web.connections``), so browsing never holds up
+an ingest writing to the same database, and the server never creates or changes a database.
 
 Requests are bounded: every list comes a page at a time (``page``, ``per_page``; see
 ``fuente.web.paging``), a search has at most ``MAX_TERMS`` different terms, and a request's
@@ -67,9 +67,8 @@ DESCRIPTION = """Who said what, who did what to whom, when, and on whose word: t
 fuente keeps, read-only. Each HTML page of the web UI has its data here, at the same address
 with `.json` added. Offsets (`start`, `end`) index the article's original text. Lists come a
 page at a time: `page` (from 1) and `per_page` (50 unless given, 20 for search, at most
-200); a list says
-its `page`, `per_page`, `total` and `pages`, and the addresses of the `previous` and `next`
-pages. Errors are `{"error": {"status", "message"}}` with status 400 (bad parameter), 404
+200); a list says its `page`, `per_page`, `total` and `pages`, and the addresses of the
+`previous` and `next` pages. Errors are `{"error": {"status", "message"}}` with status 400 (bad parameter), 404
 (unknown id), 503 (the request took longer than the server's query budget) or 500 (the
 database could not be read)."""
 
