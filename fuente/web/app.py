@@ -68,9 +68,9 @@ fuente keeps, read-only. Each HTML page of the web UI has its data here, at the 
 with `.json` added. Offsets (`start`, `end`) index the article's original text. Lists come a
 page at a time: `page` (from 1) and `per_page` (50 unless given, 20 for search, at most
 200); a list says its `page`, `per_page`, `total` and `pages`, and the addresses of the
-`previous` and `next` pages. Errors are `{"error": {"status", "message"}}` with status 400 (bad parameter), 404
-(unknown id), 503 (the request took longer than the server's query budget) or 500 (the
-database could not be read)."""
+`previous` and `next` pages. Errors are `{"error": {"status", "message"}}` with status 400
+(bad parameter), 404 (unknown id), 503 (the request took longer than the server's query
+budget) or 500 (the database could not be read)."""
 
 
 def _opened(path: str) -> None:
