@@ -487,7 +487,8 @@ def open_reader(path: str | Path, *, check_damage: bool = True) -> Store:
         if found > len(MIGRATIONS):
             db.close()
             raise StoreError(message("E021", path=path, found=found, known=len(MIGRATIONS)))
-        if found < len(MIGRATIONS) and os.access(path, os.W_OK):
+        folder = os.path.dirname(os.path.abspath(path))
+        if found < len(MIGRATIONS) and os.access(path, os.W_OK) and os.access(folder, os.W_OK):
             db.close()  # made by an older fuente: migrated first, where it can be written
             open_store(path).close()
             return open_reader(path, check_damage=False)

@@ -324,7 +324,12 @@ def stats(db_path: str, as_json: bool) -> None:
 @click.option(
     "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port."
 )
-def serve(db_path: str, host: str, port: int) -> None:
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A YAML file of settings (query_budget is the one the web UI reads).",
+)
+def serve(db_path: str, host: str, port: int, config: str | None) -> None:
     """Browse the database in a web browser: search, articles, speakers, timeline.
 
     Every page has a JSON twin (add .json to its address); /api lists them.
@@ -332,6 +337,7 @@ def serve(db_path: str, host: str, port: int) -> None:
     from fuente.web.server import is_loopback
     from fuente.web.server import serve as run_server
 
+    settings = load_settings(config)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"fuente: serving {db_path} at http://{shown}:{port}/  (Ctrl-C to stop)", err=True)
     if not is_loopback(host):
@@ -341,7 +347,7 @@ def serve(db_path: str, host: str, port: int) -> None:
             err=True,
         )
     try:
-        run_server(db_path, host=host, port=port)
+        run_server(db_path, host=host, port=port, settings=settings)
     except FuenteError as error:
         _fail(error)
 

@@ -16,13 +16,19 @@ from click.testing import CliRunner
 from fuente.cli import main
 from fuente.web import is_loopback
 
+budgets: list = []
+
 
 @pytest.fixture
 def started(monkeypatch) -> list:
     calls: list = []
-    monkeypatch.setattr(
-        "fuente.web.server.serve", lambda db, *, host, port: calls.append((db, host, port))
-    )
+    budgets.clear()
+
+    def record(db, *, host, port, settings):
+        calls.append((db, host, port))
+        budgets.append(settings.query_budget)
+
+    monkeypatch.setattr("fuente.web.server.serve", record)
     return calls
 
 
@@ -153,3 +159,11 @@ def test_web_server_stops_soon_after_sigterm_with_a_request_in_flight(web_db: Pa
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def test_cli_serve_reads_the_query_budget_from_its_config(web_db, started, tmp_path) -> None:
+    config = tmp_path / "fuente.yaml"
+    config.write_text("query_budget: 5\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", "--db", str(web_db), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert budgets == [5.0]
