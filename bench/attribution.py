@@ -2,7 +2,7 @@
 
 Each text of the split (``--polnear``/<split>/text/*.txt, read as UTF-8 with newlines kept,
 as the scorer reads it) goes through ``fuente.pipeline.process`` as a plain-text
-``RawArticle`` with the pipeline of ``fuente.annotate.load_pipeline``; its attributions, less
+``RawArticle`` with the pipeline of ``fuente.nlp.annotate.load_pipeline``; its attributions, less
 non-responses, are written as predictions in the scorer's JSON Lines format. The peer is
 ``textacy.extract.triples.direct_quotations`` over the same texts with the same spaCy model
 (speaker -> source, cue -> cue, the quotation with its marks -> content; the triples that share
@@ -37,7 +37,7 @@ from pathlib import Path
 
 import spacy
 
-from fuente.annotate import load_pipeline
+from fuente.nlp.annotate import load_pipeline
 from fuente.pipeline import process
 from fuente.records import ArticleRecords, RawArticle
 from fuente.settings import load_settings

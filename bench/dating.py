@@ -3,9 +3,9 @@
 Each article of ``--data``/TimeBank and ``--data``/AQUAINT (texts from the shared scorer's
 ``dump``, so they are the texts the time benchmark reads) goes through fuente's whole unit of
 work (``fuente.pipeline.process``) with no date given, as a pasted article would. Its document
-date is then inferred from what it says (``fuente.dating``): a range ``published_earliest`` ..
-``published_latest`` and a ``published`` value inside it. Against the gold document creation
-time, per corpus:
+date is then inferred from what it says (``fuente.times.published``): a range
+``published_earliest`` .. ``published_latest`` and a ``published`` value inside it. Against the
+gold document creation time, per corpus:
 
 * dated: the share of articles given any range (the rest stay unknown);
 * open: the share given only a floor ("written after"), with no bound from above;
@@ -32,7 +32,7 @@ from pathlib import Path
 
 from times import CORPORA, anchor_of, dump  # bench/times.py: the same texts, read the same way
 
-from fuente.annotate import load_pipeline
+from fuente.nlp.annotate import load_pipeline
 from fuente.pipeline import process
 from fuente.records import ArticleRecords, RawArticle
 from fuente.settings import load_settings

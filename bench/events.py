@@ -36,7 +36,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from fuente.annotate import load_pipeline, model_version
+from fuente.nlp.annotate import load_pipeline, model_version
 from fuente.pipeline import Prepared, analyse, prepare
 from fuente.records import Actor, Event, RawArticle
 from fuente.settings import load_settings

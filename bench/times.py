@@ -2,7 +2,7 @@
 
 For each corpus (``--data``/TimeBank and ``--data``/AQUAINT) the texts come from the shared
 scorer's ``dump`` (run in a subprocess, so offsets agree with it); each is parsed with the
-pipeline of ``fuente.annotate.load_pipeline`` through ``nlp.pipe`` and given to ``find_times``
+pipeline of ``fuente.nlp.annotate.load_pipeline`` through ``nlp.pipe`` and given to ``find_times``
 with the gold document creation time as the anchor. The peer is dateparser's
 ``search.search_dates`` with the same date as ``RELATIVE_BASE``: each hit's string is looked
 up in the text (after the previous hit) for its span, and its value is the ISO date of the hit
@@ -23,9 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from fuente.annotate import load_pipeline
+from fuente.nlp.annotate import load_pipeline
 from fuente.settings import load_settings
-from fuente.times import find_times
+from fuente.times.expressions import find_times
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "timex.py"

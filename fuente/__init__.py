@@ -10,13 +10,12 @@ The Python API in a few names::
             print(outcome.status, outcome.doc)
 """
 
-__version__ = "0.1.0"
-
+from fuente._version import __version__
 from fuente.errors import ConfigError, FuenteError, IngestError, StoreError
-from fuente.export import export
 from fuente.ingest import Outcome, ingest
+from fuente.query.export import export
 from fuente.settings import Settings, load_settings
-from fuente.store import Store, open_store
+from fuente.store.database import Store, open_store
 
 __all__ = [
     "ConfigError",

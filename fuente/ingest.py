@@ -12,13 +12,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from fuente.annotate import load_pipeline
 from fuente.errors import message
+from fuente.nlp.annotate import load_pipeline
 from fuente.pipeline import content_hash, process
-from fuente.readers import read_inputs
+from fuente.readers.inputs import read_inputs
 from fuente.records import ArticleRecords, RawArticle, Rejection
 from fuente.settings import Settings
-from fuente.store import DUPLICATE, UNCHANGED, Store
+from fuente.store.database import DUPLICATE, UNCHANGED, Store
 
 __all__ = ["Outcome", "ingest"]
 

@@ -16,16 +16,14 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fuente import __version__
-from fuente.annotate import mask_excluded, model_version, sentence_spans
-from fuente.attribute import attribution_layer
-from fuente.chronology import given_date, time_layer
-from fuente.dating import Published
-from fuente.entities import EXTRACTOR as ENTITIES_EXTRACTOR
+from fuente._version import __version__
+from fuente.attribution.layer import attribution_layer
+from fuente.clean.layout import find_layout
 from fuente.errors import message
-from fuente.events import find_events
-from fuente.language import detect_language
-from fuente.layout import find_layout
+from fuente.events.find import find_events
+from fuente.nlp.annotate import mask_excluded, model_version, sentence_spans
+from fuente.nlp.entities import EXTRACTOR as ENTITIES_EXTRACTOR
+from fuente.nlp.language import detect_language
 from fuente.records import (
     ArticleRecords,
     Document,
@@ -39,7 +37,9 @@ from fuente.records import (
     Sentence,
 )
 from fuente.settings import Settings
-from fuente.statement_times import attach_times
+from fuente.times.layer import given_date, time_layer
+from fuente.times.published import Published
+from fuente.times.statements import attach_times
 
 __all__ = ["EXTRACTOR", "Prepared", "analyse", "content_hash", "prepare", "process"]
 

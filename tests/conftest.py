@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from fuente.settings import Settings, load_settings
-from fuente.store import Store, open_store
+from fuente.store.database import Store, open_store
 
 
 @pytest.fixture(scope="session")
@@ -26,7 +26,7 @@ def marovia(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def nlp(settings: Settings):
-    from fuente.annotate import load_pipeline
+    from fuente.nlp.annotate import load_pipeline
 
     return load_pipeline(settings)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fuente.actors import ActorCoder
-from fuente.annotate import model_version
+from fuente.actors.coding import ActorCoder
+from fuente.nlp.annotate import model_version
 from fuente.pipeline import analyse, prepare
 from fuente.records import Actor, RawArticle
 from fuente.settings import Settings, load_settings

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fuente.annotate import mask_excluded, sentence_spans
+from fuente.nlp.annotate import mask_excluded, sentence_spans
 
 
 @st.composite

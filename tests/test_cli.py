@@ -11,7 +11,7 @@ from rich.console import Console
 
 from fuente.cli import main
 from fuente.cli.display import render_document, render_stats, said_line, shorten
-from fuente.export import EXPORTS
+from fuente.query.export import EXPORTS
 from fuente.records import (
     ArticleRecords,
     Attribution,
@@ -21,7 +21,7 @@ from fuente.records import (
     Mention,
     Speaker,
 )
-from fuente.store import open_store
+from fuente.store.database import open_store
 
 ARTICLE = """politics Marovia talks
 

@@ -17,7 +17,7 @@ from fuente.cli import main
 from fuente.pipeline import content_hash
 from fuente.records import ArticleRecords, Document, RawArticle
 from fuente.settings import load_settings
-from fuente.store import open_reader, open_store
+from fuente.store.database import open_reader, open_store
 
 STORY = "Varga said on Monday that the talks would resume. Diplomats said the plan was sound.\n"
 
@@ -78,7 +78,7 @@ def test_cli_unexpected_failure_is_one_line_and_debug_shows_it(tmp_path, monkeyp
     def broken(self):
         raise RuntimeError("something inside broke\nsecond line")
 
-    monkeypatch.setattr("fuente.store.Store.stats", broken)
+    monkeypatch.setattr("fuente.store.database.Store.stats", broken)
     result = invoke("stats", "--db", str(db))
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
@@ -228,7 +228,7 @@ def test_cli_ingest_gives_up_on_a_held_lock_in_one_line(tmp_path, blank_model) -
 
 
 def test_pipeline_max_length_follows_max_chars() -> None:
-    from fuente.annotate import load_pipeline
+    from fuente.nlp.annotate import load_pipeline
 
     assert load_pipeline(load_settings(max_chars=2_500_000)).max_length == 2_500_000
     assert load_pipeline(load_settings()).max_length == 1_000_000

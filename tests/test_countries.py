@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from fuente.actors.speakers import describe_source
 from fuente.lexicon import load_lexicon
 from fuente.settings import Settings
-from fuente.speakers import describe_source
 
 # The 193 member states of the United Nations, by ISO 3166 alpha-3 code.
 UN_MEMBERS = re.findall(

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from fuente.cli import main
-from fuente.export import EXPORTS
+from fuente.query.export import EXPORTS
 from fuente.settings import SETTINGS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from fuente.entities import cluster_entities
+from fuente.nlp.entities import cluster_entities
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP")
 

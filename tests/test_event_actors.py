@@ -1,10 +1,10 @@
-"""Sources and targets of events (fuente.event_actors), read with the real model."""
+"""Sources and targets of events (fuente.events.actors), read with the real model."""
 
 from __future__ import annotations
 
 import pytest
 
-from fuente.annotate import model_version
+from fuente.nlp.annotate import model_version
 from fuente.pipeline import analyse, prepare
 from fuente.records import Event, RawArticle
 from fuente.settings import Settings, load_settings

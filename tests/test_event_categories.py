@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fuente.annotate import model_version
+from fuente.nlp.annotate import model_version
 from fuente.pipeline import analyse, prepare
 from fuente.records import Event, RawArticle
 from fuente.settings import Settings

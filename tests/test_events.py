@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fuente.annotate import model_version
+from fuente.nlp.annotate import model_version
 from fuente.pipeline import analyse, prepare
 from fuente.records import ArticleRecords, Event, RawArticle
 from fuente.settings import Settings, load_settings
@@ -211,7 +211,7 @@ def test_events_pattern_from_users_lexicon_is_picked_up(nlp, tmp_path) -> None:
 
 def test_events_unknown_category_in_users_lexicon_is_a_config_error(tmp_path) -> None:
     from fuente.errors import ConfigError
-    from fuente.event_lexicon import event_lexicon
+    from fuente.events.lexicon import event_lexicon
 
     (tmp_path / "events.yaml").write_text("SHOUT: [yell]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="SHOUT"):

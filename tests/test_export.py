@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from fuente.errors import ConfigError, FuenteError
-from fuente.export import EXPORTS, ExportKind, csv_cell, document_rows, export, export_to_path
+from fuente.query.export import EXPORTS, ExportKind, csv_cell, document_rows, export, export_to_path
 from fuente.records import (
     ArticleRecords,
     Attribution,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from fuente.actors.known import known_actors, words_of
 from fuente.errors import ConfigError
-from fuente.known_actors import known_actors, words_of
 from fuente.settings import Settings, load_settings
 
 PACKAGED = Settings()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-import fuente.language as language
-from fuente.language import detect_language
+import fuente.nlp.language as language
+from fuente.nlp.language import detect_language
 
 
 class _Ranked:

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from fuente.clean.layout import EXTRACTOR, REASONS, find_layout
 from fuente.errors import ConfigError
-from fuente.layout import EXTRACTOR, REASONS, find_layout
 from fuente.records import Layout
 from fuente.settings import Settings
 

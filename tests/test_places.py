@@ -1,11 +1,11 @@
-"""Towns and US states the countries lexicon does not list (fuente.places, GeoNames' cities)."""
+"""Towns and US states the countries lexicon does not list (fuente.actors.places, GeoNames' cities)."""
 
 from __future__ import annotations
 
 import pytest
 
-from fuente.places import place_country
-from fuente.speakers import describe_source
+from fuente.actors.places import place_country
+from fuente.actors.speakers import describe_source
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fuente.query import query_words, speaker_matches, who_said
+from fuente.query.attributions import query_words, speaker_matches, who_said
 from fuente.records import ArticleRecords, Attribution, Document, ExcludedRange, Speaker
 
 FIRST = (

@@ -2,8 +2,8 @@
 
 import pytest
 
+from fuente.attribution.quotemarks import find_quotes
 from fuente.pipeline import process
-from fuente.quotemarks import find_quotes
 from fuente.records import RawArticle
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from fuente import decode, readers
-from fuente.readers import normalise_meta, read_inputs
+from fuente.readers import decode
+from fuente.readers import inputs as readers
+from fuente.readers.inputs import normalise_meta, read_inputs
 from fuente.records import RawArticle, Rejection
 from fuente.settings import Settings
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from fuente.query.sourcing import SPEAKER_KINDS, counted, inside_excluded, sourcing_profile
 from fuente.records import Attribution, Document, ExcludedRange, LeadStatement, Speaker
-from fuente.sourcing import SPEAKER_KINDS, counted, inside_excluded, sourcing_profile
 
 TEXT = (
     "Varga Met Envoys in Secret\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
+from fuente.actors.speakers import SourceInfo, describe_source, outlet_name, same_source
 from fuente.settings import Settings, load_settings
-from fuente.speakers import SourceInfo, describe_source, outlet_name, same_source
 
 pytestmark = pytest.mark.slow
 

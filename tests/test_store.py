@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fuente.errors import StoreError
-from fuente.migrations import MIGRATIONS
+from fuente.query.sourcing import SPEAKER_KINDS
 from fuente.records import (
     ArticleRecords,
     Attribution,
@@ -18,8 +18,8 @@ from fuente.records import (
     Sentence,
     Speaker,
 )
-from fuente.sourcing import SPEAKER_KINDS
-from fuente.store import open_store
+from fuente.store.database import open_store
+from fuente.store.migrations import MIGRATIONS
 
 
 @st.composite

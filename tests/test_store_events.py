@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from fuente.export import export
+from fuente.query.export import export
 from fuente.records import Actor, ArticleRecords, Attribution, Document, Event
 
 TEXT = "US forces detained Tomas Varga in Port Selden on March 3, 2021, an official said."
@@ -89,7 +89,7 @@ def test_export_events_in_other_formats(store, format: str) -> None:
 
 
 def test_timeline_lists_events_dated_in_order(store) -> None:
-    from fuente.timeline import timeline
+    from fuente.query.timeline import timeline
 
     store.write(article())
     rows = [row for row in timeline(store) if "event" in row]

@@ -8,7 +8,6 @@ import time
 import pytest
 
 from fuente.errors import StoreError
-from fuente.migrations import MIGRATIONS
 from fuente.pipeline import content_hash
 from fuente.records import (
     ArticleRecords,
@@ -20,7 +19,8 @@ from fuente.records import (
     Speaker,
     with_document_id,
 )
-from fuente.store import open_store
+from fuente.store.database import open_store
+from fuente.store.migrations import MIGRATIONS
 
 
 def article(doc: str, path: str, text: str) -> ArticleRecords:
@@ -193,7 +193,7 @@ def test_migrate_applies_each_step_once_when_another_got_there_first(tmp_path) -
     path = tmp_path / "race.db"
     open_store(path).close()
     again = sqlite3.connect(path, isolation_level=None)
-    from fuente.migrations import migrate
+    from fuente.store.migrations import migrate
 
     assert migrate(again) == []  # the version is read again under the lock
     again.close()
@@ -219,7 +219,7 @@ def test_store_processes_creating_one_database_at_once_all_open_it(tmp_path) -> 
 
 
 def test_store_reader_migrates_an_older_database_it_can_write(tmp_path) -> None:
-    from fuente.store import open_reader
+    from fuente.store.database import open_reader
 
     path = tmp_path / "older.db"
     older_database(path, 4).close()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from fuente.tense import tense_of
+from fuente.nlp.tense import tense_of
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ from fuente.tense import tense_of
     ],
 )
 def test_tense_of_a_date_from_its_sentence(nlp, settings, text, words, tense) -> None:
-    from fuente.times_normalise import grammar
+    from fuente.times.normalise import grammar
 
     start = text.index(words)
     table = grammar(settings)

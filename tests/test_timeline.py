@@ -1,3 +1,4 @@
+from fuente.query.timeline import timeline
 from fuente.records import (
     ArticleRecords,
     Attribution,
@@ -6,7 +7,6 @@ from fuente.records import (
     Speaker,
     TimeExpr,
 )
-from fuente.timeline import timeline
 
 TEXT = (
     "Varga said on Monday that the talks had failed. "

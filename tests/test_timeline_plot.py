@@ -8,11 +8,11 @@ from click.testing import CliRunner
 
 from fuente.cli import main
 from fuente.errors import ConfigError, FuenteError
+from fuente.picture.layout import MAX_LABELS, MAX_LANES
+from fuente.picture.plot import draw_timeline
+from fuente.query.timeline import timeline
 from fuente.records import ArticleRecords, Attribution, Document, Sentence, Speaker, TimeExpr
-from fuente.store import open_store
-from fuente.timeline import timeline
-from fuente.timeline_layout import MAX_LABELS, MAX_LANES
-from fuente.timeline_plot import draw_timeline
+from fuente.store.database import open_store
 
 TEXT = (
     "Varga said on Monday that the talks had failed. "

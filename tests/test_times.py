@@ -1,4 +1,4 @@
-"""Time expressions (fuente.times): spans, TIMEX3 types and values, and what anchors them."""
+"""Time expressions (fuente.times.expressions): spans, TIMEX3 types and values, and what anchors them."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from fuente.times import Found, find_times
-from fuente.times_normalise import VALUE_PATTERN
+from fuente.times.expressions import Found, find_times
+from fuente.times.normalise import VALUE_PATTERN
 
 DOC_DATE = datetime.date(2018, 9, 1)  # a Saturday
 
@@ -156,7 +156,7 @@ def test_times_skip_a_turn_of_the_story(nlp, settings):
 
 
 def test_times_holiday_rules(settings):
-    from fuente.times_normalise import holiday_date
+    from fuente.times.normalise import holiday_date
 
     assert holiday_date("11 4 4", 2025) == datetime.date(2025, 11, 27)  # fourth Thursday
     assert holiday_date("05 -1 1", 2025) == datetime.date(2025, 5, 26)  # last Monday of May

@@ -24,11 +24,11 @@ from typing import Any
 import click
 from rich.console import Console
 
-from fuente import __version__
+from fuente._version import __version__
 from fuente.errors import FuenteError, StoreError, message
-from fuente.export import EXPORTS, FORMATS, export, export_to_path
+from fuente.query.export import EXPORTS, FORMATS, export, export_to_path
 from fuente.settings import SETTINGS, Settings, load_settings
-from fuente.store import Store, check, open_reader, open_store, store_error
+from fuente.store.database import Store, check, open_reader, open_store, store_error
 
 __all__ = ["main"]
 
@@ -218,7 +218,7 @@ def who_said_command(query: str, db_path: str, fmt: str, limit: int | None) -> N
     ignoring case and accents: "cabello", "chavista official", "officials".
     """
     from fuente.cli.display import said_line
-    from fuente.query import who_said
+    from fuente.query.attributions import who_said
 
     found = 0
     try:
@@ -257,11 +257,11 @@ def timeline_command(
     per speaker on a time axis.
     """
     from fuente.cli.terminal import printable
-    from fuente.timeline import timeline
+    from fuente.query.timeline import timeline
 
     try:
         if out is not None:
-            from fuente.timeline_plot import draw_timeline, picture_format
+            from fuente.picture.plot import draw_timeline, picture_format
 
             picture_format(out)
         with _open(db_path) as store:

@@ -14,9 +14,15 @@ from rich.text import Text
 
 from fuente.cli.terminal import printable, printable_text
 from fuente.errors import StoreError, message
+from fuente.query.sourcing import (
+    NON_RESPONSE,
+    UNNAMED_ONLY,
+    counted,
+    inside_excluded,
+    sourcing_profile,
+)
 from fuente.records import Attribution, Document, Speaker
-from fuente.sourcing import NON_RESPONSE, UNNAMED_ONLY, counted, inside_excluded, sourcing_profile
-from fuente.store import Store
+from fuente.store.database import Store
 
 __all__ = ["render_document", "render_profile", "render_stats", "said_line", "shorten"]
 
@@ -138,7 +144,7 @@ class Marks:
 
 
 def render_profile(profile: dict[str, Any]) -> Table:
-    """A document's sourcing profile (``fuente.sourcing``) as a two-column table."""
+    """A document's sourcing profile (``fuente.query.sourcing``) as a two-column table."""
     table = Table(title="sourcing", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()

@@ -18,7 +18,7 @@ from rich.progress import (
 
 from fuente.cli.terminal import printable
 from fuente.ingest import Outcome
-from fuente.readers import expand_paths
+from fuente.readers.inputs import expand_paths
 
 __all__ = ["report"]
 

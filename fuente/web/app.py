@@ -36,11 +36,11 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from fuente import __version__
+from fuente._version import __version__
 from fuente.errors import FuenteError, StoreError, message
-from fuente.migrations import MIGRATIONS, schema_version
 from fuente.settings import Settings
-from fuente.store import open_reader
+from fuente.store.database import open_reader
+from fuente.store.migrations import MIGRATIONS, schema_version
 from fuente.web.connections import Readers
 from fuente.web.guards import (
     SECURITY_HEADERS,

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fuente.errors import FuenteError
-from fuente.store import Store
+from fuente.store.database import Store
 from fuente.web.kept import Kept, KeptAt
 
 __all__ = ["EXPIRED", "GONE", "PROGRESS_STEPS", "SOUND_FOR", "Budget", "Readers", "Reading"]

@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from fuente.query import attribution_row
+from fuente.query.attributions import attribution_row
+from fuente.query.timeline import statement_date
 from fuente.records import Attribution, Document, ExcludedRange, Sentence, Speaker, TimeExpr
-from fuente.store import Store
-from fuente.timeline import statement_date
+from fuente.store.database import Store
 from fuente.web.events import NOT_EXTRACTED, has_events, read_events
 from fuente.web.kept import KeptAt
 from fuente.web.key_lookup import (

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from fuente.sourcing import inside_excluded
-from fuente.store import Store
+from fuente.query.sourcing import inside_excluded
+from fuente.store.database import Store
 
 __all__ = ["NOT_EXTRACTED", "has_events", "read_events"]
 

@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any
 
 from fuente.records import Speaker
-from fuente.store import Store
-from fuente.store_attributions import SPEAKER_COLUMNS
+from fuente.store.attributions import SPEAKER_COLUMNS
+from fuente.store.database import Store
 from fuente.web.kept import KeptAt
 from fuente.web.keys import slug, speaker_key
 

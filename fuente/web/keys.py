@@ -15,8 +15,8 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from fuente.query.sourcing import NAMED_KINDS
 from fuente.records import Speaker
-from fuente.sourcing import NAMED_KINDS
 
 __all__ = ["GROUPS", "dossier_path", "entity_key", "slug", "speaker_group", "speaker_key"]
 

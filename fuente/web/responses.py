@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from fuente import __version__
+from fuente._version import __version__
 from fuente.errors import message
 from fuente.web.connections import EXPIRED, Budget, Readers
 from fuente.web.guards import BUDGET, SECURITY_HEADERS

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 
 from fuente.errors import message
-from fuente.store import Store
+from fuente.store.database import Store
 from fuente.web import params
 from fuente.web.connections import Budget, Readers, Reading
 from fuente.web.dossier import dossier

@@ -1,9 +1,10 @@
 """SQL the web's lists share: which records count, and the date a statement has.
 
-They say in SQL what ``fuente.sourcing.counted`` and ``fuente.timeline.statement_date`` say
-in Python, so that a list can be counted, ordered and cut into pages by SQLite without
-reading every record: a record inside an excluded range is left out, and a statement is
-dated by the time expression attached to it (``time_start``), else by its document.
+They say in SQL what ``fuente.query.sourcing.counted`` and
+``fuente.query.timeline.statement_date`` say in Python, so that a list can be counted,
+ordered and cut into pages by SQLite without reading every record: a record inside an
+excluded range is left out, and a statement is dated by the time expression attached to it
+(``time_start``), else by its document.
 ``tests/web`` checks that both say the same on the same records.
 """
 

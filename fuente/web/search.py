@@ -21,9 +21,9 @@ import sqlite3
 import unicodedata
 from typing import Any
 
+from fuente.query.sourcing import NAMED_KINDS
 from fuente.records import Speaker
-from fuente.sourcing import NAMED_KINDS
-from fuente.store import Store
+from fuente.store.database import Store
 from fuente.web.kept import KeptAt
 from fuente.web.keys import dossier_path, speaker_group, speaker_key
 from fuente.web.markup import anchor_of

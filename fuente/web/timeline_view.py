@@ -1,6 +1,6 @@
 """The timeline page: dated statements and events on one time axis, a page at a time.
 
-Statements are dated as ``fuente.timeline`` dates them (by the time their sentence gives,
+Statements are dated as ``fuente.query.timeline`` dates them (by the time their sentence gives,
 else by their document); events by their own date, else by their document's. Both can be
 narrowed to one actor (a dossier key: the speaker, or a party to the event) and one category
 (``statement`` or an event category). Items come in date order, then document, then id.
@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from fuente.records import Speaker
-from fuente.store import Store
-from fuente.store_attributions import SPEAKER_COLUMNS
+from fuente.store.attributions import SPEAKER_COLUMNS
+from fuente.store.database import Store
 from fuente.web.events import NOT_EXTRACTED, has_events, read_events
 from fuente.web.kept import KeptAt
 from fuente.web.key_lookup import (

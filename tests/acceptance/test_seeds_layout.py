@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fuente.layout import find_layout
+from fuente.clean.layout import find_layout
 from fuente.records import Layout
 from fuente.settings import Settings
 

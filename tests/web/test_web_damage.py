@@ -19,8 +19,8 @@ from fastapi.testclient import TestClient
 from webrecords import numbered_records, reply_records, talks_records
 
 from fuente.errors import StoreError
-from fuente.migrations import MIGRATIONS
-from fuente.store import open_store
+from fuente.store.database import open_store
+from fuente.store.migrations import MIGRATIONS
 from fuente.web import create_app
 
 AWKWARD = ["desk/2025/a", "a.json", "a", "b.json", "we?rd #1 %", "c.json.json"]

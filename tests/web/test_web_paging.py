@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from webrecords import numbered_db
 
-from fuente.store import open_store
-from fuente.timeline import timeline
+from fuente.query.timeline import timeline
+from fuente.store.database import open_store
 from fuente.web.queries import read_store
 from fuente.web.timeline_view import timeline_view
 
@@ -107,7 +107,7 @@ def test_web_timeline_picture_is_counted_per_bucket_not_per_item(browse) -> None
 
 
 def test_web_timeline_dates_statements_as_the_cli_does(many: Path) -> None:
-    """The web counts and orders in SQL what ``fuente.timeline`` dates in Python."""
+    """The web counts and orders in SQL what ``fuente.query.timeline`` dates in Python."""
     with open_store(many) as store:
         said = {row["attribution"]: row["date"] for row in timeline(store) if "event" not in row}
     with read_store(many) as store:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from webrecords import reply_records, talks_records
 
-from fuente.migrations import MIGRATIONS
-from fuente.store import open_store
+from fuente.store.database import open_store
+from fuente.store.migrations import MIGRATIONS
 from fuente.web.queries import read_store
 from fuente.web.search import fts_query, search
 

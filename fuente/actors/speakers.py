@@ -1,0 +1,590 @@
+"""What kind of speaker a source span is: author, pronoun, outlet, person, organisation, document
+or unnamed, with the affiliation (country, sector), count and gender its words give.
+
+The attribution extractor finds the words naming who ("Elliott Abrams", "he", "multiple
+sources familiar with the negotiations", "the Times"); ``describe_source`` cuts them to their
+core noun phrase (relative clauses, appositions and anonymity phrases out; descriptive
+post-modifiers of unnamed sources kept) and reads the head: an entity of
+``doc._.fuente_entities``, an outlet alias, or a noun of the lexicons. ``same_source`` says
+whether a later mention ("the official") is a source met earlier ("one Venezuelan official").
+Lexicons are ``fuente/data/{countries,sectors,outlets_known,speakers}.yaml`` plus the user's
+``lexicon_dir``, compiled once per ``lexicon_dir``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from fuente.actors.places import place_country
+from fuente.lexicon import load_lexicon
+from fuente.settings import Settings
+
+__all__ = [
+    "EXTRACTOR", "KINDS", "SourceInfo", "describe_source", "outlet_name", "same_source", "trim",
+]  # fmt: skip
+
+EXTRACTOR = "speakers@1"
+KINDS = ("person", "organisation", "outlet", "document", "author", "unnamed", "pronoun")
+
+ARTICLES = frozenset({"a", "an", "the"})
+QUOTES = "\"'“”‘’«»"
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Prepositions on a source's head that say where it belongs ("officials in Washington").
+AFFILIATION_PREPS = frozenset({"of", "from", "in", "at", "with", "within", "inside", "to", "for"})
+NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
+# Sectors that say more than an institution when both modify a noun ("rogue military officers").
+STANCES = frozenset({"rebels", "opposition"})
+# How a later mention opens: "the official" may be one met before; "another official" is not;
+# "an official" is only when described in the very same words.
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "said"})
+DIFFERENT = frozenset({"another", "other", "second", "third", "different", "separate", "new"})
+INDEFINITE = frozenset({"a", "an", "one", "some", "several", "multiple", "many", "few"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What kind of speaker a source span names; see the module docstring for ``kind``.
+
+    ``name`` is canonical (the entity's fullest name, the outlet's name, or for unnamed
+    sources and documents the description without its article); ``description`` keeps the
+    words as written; ``country`` is ISO 3166 alpha-3; ``count`` is "1", "2", ...,
+    "several" or "many"; ``head`` is the lemma of the head noun; ``gender`` "he" or "she".
+    """
+
+    kind: str
+    name: str
+    description: str | None
+    country: str | None
+    sector: str | None
+    count: str | None
+    head: str
+    gender: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicons:
+    outlets: dict[str, tuple[str, bool]]  # alias key -> (canonical name, needs a capital)
+    countries: dict[str, str]  # phrase key -> ISO code, "" for a phrase naming none
+    capitalised: frozenset[str]  # country keys that only match text starting with a capital
+    sectors: dict[str, str]  # phrase key -> sector
+    words: dict[str, frozenset[str]]  # speakers.yaml sections
+    numbers: dict[str, str]
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Case-, accent- and spacing-insensitive form of ``text``."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(text.casefold().split())
+
+
+def _phrase_key(text: str) -> str:
+    """The key of a lexicon phrase, as ``_token_key`` keys its tokens joined by spaces."""
+    return " ".join(_token_key(word) for word in re.sub(r"-", " - ", text).split())
+
+
+@lru_cache(maxsize=65536)
+def _token_key(text: str) -> str:
+    return _fold(text).replace(".", "")
+
+
+def _bare_mention(text: str) -> str:
+    """``text`` without quotation marks, a leading "the" and a trailing possessive."""
+    text = text.strip().strip(QUOTES + " ,.;:").strip()
+    text = POSSESSIVE.sub("", text).strip(QUOTES + " ")
+    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+
+
+def _entries(
+    lexicon: dict[str, tuple[object, ...]], *, with_names: bool = False
+) -> Iterable[tuple[str, str]]:
+    """``(section, entry)`` pairs; with ``with_names`` the section name is an entry too."""
+    for section, values in lexicon.items():
+        for value in (section, *values) if with_names else values:
+            yield section, str(value)
+
+
+@cache
+def _compile(lexicon_dir: str | None) -> _Lexicons:
+    settings = Settings(lexicon_dir=lexicon_dir)
+    outlets: dict[str, tuple[str, bool]] = {}
+    for name, alias in _entries(load_lexicon("outlets_known", settings=settings), with_names=True):
+        outlets.setdefault(_fold(_bare_mention(alias)), (name, alias != alias.lower()))
+    countries: dict[str, str] = {}
+    capitalised: set[str] = set()
+    for code, alias in _entries(load_lexicon("countries", settings=settings)):
+        key = _phrase_key(_bare_mention(alias))
+        if key not in countries:
+            countries[key] = "" if code == "none" else code
+            if alias != alias.lower():
+                capitalised.add(key)
+    sectors: dict[str, str] = {}
+    for sector, word in _entries(load_lexicon("sectors", settings=settings)):
+        sectors.setdefault(_phrase_key(word), sector)
+    speakers = load_lexicon("speakers", settings=settings)
+    words = {key: frozenset(_fold(str(v)) for v in values) for key, values in speakers.items()}
+    numbers = dict(str(entry).split() for entry in speakers.get("count-numbers", ()))
+    return _Lexicons(outlets, countries, frozenset(capitalised), sectors, words, numbers)
+
+
+def _in(lexicons: _Lexicons, section: str, word: str) -> bool:
+    return word in lexicons.words.get(section, frozenset())
+
+
+def outlet_name(text: str, *, settings: Settings) -> str | None:
+    """The canonical name of the outlet ``text`` names ("the Times" -> The New York Times)."""
+    return _outlet(text, _compile(settings.lexicon_dir))
+
+
+def _outlet(text: str, lexicons: _Lexicons) -> str | None:
+    bare = _bare_mention(text)
+    found = lexicons.outlets.get(_fold(bare))
+    if found is not None and (bare[:1].isupper() or not found[1]):
+        return found[0]
+    words = bare.split()
+    if (
+        len(words) >= 2
+        and all(word[:1].isupper() for word in words)
+        and _fold(words[-1]) in lexicons.words.get("outlet_name_words", frozenset())
+    ):
+        named = " ".join(text.strip().strip(QUOTES + " ,.;:").split())
+        return named if named[:1].isupper() else " ".join(words)
+    return None
+
+
+def trim(span: Span) -> Span | None:
+    """``span`` without surrounding spaces, punctuation and quotation marks."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def _dropped(token: Token, heads: set[int], lexicons: _Lexicons) -> bool:
+    """Whether ``token`` opens a part of the phrase that is not part of the source's name."""
+    if token.head.i not in heads or token.head.i >= token.i:
+        return False
+    if token.dep_ in {"relcl", "appos", "parataxis"}:
+        return True
+    if token.dep_ in {"acl", "amod", "advcl", "prep"}:
+        return any(_in(lexicons, "anonymity", t.lemma_.lower()) for t in token.subtree)
+    return False
+
+
+def _head(root: Token, lexicons: _Lexicons) -> Token:
+    """The noun a source is about: "officials" in "one of the officials"."""
+    lemma = root.lemma_.lower()
+    quantifier = lemma in lexicons.numbers or any(
+        _in(lexicons, section, lemma) for section in ("count-several", "count-many")
+    )
+    if quantifier or root.like_num:
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [t for t in child.children if t.dep_ == "pobj"]
+                if objects and objects[0].pos_ in {"NOUN", "PROPN", "PRON"}:
+                    return objects[0]
+    return root
+
+
+def _conjuncts(head: Token, span: Span) -> list[Token]:
+    return [head] + [t for t in head.conjuncts if span.start <= t.i < span.end and t.i > head.i]
+
+
+def _core(span: Span, root: Token, heads: list[Token], lexicons: _Lexicons) -> Span:
+    """The span cut before its first relative clause, apposition or anonymity phrase."""
+    indices = {head.i for head in heads}
+    end = min(span.end, max(token.right_edge.i for token in [root, *heads]) + 1)
+    for token in span:
+        if _dropped(token, indices, lexicons):
+            end = min(end, token.left_edge.i)
+    start = max(span.start, min(token.left_edge.i for token in [root, *heads]))
+    core = trim(span.doc[start:end])
+    return core if core is not None else span
+
+
+def _entity_at(token: Token) -> tuple[str, str, str] | None:
+    """``(name, type, mention text)`` of the document entity whose mention covers ``token``."""
+    return _entity_index(token.doc).get(token.i)
+
+
+def _entity_index(doc: Doc) -> dict[int, tuple[str, str, str]]:
+    """Token index -> (name, type, mention text) for the document's entity mentions, built
+    once per Doc and kept in its ``user_data``."""
+    index = doc.user_data.get("fuente_entity_index")
+    if index is not None:
+        return index
+    index = {}
+    clusters = doc._.fuente_entities if Doc.has_extension("fuente_entities") else ()
+    for name, entity_type, mentions in clusters:
+        for start, end, _ in mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                index.setdefault(token.i, (name, entity_type, span.text))
+    doc.user_data["fuente_entity_index"] = index
+    return index
+
+
+def _without_article(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() in ARTICLES and rest else text
+
+
+def _affiliation_groups(head: Token, core: Span, *, documents: bool) -> list[list[Token]]:
+    """Runs of tokens that may tell where ``head`` belongs, most telling first.
+
+    The first run is the head with its left modifiers; then the objects of its prepositions
+    ("officials in Washington"), of "close to" and, for documents, of "published by"; then
+    its appositions ("Abrams, the US special envoy").
+    """
+    doc = head.doc
+    groups = [list(doc[max(head.left_edge.i, core.start) : head.i + 1])]
+    for child in head.rights:
+        inside = core.start <= child.i < core.end
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS and inside:
+            groups.append([t for t in list(child.subtree)[1:] if t.i < core.end])
+        elif child.dep_ in {"amod", "acl"} and inside:
+            for grandchild in child.children:
+                agent = grandchild.dep_ == "agent" or grandchild.lower_ == "by"
+                if grandchild.lower_ == "to" or (documents and agent):
+                    groups.append(list(grandchild.subtree)[1:])
+        elif child.dep_ == "appos":
+            groups.append(list(child.subtree))
+    groups = [[token for token in group if not token.is_space] for group in groups]
+    return [group for group in groups if group]
+
+
+def _matches(
+    tokens: list[Token], lookup: dict[str, str], *, longest: int = 5
+) -> list[tuple[int, int, str]]:
+    """Non-overlapping ``(start, end, key)`` matches of lexicon phrases in ``tokens``.
+
+    A phrase matches the tokens' words, or their words with the last one lemmatised ("rights
+    groups" finds "rights group"), or without a plural "s" ("Venezuelans").
+    """
+    found, i = [], 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            words = tokens[i : i + size]
+            keys = [" ".join(_token_key(t.text) for t in words)]
+            keys.append(" ".join([*keys[0].split()[:-1], _token_key(words[-1].lemma_)]))
+            keys += [key[:-1] for key in keys if key.endswith("s")]
+            key = next((key for key in keys if key in lookup), None)
+            if key is not None:
+                found.append((words[0].i, words[-1].i + 1, key))
+                i += size - 1
+                break
+        i += 1
+    return found
+
+
+def _country(groups: list[list[Token]], lexicons: _Lexicons) -> str | None:
+    """The country the first group naming one names; two in one group ("US and Venezuelan
+    officials") name none. Words inside a person's or outlet's name do not count."""
+    for group in groups:
+        codes = set()
+        for start, end, key in _matches(group, lexicons.countries):
+            words = group[0].doc[start:end]
+            if key in lexicons.capitalised and not words.text[:1].isupper():
+                continue
+            if not _inside_name(words, lexicons) and words[0].pos_ != "PRON":
+                codes.add(lexicons.countries[key])
+        if codes:
+            return (codes.pop() or None) if len(codes) == 1 else None
+    return None
+
+
+def _town_country(groups: list[list[Token]]) -> str | None:
+    """The country of the first town (or US state) the groups name, by ``fuente.actors.places``;
+    the tagger may call a town a place (LOC) or even a people (NORP: "the town of Samarra"),
+    but a name the document's entities make a person is none."""
+    for group in groups:
+        for token in group:
+            if token.ent_type_ not in PLACE_TYPES or token.ent_iob_ != "B":
+                continue
+            entity = _entity_at(token)
+            if entity is not None and entity[1] == "PERSON":  # "Anand", a person elsewhere
+                continue
+            end = token.i + 1
+            while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+                end += 1
+            if found := place_country(token.doc[token.i : end].text):
+                return found
+    return None
+
+
+def _inside_name(words: Span, lexicons: _Lexicons) -> bool:
+    """Whether ``words`` lie in a person's or an outlet's name ("Jim Jordan", "Washington Post");
+    a country's name the tagger took for a whole person's ("Vestmark pledged aid") is none."""
+    entities = [_entity_at(token) for token in words]
+    if entities and all(e is not None and e[2] == words.text for e in entities):
+        return _outlet(entities[0][2], lexicons)
+    return all(e is not None and (e[1] == "PERSON" or _outlet(e[2], lexicons)) for e in entities)
+
+
+def _sector(
+    groups: list[list[Token]], head: Token, lexicons: _Lexicons, core: Span | None = None
+) -> str | None:
+    """The most specific sector: a name of several words running through the head ("the
+    Organization of American States"), phrase ending in the head, nearest modifier, head,
+    after."""
+    if core is not None and head.ent_type_:
+        named = [m for m in _matches(list(core), lexicons.sectors) if m[0] <= head.i < m[1]]
+        if named and named[0][1] - named[0][0] > 1 and named[0][1] > head.i + 1:
+            return lexicons.sectors[named[0][2]]
+    first = _matches(groups[0], lexicons.sectors) if groups else []
+    phrase = [m for m in first if m[1] == head.i + 1 and m[1] - m[0] > 1]
+    modifiers = [m for m in first if m[1] <= head.i]
+    stances = [m for m in modifiers if lexicons.sectors[m[2]] in STANCES]
+    modifiers = stances or modifiers
+    at_head = [m for m in first if m[1] == head.i + 1]
+    for candidates in (phrase, modifiers[::-1], at_head):
+        if candidates:
+            return lexicons.sectors[candidates[0][2]]
+    for group in groups[1:]:
+        if found := _matches(group, lexicons.sectors):
+            return lexicons.sectors[found[0][2]]
+    return None
+
+
+def _gender(tokens: Iterable[Token], lexicons: _Lexicons) -> str | None:
+    words = [_token_key(token.text) for token in tokens]
+    return next((g for w in words for g in ("he", "she") if _in(lexicons, f"gender-{g}", w)), None)
+
+
+def _count(root: Token, head: Token, lexicons: _Lexicons) -> str:
+    """How many a noun phrase names, from its numerals, quantifiers and number."""
+    for token in [*([root] if root is not head else []), *head.lefts, head]:
+        word = _fold(token.text)
+        if word.isdigit():
+            return str(int(word))
+        if word in lexicons.numbers:
+            return lexicons.numbers[word]
+        for count in ("several", "many"):
+            if _in(lexicons, f"count-{count}", word):
+                return count
+    return "many" if head.tag_ in PLURAL_TAGS else "1"
+
+
+def _total(counts: list[str]) -> str:
+    if len(counts) == 1:
+        return counts[0]
+    if "many" in counts:
+        return "many"
+    if all(count.isdigit() for count in counts):
+        return str(sum(int(count) for count in counts))
+    return "several"
+
+
+def _agreed(values: list[str | None]) -> str | None:
+    """The one value the conjuncts give, if they do not disagree."""
+    distinct = {value for value in values if value is not None}
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+def _lemma(token: Token) -> str:
+    """Lower-case lemma; a capitalised plural the lemmatiser kept ("Officials") loses its s."""
+    lemma = token.lemma_.lower() or token.lower_
+    plural = token.tag_ in PLURAL_TAGS and lemma == token.lower_ and lemma.endswith("s")
+    return lemma[:-1] if plural else lemma
+
+
+def _pronoun(token: Token, lexicons: _Lexicons) -> SourceInfo | None:
+    """The author ("I", "we") or a third-person pronoun, when ``token`` is one."""
+    word = token.lower_
+    if token.tag_ not in {"PRP", "PRP$", "WP", ""}:
+        return None
+    if _in(lexicons, "author", word):
+        count = "1" if word in {"i", "me", "my"} else None
+        return SourceInfo("author", "the author", None, None, None, count, word, None)
+    if _in(lexicons, "pronouns", word):
+        gender = _gender([token], lexicons)
+        count = "1" if gender else None
+        return SourceInfo("pronoun", word, None, None, None, count, word, gender)
+    return None
+
+
+def _titled(head: Token, lexicons: _Lexicons) -> list[Token]:
+    """The titles among the head's proper-noun modifiers ("Mr.", "Minister")."""
+    return [
+        t
+        for t in head.lefts
+        if t.dep_ == "compound" and _in(lexicons, "titles", _token_key(t.text))
+    ]
+
+
+def _named(head: Token, core: Span, lexicons: _Lexicons) -> tuple[str, str] | None:
+    """``(kind, name)`` when the head names a person or a body; None otherwise."""
+    entity = _entity_at(head)
+    if entity is not None and entity[1] in NAMED_TYPES:
+        if entity[1] != "PERSON" and _in(lexicons, "people", _lemma(head)):
+            return None  # a headline's "Trump Officials" is no organisation
+        if entity[1] == "PERSON" or _titled(head, lexicons):
+            return "person", entity[0]
+        return "organisation", entity[0]
+    if entity is not None or head.pos_ != "PROPN" or head.ent_type_ not in {"", "PERSON"}:
+        return None  # a date or a number is no name
+    if any(_in(lexicons, section, _lemma(head)) for section in ("people", "titles")):
+        return None  # "Officials", "The President": a noun written with a capital
+    run = [t for t in core if t.pos_ == "PROPN" and t.i <= head.i]
+    titles = _titled(head, lexicons)
+    # A name the tagger missed: a body ("Interior Ministry", "General Assembly") or a sector
+    # ("Human Rights Watch") in it makes it an organisation; a person's name holds neither.
+    if _in(lexicons, "bodies", _lemma(head)) or (not titles and _matches(run, lexicons.sectors)):
+        return "organisation", _without_article(core.text)
+    return "person", " ".join(t.text for t in run if t not in titles) or head.text
+
+
+def _body(head: Token, lexicons: _Lexicons) -> bool:
+    """A body noun made specific: "the government", "Venezuela's army", "the US embassy"."""
+    if not _in(lexicons, "bodies", _lemma(head)) or head.tag_ in PLURAL_TAGS:
+        return False
+    return any(
+        (t.dep_ == "det" and t.lower_ in DEFINITE)
+        or t.dep_ == "poss"
+        or (t.dep_ in {"compound", "amod", "nmod"} and t.ent_type_)
+        for t in head.lefts
+    )
+
+
+def _classify(head: Token, core: Span, settings: Settings) -> tuple[str, str, str | None]:
+    """``(kind, name, description)`` of a source that is not a pronoun."""
+    lexicons = _compile(settings.lexicon_dir)
+    if name := _outlet(core.text, lexicons):
+        return "outlet", name, None
+    named = _named(head, core, lexicons)
+    if named is not None:
+        return (*named, None)
+    bare, lemma = _without_article(core.text), _lemma(head)
+    if _in(lexicons, "outlet-nouns", lemma) and head.tag_ not in PLURAL_TAGS:
+        return "outlet", bare, core.text
+    if _in(lexicons, "documents", lemma):
+        return "document", bare, core.text
+    if _body(head, lexicons):
+        return "organisation", bare, None
+    return "unnamed", bare, core.text
+
+
+def _affiliation(
+    kind: str, heads: list[Token], core: Span, lexicons: _Lexicons
+) -> tuple[str | None, str | None]:
+    """``(country, sector)`` the words of each conjunct agree on."""
+    groups = [_affiliation_groups(h, core, documents=kind == "document") for h in heads]
+    country = _agreed([_country(g, lexicons) for g in groups])
+    sector = _agreed([_sector(g, h, lexicons, core) for g, h in zip(groups, heads, strict=True)])
+    town = None
+    if country is None:  # "residents of Samarra": a town of the gazetteer, not a government
+        country = town = _agreed([_town_country(g) for g in groups])
+    if kind == "outlet":
+        sector = "media"
+    elif kind == "organisation" and sector is None and town is None:
+        # A country speaking ("Venezuela said") is its government.
+        entity = _entity_at(heads[0]) or ("", "", "")
+        country_named = entity[1] == "GPE" or _phrase_key(entity[0]) in lexicons.countries
+        sector = "government" if country_named and country else None
+    return country, sector
+
+
+def describe_source(span: Span, *, settings: Settings) -> SourceInfo:
+    """What kind of speaker ``span`` (the words naming a source) is, and what it says of it.
+    Kept per Doc in its ``user_data``: the layers ask of the same words again."""
+    known = span.doc.user_data.setdefault("fuente_described", {})
+    key = (span.start, span.end, settings.lexicon_dir)
+    if key not in known:
+        known[key] = _describe(span, settings)
+    return known[key]
+
+
+def _describe(span: Span, settings: Settings) -> SourceInfo:
+    lexicons = _compile(settings.lexicon_dir)
+    trimmed = trim(span)
+    if trimmed is None:
+        text = span.text.strip()
+        return SourceInfo("unnamed", text, text, None, None, None, _fold(text), None)
+    parsed = span.doc.has_annotation("DEP")
+    root = trimmed.root if parsed else trimmed[-1]  # unparsed: the last word heads
+    if (pronoun := _pronoun(root, lexicons)) is not None:
+        return pronoun
+    head = _head(root, lexicons)
+    core = _core(trimmed, root, _conjuncts(head, trimmed), lexicons) if parsed else trimmed
+    kind, name, description = _classify(head, core, settings)
+    heads = [h for h in _conjuncts(head, core) if h.i < core.end]
+    if kind not in {"unnamed", "document"}:
+        heads = [head]  # "Trump and the government": the extractor splits named ones
+    country, sector = _affiliation(kind, heads, core, lexicons)
+    count = None
+    if kind in {"unnamed", "document"}:
+        count = _total([_count(root, h, lexicons) for h in heads])
+    elif kind == "person":
+        count = "1"
+    gender = _gender([*head.lefts, head], lexicons) if kind in {"person", "unnamed"} else None
+    return SourceInfo(kind, name, description, country, sector, count, _lemma(head), gender)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", _fold(text))
+
+
+def _same_noun(one: str, other: str) -> bool:
+    """Whether two words are one noun, singular or plural ("official", "officials")."""
+    return any(a in {b, b + "s", b + "es"} for a, b in ((one, other), (other, one)))
+
+
+def _numbers_agree(later: str | None, earlier: str | None) -> bool:
+    """Singular against plural never agree; nor do two different numerals."""
+    if later is None or earlier is None:
+        return True
+    if (later == "1") != (earlier == "1"):
+        return False
+    return later == earlier or not (later.isdigit() and earlier.isdigit())
+
+
+def _same_description(later: SourceInfo, earlier: SourceInfo) -> bool:
+    """A later description of the same unnamed source or document: "the official"."""
+    if not _same_noun(later.head, earlier.head) or not _numbers_agree(later.count, earlier.count):
+        return False
+    pairs = ((later.country, earlier.country), (later.sector, earlier.sector))
+    if any(one is not None and other is not None and one != other for one, other in pairs):
+        return False
+    words = _words(later.description or later.name)
+    earlier_words = _words(earlier.description or earlier.name)
+    if DIFFERENT & set(words):
+        return False
+    if words and (words[0] in INDEFINITE or words[0].isdigit()):
+        return words == earlier_words
+    own = {w for w in words if not _same_noun(w, later.head)} - DEFINITE
+    return own <= set(earlier_words)
+
+
+def same_source(later: SourceInfo, earlier: SourceInfo) -> bool:
+    """Whether ``later`` mentions the same source as ``earlier``.
+
+    Named sources match by name (a surname matches the full name), outlets by canonical
+    name, the author always; unnamed sources and documents by head noun, number and
+    affiliation, a definite later mention ("the commander") matching a fuller earlier one
+    ("a former Venezuelan military commander"). Pronouns never do: resolving them is the
+    extractor's job.
+    """
+    if later.kind != earlier.kind or later.kind == "pronoun":
+        return False
+    if later.kind == "author":
+        return True
+    if later.kind in {"unnamed", "document"}:
+        return _same_description(later, earlier)
+    short, full = _words(later.name), _words(earlier.name)
+    if later.kind == "person" and 0 < len(short) < len(full):
+        return full[-len(short) :] == short
+    return short == full

@@ -1,0 +1,221 @@
+"""Reported speech and thought: "X said that …", "according to X, …", non-responses.
+
+Cue verbs are taken outermost first, so a verb inside content already attributed ("many
+Venezuelans expect …" inside what Abrams indicated) does not start an attribution of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from fuente.attribution.cues import (
+    GENERIC_SOURCES,
+    SUBJECTS,
+    Context,
+    Found,
+    add,
+    chars,
+    content_tokens,
+    cue_preposition,
+    cue_range,
+    inside,
+    overlaps,
+    source_head,
+    source_tokens,
+    through,
+    tokens_in,
+)
+
+__all__ = ["according", "non_responses", "reported", "statement_nouns", "unsourced"]
+
+
+def reported(ctx: Context) -> None:
+    """Reported speech and thought: cue verbs with content, outermost first."""
+    doc, cues = ctx.doc, ctx.cues
+    prepositional = {verb for verb, _ in cues.prepositional}
+    words = cues.verbs | cues.opinion | prepositional
+    verbs = [
+        t
+        for t in doc
+        if t.lemma_.lower() in words  # the cheap test first: most words are no cue
+        and (t.pos_ in {"VERB", "AUX"} or any(c.dep_ in SUBJECTS for c in t.children))
+        and not inside(t.idx, ctx.quoted)
+    ]
+    verbs.sort(key=lambda t: (len(list(t.ancestors)), t.i))
+    for verb in verbs:
+        if inside(verb.idx, ctx.taken):
+            continue
+        content = content_tokens(verb, cues)
+        if content is None:
+            continue
+        tokens, how = content
+        lemma = verb.lemma_.lower()
+        if how != "preposition" and lemma not in cues.verbs and lemma not in cues.opinion:
+            continue  # a verb that is a cue only with its preposition ("spoke of")
+        source = source_tokens(verb)
+        if source and tokens and tokens[-1].i < verb.i and tokens[-1].i < source[0].i:
+            tokens = _fronted(verb, source)
+        if source is None and how != "host":
+            continue
+        if source is None or not any(t.is_alpha for t in source):
+            continue
+        if source_head(source).lower_ in GENERIC_SOURCES:
+            continue
+        content_range = chars(tokens)
+        if content_range is None or len([t for t in tokens if t.is_alpha]) < 2:
+            continue
+        if overlaps(content_range, ctx.taken):
+            continue
+        if inside(source[0].idx, ctx.quoted):
+            continue
+        quoted_inside = [q for q in ctx.quoted if content_range[0] <= q[0] < content_range[1]]
+        whole_quote = any(
+            q[0] <= content_range[0] + 1 and content_range[1] - 1 <= q[1] for q in ctx.quoted
+        )
+        kind = "direct" if whole_quote else ("mixed" if quoted_inside else "indirect")
+        cue = cue_range(verb)
+        preposition = cue_preposition(verb, cues) if how == "preposition" else None
+        if preposition is not None:
+            cue = (cue[0], preposition.idx + len(preposition.text))
+        add(ctx, kind, content_range, cue, source, through(verb))
+
+
+def _fronted(verb: Token, source: list[Token]) -> list[Token]:
+    """Content put before its cue ("A, but B, the source added."): everything from the start
+    of the sentence to the source or the cue, whichever comes first; the parse often hangs
+    only the last clause on the verb."""
+    end = min(verb.i, source[0].i)
+    return [t for t in verb.sent if t.i < end]
+
+
+def according(ctx: Context) -> None:
+    """ "According to X, …": the cue, its source, and the clause it qualifies."""
+    for token in ctx.doc:
+        if token.lower_ != "according" or inside(token.idx, ctx.quoted + ctx.taken):
+            continue
+        to = [c for c in token.children if c.lower_ == "to"]
+        objects = [c for c in to[0].children if c.dep_ == "pobj"] if to else []
+        if not objects:
+            continue
+        source_head = objects[0]
+        possessors = [c for c in source_head.children if c.dep_ == "poss"]
+        if source_head.lemma_ in ctx.cues.statement_nouns and possessors:
+            source = list(possessors[0].subtree)
+        else:
+            source = list(source_head.subtree)
+        host = token.head
+        while host.dep_ not in {"ROOT", "ccomp", "conj"} and host.head is not host:
+            host = host.head
+        sentence = token.sent
+        phrase = {token.i} | {t.i for t in to[0].subtree}
+        content = [t for t in sentence if t.i not in phrase and not t.is_space]
+        if [t.lower_ for t in content if t.is_alpha] in (["that"], ["this"]):
+            content = _previous_sentence(ctx.doc, sentence) or content
+        content_range = chars(content)
+        if content_range is None or len([t for t in content if t.is_alpha]) < 3:
+            continue
+        cue = (token.idx, to[0].idx + len(to[0].text))
+        quoted_inside = any(content_range[0] <= q[0] < content_range[1] for q in ctx.quoted)
+        add(ctx, "mixed" if quoted_inside else "indirect", content_range, cue, source, None)
+
+
+def _previous_sentence(doc: Doc, sentence: Span) -> list[Token] | None:
+    """The sentence before ``sentence`` (what "That, according to X" points back to)."""
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    while not any(t.is_alpha for t in previous) and previous.start > 0:
+        previous = doc[previous.start - 1].sent
+    return list(previous)
+
+
+def non_responses(ctx: Context) -> None:
+    for sentence in ctx.doc.sents:
+        for match in ctx.cues.non_response.finditer(sentence.text):
+            start = sentence.start_char + match.start()
+            if inside(start, ctx.quoted):
+                continue
+            span = tokens_in(ctx.doc, (start, sentence.start_char + match.end()))
+            if span is None:
+                continue
+            verb = span.root if span.root.pos_ in {"VERB", "AUX"} else span[0].head
+            source = source_tokens(verb)
+            ctx.found.append(
+                Found(
+                    "non-response",
+                    (span.start_char, span.end_char),
+                    cue_range(verb),
+                    chars(source) if source else None,
+                    source_head(source).i if source else None,
+                )
+            )
+
+
+def statement_nouns(ctx: Context) -> None:
+    """A statement named by a noun with its owner and its clause: "Varga's claim that …",
+    "a warning from the bank that …"."""
+    for noun in ctx.doc:
+        if noun.lemma_.lower() not in ctx.cues.statement_nouns or noun.pos_ != "NOUN":
+            continue
+        if inside(noun.idx, ctx.quoted) or inside(noun.idx, ctx.taken):
+            continue
+        clauses = [
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "ccomp", "relcl"}
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        ]
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}):
+            owners.extend(g for g in prep.children if g.dep_ == "pobj")
+        if not clauses or not owners:
+            continue
+        content = chars(list(clauses[0].subtree))
+        if content is None or overlaps(content, ctx.taken):
+            continue
+        add(
+            ctx,
+            "indirect",
+            content,
+            (noun.idx, noun.idx + len(noun.text)),
+            list(owners[0].subtree),
+            None,
+        )
+
+
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"}
+
+
+def unsourced(ctx: Context) -> None:
+    """Attributions without a source: "X is reportedly …", "X is said to …", "it is believed
+    that …". What is attributed is the clause; who holds it the text does not say."""
+    for token in ctx.doc:
+        if inside(token.idx, ctx.quoted) or inside(token.idx, ctx.taken):
+            continue
+        if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
+            clause = [t for t in token.head.subtree if t.i != token.i]
+            _add_unsourced(ctx, clause, token)
+        elif (
+            token.lemma_.lower() in ctx.cues.verbs
+            and any(c.dep_ == "auxpass" for c in token.children)
+            and not any(c.dep_ == "agent" for c in token.children)
+        ):
+            subject = [c for c in token.children if c.dep_ == "nsubjpass"]
+            complement = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+            if not complement:
+                continue
+            if subject and subject[0].lower_ == "it":
+                _add_unsourced(ctx, list(complement[0].subtree), token)
+            elif subject:
+                clause = list(subject[0].subtree) + list(complement[0].subtree)
+                _add_unsourced(ctx, sorted(clause, key=lambda t: t.i), token)
+
+
+def _add_unsourced(ctx: Context, clause: list[Token], cue: Token) -> None:
+    content = chars(clause)
+    if content is None or len([t for t in clause if t.is_alpha]) < 3:
+        return
+    if overlaps(content, ctx.taken):
+        return
+    ctx.found.append(Found("indirect", content, (cue.idx, cue.idx + len(cue.text))))
+    ctx.taken.append(content)

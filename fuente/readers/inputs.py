@@ -1,0 +1,407 @@
+"""Readers: turn the paths a person gives into ``RawArticle`` records, one per article.
+
+``read_inputs`` is a generator: it streams, so a corpus may be larger than memory. Each path
+may be a file, a directory or a glob pattern, expanded by ``fuente.readers.paths`` (in name
+order, each file once; hidden entries and files of other types are skipped, which also skips
+``NAME.meta.json`` sidecars). A bad input becomes a ``Rejection`` with a catalogue message and
+the batch goes on; nothing is raised for bad input and nothing is printed.
+
+Formats, chosen by suffix:
+
+``.txt``
+    The decoded file, kept whole. A leading YAML front-matter block (a ``---`` line, YAML, a
+    ``---`` or ``...`` line) gives metadata and is marked ``(0, end, "front-matter")`` in
+    ``excluded``; the text itself is never cut, so offsets index the file as decoded.
+``.html``, ``.htm``
+    trafilatura's main text; comments it finds are appended after a blank line and marked
+    ``"comment-section"``. ``raw`` keeps the HTML as read. A page nested too deep for the usual
+    parse is parsed again deeper (``fuente.readers.html_text``), or else its text is taken
+    whole, with a W003 warning.
+``.jsonl``
+    One article per line with a ``text`` or an ``html`` field (``text`` wins when both are
+    given; the HTML is then kept as ``raw``). Blank lines are skipped; a bad line is rejected
+    as ``FILE:LINE`` and the other lines are read.
+
+Metadata is normalised by ``normalise_meta`` to the keys ``title, deck, tags, outlet, url,
+published, language, author`` (only those present). For a text or HTML file, a sidecar
+``NAME.meta.json`` next to it is read too: its keys override the front matter's (or the page's).
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+import trafilatura
+import yaml
+from lxml.html import HtmlElement
+
+from fuente.errors import message
+from fuente.readers.decode import binary_detail, byte_limit, read_decoded, undecodable_bytes
+from fuente.readers.html_text import deep_tree, plain_text, too_deep
+from fuente.readers.paths import files
+from fuente.records import RawArticle, Rejection
+from fuente.settings import Settings
+
+__all__ = ["EXTRACTOR", "expand_paths", "normalise_meta", "read_inputs"]
+
+EXTRACTOR = "readers@1"
+
+_FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+_SUFFIXES = frozenset(_FORMATS)
+_SNIFF_BYTES = 8192
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
+)
+# Each normalised key, and the names it may be given under, in order of preference.
+_META_KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "deck": ("deck", "description", "subtitle"),
+    "tags": ("tags", "categories", "keywords"),
+    "outlet": ("outlet", "sitename", "site_name"),
+    "url": ("url",),
+    "published": ("published", "date"),
+    "language": ("language", "lang"),
+    "author": ("author", "authors"),
+}
+Excluded = tuple[tuple[int, int, str], ...]
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a date stays the text it was given as: one that is no real date
+    ("2025-13-45") is kept as written instead of failing the block."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """An article's text, what of it is not article text, the metadata found with it, and
+    what a person should know about how it was read."""
+
+    text: str
+    excluded: Excluded = ()
+    meta: Mapping[str, Any] | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def read_inputs(paths: Iterable[str], *, settings: Settings) -> Iterator[RawArticle | Rejection]:
+    """Yield one ``RawArticle`` per article under ``paths``, or one ``Rejection`` per bad input."""
+    for found in files(paths, suffixes=_SUFFIXES):
+        if isinstance(found, Rejection):
+            yield found
+        else:
+            yield from _read_file(found, settings=settings)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """The files ``read_inputs`` would read under ``paths`` (bad paths left out)."""
+    for found in files(paths, suffixes=_SUFFIXES):
+        if not isinstance(found, Rejection):
+            yield found
+
+
+# Reading files ---------------------------------------------------------------------------------
+
+
+def _read_file(path: str, *, settings: Settings) -> Iterator[RawArticle | Rejection]:
+    suffix = os.path.splitext(path)[1].lower()
+    kind = _FORMATS.get(suffix)
+    if kind == "jsonl":
+        yield from _read_jsonl(path, settings=settings)
+    elif kind is not None:
+        yield _read_document(path, kind=kind, settings=settings)
+    else:
+        yield Rejection(path, message("E006", suffix=suffix))
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def _read_document(path: str, *, kind: str, settings: Settings) -> RawArticle | Rejection:
+    """A text or HTML file: one article, with its sidecar's metadata over its own."""
+    decoded = read_decoded(path, max_chars=settings.max_chars)
+    if isinstance(decoded, Rejection):
+        return decoded
+    body = _from_html(decoded.text) if kind == "html" else _from_text(decoded.text)
+    if isinstance(body, str):
+        return Rejection(path, body)
+    sidecar = _sidecar(path)
+    if isinstance(sidecar, str):
+        return Rejection(path, sidecar)
+    return RawArticle(
+        id=_stem(path),
+        path=path,
+        text=body.text,
+        format=kind,
+        raw=decoded.text if kind == "html" else None,
+        meta={**(body.meta or {}), **sidecar},
+        excluded=body.excluded,
+        warnings=decoded.warnings + body.warnings,
+    )
+
+
+def _yaml_reason(error: yaml.YAMLError) -> str:
+    """A one-line reason for a YAML error in a front-matter block (which starts on line 2)."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None)
+    if problem and mark is not None:
+        return f"{problem} on line {mark.line + 2}"
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def _from_text(text: str) -> _Body | str:
+    """Plain text, whole, with its front matter's metadata and range; or the reason not."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return _Body(text)
+    try:
+        block = yaml.load(match["yaml"], Loader=_FrontMatterLoader)
+    except yaml.YAMLError as error:
+        return message("E010", reason=_yaml_reason(error))
+    except ValueError as error:  # a tagged value that is none: "!!int x"
+        return message("E010", reason=str(error).splitlines()[0] if str(error) else error)
+    except RecursionError:
+        return message("E010", reason="it is nested too deeply")
+    if block is None:
+        block = {}
+    if not isinstance(block, dict):
+        return message("E010", reason="it is not a mapping of keys to values")
+    if not text[match.end() :].strip():
+        return message("E001")
+    return _Body(text, ((0, match.end(), "front-matter"),), normalise_meta(block))
+
+
+def _from_html(html: str) -> _Body | str:
+    """trafilatura's main text of a page, its comments after it, and its metadata."""
+    page = _extract(html)
+    if isinstance(page, str):
+        return page
+    if _main_text(page):
+        return _page_body(page)
+    return _from_deep_html(html) if too_deep(html) else message("E007")
+
+
+def _from_deep_html(html: str) -> _Body | str:
+    """A page nested deeper than the usual parse goes: trafilatura's reading of a deeper parse,
+    or else all its text, with a warning that it was not told from the rest of the page."""
+    tree = deep_tree(html)
+    page = _extract(tree) if tree is not None else None
+    if page is not None and not isinstance(page, str) and _main_text(page):
+        return _page_body(page)
+    plain = plain_text(html)
+    if not plain.text.strip():
+        return message("E007")
+    return _Body(plain.text, (), normalise_meta({"title": plain.title}), (message("W003"),))
+
+
+def _extract(html: str | HtmlElement) -> Any:
+    """trafilatura's reading of a page, or the reason it failed."""
+    try:
+        return trafilatura.bare_extraction(html, include_comments=True, with_metadata=True)
+    except Exception as error:  # one page that breaks the extractor must not end the batch
+        return message("E014", reason=str(error).splitlines()[0] if str(error) else error)
+
+
+def _main_text(page: object) -> str:
+    main = getattr(page, "text", None) or ""
+    return main if main.strip() else ""
+
+
+def _page_body(page: object) -> _Body:
+    """The body of trafilatura's reading of a page that has a main text."""
+    main = _main_text(page)
+    found = {
+        name: getattr(page, name, None)
+        for name in ("title", "description", "sitename", "url", "date", "language", "author")
+    }
+    found["tags"] = [
+        *(getattr(page, "categories", None) or []),
+        *(getattr(page, "tags", None) or []),
+    ]
+    comments = getattr(page, "comments", None) or ""
+    if not comments.strip():
+        return _Body(main, (), normalise_meta(found))
+    text = f"{main}\n\n{comments}"
+    return _Body(text, ((len(main) + 2, len(text), "comment-section"),), normalise_meta(found))
+
+
+def _sidecar(path: str) -> dict[str, Any] | str:
+    """The normalised metadata of ``NAME.meta.json`` next to ``path`` ({} if there is none)."""
+    sidecar = os.path.splitext(path)[0] + ".meta.json"
+    if not os.path.lexists(sidecar):
+        return {}
+    try:
+        with open(sidecar, "rb") as stream:
+            given = json.loads(stream.read())
+    except OSError as error:
+        return message("E011", sidecar=sidecar, reason=error.strerror or error)
+    except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeDecodeError
+        return message("E011", sidecar=sidecar, reason=str(error).splitlines()[0])
+    if not isinstance(given, dict):
+        return message("E011", sidecar=sidecar, reason=f"it holds a {type(given).__name__}")
+    return normalise_meta(given)
+
+
+# JSON Lines ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    data: bytes | None  # None when the line is over the size limit and was skipped
+    size: int
+
+
+def _lines(stream: BinaryIO, *, limit: int) -> Iterator[_Line]:
+    """The lines of ``stream``, never holding more than ``limit + 1`` bytes of one in memory."""
+    number = 0
+    while line := stream.readline(limit + 1):
+        number += 1
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield _Line(number, line, len(line))
+            continue
+        size = len(line)
+        while not line.endswith(b"\n") and (line := stream.readline(1 << 16)):
+            size += len(line)
+        yield _Line(number, None, size)
+
+
+def _read_jsonl(path: str, *, settings: Settings) -> Iterator[RawArticle | Rejection]:
+    limit = byte_limit(max_chars=settings.max_chars)
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            yield Rejection(path, message("E003", reason="it is not a regular file"))
+            return
+        with open(path, "rb") as stream:
+            detail = binary_detail(stream.read(_SNIFF_BYTES))
+            if detail is not None:
+                yield Rejection(path, message("E002", detail=detail))
+                return
+            stream.seek(0)
+            read_any = False
+            for line in _lines(stream, limit=limit):
+                article = _jsonl_article(path, line, settings=settings)
+                if article is not None:
+                    read_any = True
+                    yield article
+    except OSError as error:
+        yield Rejection(path, message("E003", reason=error.strerror or error))
+        return
+    if not read_any:
+        yield Rejection(path, message("E001"))
+
+
+def _jsonl_article(path: str, line: _Line, *, settings: Settings) -> RawArticle | Rejection | None:
+    """The article on one line, its rejection, or None for a blank line."""
+    where = f"{path}:{line.number}"
+    limit = byte_limit(max_chars=settings.max_chars)
+    if line.data is None:
+        return Rejection(
+            where, message("E013", size=line.size, limit=limit, chars=settings.max_chars)
+        )
+    data = line.data.removeprefix(codecs.BOM_UTF8) if line.number == 1 else line.data
+    if not data.strip():
+        return None
+    source = data.decode("utf-8", errors="replace")
+    undecodable = undecodable_bytes(data)
+    try:
+        record = json.loads(source)
+    except json.JSONDecodeError as error:
+        reason = f"{error.msg} at column {error.colno}"
+        return Rejection(where, message("E008", line=line.number, reason=reason))
+    except RecursionError:
+        return Rejection(where, message("E008", line=line.number, reason="nested too deeply"))
+    body = _jsonl_body(record)
+    if body is None:
+        return Rejection(where, message("E009", line=line.number))
+    if isinstance(body, str):
+        return Rejection(where, body)
+    if len(body.text) > settings.max_chars:
+        return Rejection(where, message("E004", size=len(body.text), limit=settings.max_chars))
+    given_id = record.get("id")
+    html = record.get("html")
+    return RawArticle(
+        id=str(given_id) if given_id not in (None, "") else _content_id(body.text),
+        path=where,
+        text=body.text,
+        format="jsonl",
+        raw=html if isinstance(html, str) else None,
+        meta={**(body.meta or {}), **normalise_meta(record)},
+        excluded=body.excluded,
+        warnings=((message("W001", count=undecodable),) if undecodable else ()) + body.warnings,
+    )
+
+
+def _jsonl_body(record: object) -> _Body | str | None:
+    """A line's text (its ``text``, else its ``html`` extracted); None when it has neither."""
+    if not isinstance(record, dict):
+        return None
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        return _Body(text)
+    if isinstance(html, str) and html.strip():
+        return _from_html(html)
+    return None
+
+
+def _content_id(text: str) -> str:
+    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+# Metadata --------------------------------------------------------------------------------------
+
+
+def _scalar(value: object) -> str | None:
+    """A metadata value as one string; dates in ISO form; a list of names joined with '; '."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, dt.date):  # also datetime
+        return value.isoformat()
+    if isinstance(value, str | int | float):
+        return str(value).strip() or None
+    if isinstance(value, list | tuple):
+        parts = [part for part in map(_scalar, value) if part]
+        return "; ".join(parts) if parts and len(parts) == len(value) else None
+    return None
+
+
+def _tags(value: object) -> list[str]:
+    """Tags from a list, or from a comma-separated string."""
+    items = value if isinstance(value, list | tuple) else [value]
+    scalars = (_scalar(item) for item in items if not isinstance(item, list | tuple | dict))
+    return [tag.strip() for text in scalars if text for tag in text.split(",") if tag.strip()]
+
+
+def normalise_meta(given: Mapping[Any, Any]) -> dict[str, Any]:
+    """Metadata under fuente's keys, only those present; ``tags`` is a list of strings.
+
+    Common other names are understood (``date`` for ``published``, ``description`` for
+    ``deck``, ``sitename`` for ``outlet``, ``categories`` and ``keywords`` for ``tags``, ...);
+    values that are not text, numbers, dates or lists of them are left out.
+    """
+    meta: dict[str, Any] = {}
+    for name, keys in _META_KEYS.items():
+        if name == "tags":
+            tags = [tag for key in keys for tag in _tags(given.get(key))]
+            if tags:
+                meta[name] = list(dict.fromkeys(tags))
+            continue
+        value = next((found for key in keys if (found := _scalar(given.get(key)))), None)
+        if value is not None:
+            meta[name] = value
+    return meta

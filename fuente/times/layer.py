@@ -1,0 +1,97 @@
+"""The time layer of one document: its date, and its time expressions on one timeline.
+
+The date comes from metadata when given. Otherwise the time expressions are read once with no
+anchor, each with the tense of the verb it hangs on, the date is inferred from them
+(``fuente.times.published``), and they are read again against it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc
+
+from fuente.lexicon import load_lexicon
+from fuente.nlp.annotate import doc_text
+from fuente.nlp.tense import tense_of
+from fuente.records import TimeExpr
+from fuente.settings import Settings
+from fuente.times.expressions import EXTRACTOR, Found, find_times, time_candidates
+from fuente.times.published import Published, infer_published
+
+__all__ = ["given_date", "time_layer"]
+
+DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40},[ \t]*$")
+
+WEEKDAY_REACH = 12
+
+
+def _dateline(text: str, found: list[Found]) -> tuple[int, int] | None:
+    """(month, day) of a wire dateline opening a line: "PORT SELDEN, March 3 (Reuters)"."""
+    for item in found:
+        match = re.match(r"XXXX-(\d\d)-(\d\d)$", item.value)
+        line_start = text.rfind("\n", 0, item.start) + 1
+        if match and DATELINE.search(text[max(0, line_start - 1) : item.start]):
+            return int(match[1]), int(match[2])
+    return None
+
+
+def given_date(published: str | None) -> date | None:
+    """The date a given ``published`` value names, when fuente can read it (an ISO date, or a
+    date and time); None when there is none or it is no such date ("yesterday", "2025-13-45")."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def time_layer(
+    doc: Doc, doc_id: str, *, published: str | None, settings: Settings
+) -> tuple[Published, tuple[TimeExpr, ...]]:
+    """The document's date (given or inferred) and its time expressions resolved against it."""
+    if not len(doc):
+        return Published(published, False), ()
+    text = doc_text(doc)
+    candidates = time_candidates(doc, settings=settings)
+    anchor = given_date(published)
+    if anchor is not None:
+        dated = Published(anchor.isoformat(), False)
+    else:
+        first = find_times(doc, anchor=None, settings=settings, candidates=candidates)
+        # Only what the text dates by itself: values it took from the narrative could have
+        # been resolved against the wrong year.
+        lexicon = load_lexicon("times", settings=settings)
+        ahead_words = frozenset(lexicon.get("ahead_words", ()))
+        ahead_auxiliaries = frozenset(lexicon.get("ahead_auxiliaries", ()))
+        dated = infer_published(
+            [  # with a few characters before, for a weekday written apart ("Monday, March 3")
+                (
+                    text[max(0, f.start - WEEKDAY_REACH) : f.end],
+                    f.value,
+                    tense_of(doc, f.start, f.end, ahead=ahead_words, auxiliaries=ahead_auxiliaries),
+                )
+                for f in first
+                if f.anchor in {"absolute", "none"}
+            ],
+            dateline=_dateline(text, first),
+        )
+        anchor = given_date(dated.value)
+    found = find_times(doc, anchor=anchor, settings=settings, candidates=candidates)
+    times = tuple(
+        TimeExpr(
+            doc=doc_id,
+            start=f.start,
+            end=f.end,
+            text=text[f.start : f.end],
+            type=f.type,
+            value=f.value,
+            anchor=f.anchor,
+            version=EXTRACTOR,
+            mod=f.mod,
+        )
+        for f in found
+    )
+    return dated, times

@@ -1,0 +1,407 @@
+"""Resolution of the time expressions ``fuente.times.expressions`` finds: one function a pattern.
+
+Each resolver takes the ``State`` (word tables, the Doc, the document date, the narrative
+time) and a regex match, and returns ``(type, value, anchor, mod)`` or None to drop the match.
+``accept`` holds the checks that need no narrative (a bare "May" that names a person is no
+month). Pure functions; see ``fuente.times.expressions`` for the rules they follow.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+
+from fuente.times.normalise import Grammar, choose_year, number_value, shift, week_of
+from fuente.times.periods import (
+    PERIOD_RESOLVERS,
+    compares_figures,
+    reported_quarter,
+    year_ago_quarter,
+)
+from fuente.times.state import (
+    Result,
+    State,
+    base_year,
+    lower,
+    modifier,
+    narrative_day,
+    narrative_first,
+    tense_at,
+    ymd,
+)
+
+__all__ = ["RESOLVERS", "State", "accept"]
+
+
+# Entities a bare month or weekday inside is part of a name ("the March of the Mothers")
+_NAMES = {"PERSON", "ORG", "GPE", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+_YEAR_CUES = {
+    "in", "since", "by", "until", "till", "from", "through", "to", "of", "before", "after",
+    "during", "between", "and", "early", "mid", "late", "fiscal", "end", "for", "around",
+}  # fmt: skip
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _entity(state: State, start: int, end: int) -> str:
+    span = state.doc.char_span(start, end, alignment_mode="expand")
+    return span[0].ent_type_ if span is not None and len(span) else ""
+
+
+def _previous_word(text: str, start: int) -> str:
+    found = re.search(r"(\w+)\W{0,3}$", text[max(0, start - 24) : start])
+    return found.group(1).lower() if found else ""
+
+
+def accept(name: str, match: re.Match[str], state: State) -> bool:
+    """Checks that need no narrative: a bare year, month or weekday must read as a time."""
+    groups = match.groupdict()
+    start, end = match.span()
+    if name == "year" and not groups.get("mod") and not groups.get("pre"):
+        entity = _entity(state, start, end)
+        if entity in {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}:
+            return False
+        return entity == "DATE" or _previous_word(state.text, start) in _YEAR_CUES
+    if name in {"month", "weekday"} and not groups.get("y"):
+        if _entity(state, start, end) in _NAMES:
+            return False
+        word = (groups.get("mon") or "").lower()
+        return word != "may" or _previous_word(state.text, start) in _YEAR_CUES | {"last", "next"}
+    if name == "relative" and lower(groups["rel"]) == "the":
+        return bool(groups.get("mod")) or lower(groups["what"]) in {"quarter", "weekend"}
+    if name == "ref" and lower(groups.get("ref")) == "soon":  # "as soon as he arrives"
+        before, after = state.text[max(0, start - 3) : start].lower(), state.text[end : end + 12]
+        if re.match(r"\s+after\b", after) or (
+            before.endswith("as ") and not re.match(r"\s+as\s+possible", after)
+        ):
+            return False
+    if name == "ref" and lower(groups.get("ref")) == "now" and _opens_sentence(state, start):
+        return state.text[end : end + 1] != ","  # "Now, he says ...": a turn of the story
+    if name == "set" and not groups.get("word"):
+        lead = lower(match.group("x")).split()
+        return bool(groups.get("freq")) or lead[0] in {"every", "each", "per"}
+    if name == "season" and not groups.get("y"):
+        return bool(groups.get("the")) and lower(groups["season"]) not in {"fall", "spring"}
+    if name == "duration" and lower(groups.get("num")) in {"a", "an"}:
+        # "a second" is mostly an ordinal; in "a decades-long feud", "a day-long meeting" the
+        # article is the noun's, and "decades-long" alone is the time
+        after = match.string[match.end("unit") :].lower()
+        return lower(groups.get("unit")) != "second" and not after.startswith(("s", "-long"))
+    return True
+
+
+def _opens_sentence(state: State, start: int) -> bool:
+    span = state.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].is_sent_start is True
+
+
+def _weekday_fits(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return datetime.date(year, month, day).isoweekday() == weekday
+    except ValueError:
+        return False
+
+
+def _year_less(state: State, start: int, month: int, day: int | None, weekday: int | None):
+    """(year or None, anchor) for a month or month-day written without a year."""
+    if narrative_first(state, start):
+        year = state.narrative.year  # type: ignore[union-attr]
+        if weekday is None or day is None or _weekday_fits(year, month, day, weekday):
+            return year, "narrative"
+        # the weekday says the narrative's year is wrong: "Saturday, March 8" of another year
+    if state.anchor is not None:
+        year = choose_year(
+            month, day, anchor=state.anchor, weekday=weekday, tense=tense_at(state, start)
+        )
+        return year, "document" if year is not None else "none"
+    return None, "none"
+
+
+def _date(state: State, match: re.Match[str]) -> Result:
+    groups = match.groupdict()
+    month = groups.get("m")
+    month_number = int(month) if month else state.grammar.months[groups["mon"].lower()]
+    day = int(groups["d"]) if groups.get("d") else None
+    if groups.get("y"):
+        year = int(groups["y"])
+        if day is not None and not _valid(year, month_number, day):
+            return None
+        return "DATE", ymd(year, month_number, day), "absolute", modifier(state, match)
+    if day is not None and not _valid(2000, month_number, day):
+        return None
+    if groups.get("yrel"):  # "June last year"
+        year = None if state.anchor is None else state.anchor.year + _STEPS[lower(groups["yrel"])]
+        anchor = "none" if year is None else "document"
+        return "DATE", ymd(year, month_number, day), anchor, modifier(state, match)
+    weekday = state.grammar.weekdays.get(lower(groups.get("wd"))) if groups.get("wd") else None
+    year, anchor = _year_less(state, match.start(), month_number, day, weekday)
+    if day is None:
+        return "DATE", ymd(year, month_number), anchor, modifier(state, match)
+    return "DATE", ymd(year, month_number, day), anchor, modifier(state, match)
+
+
+def _season(state: State, match: re.Match[str]) -> Result:
+    season = state.grammar.seasons[lower(match.group("season"))]
+    if match.group("y"):
+        return "DATE", f"{match.group('y')}-{season}", "absolute", modifier(state, match)
+    year, anchor = base_year(state, match.start())
+    return "DATE", f"{ymd(year)}-{season}", anchor, modifier(state, match)
+
+
+_STEPS = {
+    "this": 0, "the": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+    "the coming": 1, "that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
+    "the previous": -1, "current": 0, "the current": 0,
+}  # fmt: skip
+_ANAPHORIC = {"that", "that same", "the same", "the following", "the next", "the previous"}
+
+
+def _unit_value(lexicon: Grammar, base: datetime.date | None, unit: str, step: int) -> str | None:
+    """The calendar unit ``step`` units from ``base``'s: a day, week, month, quarter, year."""
+    if unit == "D":
+        return "XXXX-XX-XX" if base is None else shift(base, days=step).isoformat()
+    if unit in {"W", "2W"}:
+        return "XXXX-WXX" if base is None else week_of(shift(base, days=7 * step))
+    if unit == "M":
+        return "XXXX-XX" if base is None else shift(base, months=step).isoformat()[:7]
+    if unit == "Q":
+        if base is None:
+            return "XXXX-QX"
+        moved = shift(base, months=3 * step)
+        return f"{moved.year}-Q{(moved.month - 1) // 3 + 1}"
+    if unit == "Y":
+        return "XXXX" if base is None else f"{base.year + step:04d}"
+    if unit == "DE":
+        return None if base is None else f"{base.year // 10 + step:03d}"
+    return None
+
+
+def _relative(state: State, match: re.Match[str]) -> Result:
+    lexicon = state.grammar
+    rel, what = lower(match.group("rel")), lower(match.group("what"))
+    mod = modifier(state, match)
+    unit = lexicon.units.get(what)
+    if rel in {"the past", "the last"}:
+        if unit is not None:
+            return "DURATION", _duration("1", unit), "absolute", mod
+        rel = "last"  # "the last Saturday": the Saturday before
+    step = _STEPS.get(rel)
+    if step is None:
+        return None
+    if unit == "Q" and rel == "the" and state.anchor is not None:
+        return "DATE", reported_quarter(state, match.start()), "document", mod
+    if rel in _ANAPHORIC:
+        base, anchor = state.narrative, "narrative"
+    else:
+        base, anchor = state.anchor, "document"
+    if base is None:
+        anchor = "none"
+    if unit == "D" and anchor == "narrative":  # "that same day": as finely as the narrative
+        return "DATE", narrative_day(state, step), anchor, mod
+    if unit is not None:
+        value = _unit_value(lexicon, base, unit, step)
+        return None if value is None else ("DATE", value, anchor, mod)
+    if what == "weekend":
+        value = "XXXX-WXX-WE" if base is None else week_of(shift(base, days=7 * step)) + "-WE"
+        return "DATE", value, anchor, mod
+    if what in lexicon.seasons:
+        year = None if base is None else base.year + step
+        return "DATE", f"{ymd(year)}-{lexicon.seasons[what]}", anchor, mod
+    if what in lexicon.parts_of_day:
+        date = "XXXX-XX-XX" if base is None else shift(base, days=step).isoformat()
+        return "TIME", f"{date}T{lexicon.parts_of_day[what]}", anchor, mod
+    if what in lexicon.weekdays:
+        number = lexicon.weekdays[what]
+        if base is None:
+            return "DATE", f"XXXX-WXX-{number}", anchor, mod
+        offset = number - base.isoweekday()
+        if step < 0:
+            offset = offset - 7 if offset >= 0 else offset
+        elif step > 0:
+            offset = offset + 7 if offset <= 0 else offset
+        return "DATE", shift(base, days=offset).isoformat(), anchor, mod
+    if what in lexicon.months:
+        number = lexicon.months[what]
+        if base is None:
+            return "DATE", ymd(None, number), anchor, mod
+        year = base.year
+        if step < 0 and number >= base.month:
+            year -= 1
+        elif step > 0 and number <= base.month:
+            year += 1
+        return "DATE", ymd(year, number), anchor, mod
+    return None
+
+
+def _deictic(state: State, match: re.Match[str]) -> Result:
+    word = match.group("deic").lower()
+    step = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    anchor = "document" if state.anchor is not None else "none"
+    date = "XXXX-XX-XX" if state.anchor is None else shift(state.anchor, days=step).isoformat()
+    part = state.grammar.parts_of_day.get(lower(match.group("part")))
+    if word == "tonight":
+        part = "NI"
+    return ("TIME", f"{date}T{part}", anchor, None) if part else ("DATE", date, anchor, None)
+
+
+def _weekday_date(state: State, number: int, start: int) -> tuple[str, str]:
+    """(value, anchor) of a bare weekday: the document's own day, else the one before it, or
+    the one after when the verb speaks of it as still to come."""
+    if state.anchor is None:
+        return f"XXXX-WXX-{number}", "none"
+    offset = number - state.anchor.isoweekday()
+    tense = tense_at(state, start)
+    if tense == "ahead":
+        offset = offset + 7 if offset < 0 else offset  # the day itself stays: "until Friday"
+    elif tense == "open":  # "planned to leave on Thursday": the nearer one
+        offset = offset - 7 if offset > 3 else offset + 7 if offset < -3 else offset
+    elif offset > 0:
+        offset -= 7
+    return shift(state.anchor, days=offset).isoformat(), "document"
+
+
+def _weekday(state: State, match: re.Match[str]) -> Result:
+    number = state.grammar.weekdays[match.group("wd").lower()]
+    part = state.grammar.parts_of_day.get(lower(match.group("part")))
+    value, anchor = _weekday_date(state, number, match.start())
+    if part and anchor == "document":
+        return "TIME", f"{value}T{part}", anchor, None
+    return "DATE", value, anchor, None
+
+
+def _year(state: State, match: re.Match[str]) -> Result:
+    return "DATE", match.group("y"), "absolute", modifier(state, match)
+
+
+def _decade(state: State, match: re.Match[str]) -> Result:
+    groups = match.groupdict()
+    decade = groups.get("dec") or f"19{groups.get('dec2')}"
+    return "DATE", decade, "absolute", modifier(state, match)
+
+
+def _clock(state: State, match: re.Match[str]) -> Result:
+    named = lower(match.group("named"))
+    if named:
+        hour, minute = (0, 0) if named == "midnight" else (12, 0)
+    elif match.group("h2"):  # "4 in the morning", "9 at night"
+        hour, minute = int(match.group("h2")), 0
+        if not lower(match.group("half")).endswith("morning") and hour < 12:
+            hour += 12
+    else:
+        hour, minute = int(match.group("h")), int(match.group("mi") or 0)
+        pm = match.group("ampm").lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    time = f"T{hour:02d}:{minute:02d}" if named != "midnight" else "T24:00"
+    if match.group("wd"):  # "10 p.m. Wednesday"
+        number = state.grammar.weekdays[match.group("wd").lower()]
+        date, anchor = _weekday_date(state, number, match.start("wd"))
+        return "TIME", date + time, anchor, None
+    base, anchor = state.narrative, "narrative"
+    if base is None or state.anchor is not None:
+        base, anchor = state.anchor, "document"
+    date = "XXXX-XX-XX" if base is None else base.isoformat()
+    return "TIME", date + time, anchor if base else "none", None
+
+
+_HALVES = {"Y": "P{}Y6M", "M": "P{}M15D", "D": "P{}DT12H", "H": "PT{}H30M", "MIN": "PT{}M30S"}
+
+
+def _duration(number: str, unit: str) -> str:
+    multiplier = re.match(r"\d+", unit)
+    if multiplier:
+        unit = unit[multiplier.end() :]
+    if unit == "Q":
+        multiplier, unit = None, "M"
+        number = number if number == "X" else f"{float(number) * 3:g}"
+    if multiplier and number != "X":
+        number = f"{float(number) * int(multiplier.group()):g}"
+    if unit == "DE":  # "two decades": P20Y, as TimeML writes it; "decades": PXY
+        number, unit = ("X" if number == "X" else f"{float(number) * 10:g}"), "Y"
+    if number.endswith(".5") and unit in _HALVES:  # "5 1/2 hours": PT5H30M
+        whole = number[:-2] or "0"
+        return _HALVES[unit].format(whole)
+    if unit in {"H", "MIN", "S"}:
+        return f"PT{number}{unit[0]}"
+    return f"P{number}{unit}"
+
+
+def _amount(state: State, match: re.Match[str]) -> tuple[str, str]:
+    """(number, unit code) of "three years", "a few days", "recent weeks" (number X)."""
+    lexicon = state.grammar
+    unit = lexicon.units[lower(match.group("unit"))]
+    words = lower(match.groupdict().get("num"))
+    if words:
+        number = number_value(words, lexicon.numbers)
+    else:  # "for weeks", "decades-long": some number; "day-long": one
+        number = "X" if match.string[match.end("unit") : match.end("unit") + 1] == "s" else "1"
+    if match.groupdict().get("half") and number != "X":
+        number = f"{float(number) + 0.5:g}"
+    return number, unit
+
+
+def _ago(state: State, match: re.Match[str]) -> Result:
+    number, unit = _amount(state, match)
+    direction = lower(match.group("dir"))
+    sign = -1 if direction in {"ago", "earlier", "before"} else 1
+    mod = modifier(state, match)
+    if direction in {"ago", "from now"}:
+        base, anchor = state.anchor, "document"
+    else:
+        base, anchor = state.narrative, "narrative"
+    if (number, unit, sign) == ("1", "Y", -1) and compares_figures(state, match.start()):
+        return "DATE", year_ago_quarter(state), "document", mod  # "up from $10 million a year ago"
+    if base is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "none", mod
+    if number == "X" or "." in number:
+        if anchor == "document":
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor, mod
+        return "DATE", base.isoformat(), anchor, "BEFORE" if sign < 0 else "AFTER"
+    steps = sign * int(number)
+    if unit in {"Y", "DE", "CE"}:
+        years = steps * {"Y": 1, "DE": 10, "CE": 100}[unit]
+        return "DATE", f"{base.year + years:04d}", anchor, mod
+    if unit in {"M", "Q"}:
+        months = steps * (3 if unit == "Q" else 1)
+        return "DATE", shift(base, months=months).isoformat()[:7], anchor, mod
+    days = steps * {"W": 7, "2W": 14}.get(unit, 1) if unit in {"D", "W", "2W"} else 0
+    if anchor == "narrative":
+        return "DATE", narrative_day(state, days), anchor, mod
+    return "DATE", shift(base, days=days).isoformat(), anchor, mod
+
+
+def _length(state: State, match: re.Match[str]) -> Result:
+    if lower(match.groupdict().get("num")) in {"recent", "the past few", "the last few"}:
+        return "DATE", "PAST_REF", "absolute", None  # "in recent years", as TimeML values it
+    number, unit = _amount(state, match)
+    return "DURATION", _duration(number, unit), "absolute", modifier(state, match)
+
+
+def _set(state: State, match: re.Match[str]) -> Result:
+    lexicon = state.grammar
+    if match.groupdict().get("word"):
+        return "SET", lexicon.sets[lower(match.group("word"))], "absolute", None
+    what = lower(match.group("unit"))
+    if what in lexicon.weekdays:
+        return "SET", f"XXXX-WXX-{lexicon.weekdays[what]}", "absolute", None
+    number, unit = _amount(state, match)
+    return "SET", _duration("1" if number == "X" else number, unit), "absolute", None
+
+
+def _reference(state: State, match: re.Match[str]) -> Result:
+    return "DATE", state.grammar.references[lower(match.group("ref"))], "absolute", None
+
+
+RESOLVERS: dict[str, Callable[[State, re.Match[str]], Result]] = {
+    "iso": _date, "slash": _date, "mdy": _date, "month": _date, "season": _season,
+    "relative": _relative, "deictic": _deictic, "weekday": _weekday, "year": _year,
+    "decade": _decade, "clock": _clock, "ago": _ago,
+    "duration": _length, "set": _set, "ref": _reference,
+    **PERIOD_RESOLVERS,
+}  # fmt: skip
