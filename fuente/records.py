@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
 __all__ = [
+    "NAMED_KINDS",
+    "SPEAKER_KINDS",
     "Actor",
     "ArticleRecords",
     "Attribution",
@@ -157,6 +159,11 @@ class Mention:
     text: str
     label: str
     version: str
+
+
+# The kinds of speaker (``Speaker.kind``), and those of them that are named.
+SPEAKER_KINDS = ("person", "organisation", "outlet", "document", "author", "unnamed")
+NAMED_KINDS = ("person", "organisation", "outlet", "document")
 
 
 @dataclass(frozen=True, slots=True)

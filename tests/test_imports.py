@@ -58,3 +58,13 @@ def test_imports_run_down_the_house(path: Path) -> None:
             f"{path.relative_to(PACKAGE)}:{line} ({own}, rank {RANKS[own]}) imports {name} "
             f"({target}, rank {RANKS[target]})"
         )
+
+
+def test_house_no_two_public_classes_share_a_name() -> None:
+    seen: dict[str, str] = {}
+    for path in modules():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                where = str(path.relative_to(PACKAGE))
+                assert node.name not in seen, f"{node.name} in {seen[node.name]} and {where}"
+                seen[node.name] = where

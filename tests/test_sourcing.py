@@ -2,8 +2,15 @@
 
 import pytest
 
-from fuente.query.sourcing import SPEAKER_KINDS, counted, inside_excluded, sourcing_profile
-from fuente.records import Attribution, Document, ExcludedRange, LeadStatement, Speaker
+from fuente.query.sourcing import counted, inside_excluded, sourcing_profile
+from fuente.records import (
+    SPEAKER_KINDS,
+    Attribution,
+    Document,
+    ExcludedRange,
+    LeadStatement,
+    Speaker,
+)
 
 TEXT = (
     "Varga Met Envoys in Secret\n"

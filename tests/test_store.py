@@ -5,8 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fuente.errors import StoreError
-from fuente.query.sourcing import SPEAKER_KINDS
 from fuente.records import (
+    SPEAKER_KINDS,
     ArticleRecords,
     Attribution,
     Document,

@@ -9,17 +9,19 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from fuente.times.expressions import Found, find_times
+from fuente.times.expressions import FoundTime, find_times
 from fuente.times.normalise import VALUE_PATTERN
 
 DOC_DATE = datetime.date(2018, 9, 1)  # a Saturday
 
 
-def times(nlp, settings, text: str, anchor: datetime.date | None = DOC_DATE) -> list[Found]:
+def times(nlp, settings, text: str, anchor: datetime.date | None = DOC_DATE) -> list[FoundTime]:
     return find_times(nlp(text), anchor=anchor, settings=settings)
 
 
-def only(nlp, settings, text: str, phrase: str, anchor: datetime.date | None = DOC_DATE) -> Found:
+def only(
+    nlp, settings, text: str, phrase: str, anchor: datetime.date | None = DOC_DATE
+) -> FoundTime:
     start = text.index(phrase)
     hits = [f for f in times(nlp, settings, text, anchor) if f.start < start + len(phrase)]
     hits = [f for f in hits if f.end > start]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from fuente.attribution.quotemarks import Quote
 from fuente.lexicon import load_lexicon
 
-__all__ = ["Context", "Cues", "Found", "add", "load_cues", "source_tokens"]
+__all__ = ["Context", "Cues", "FoundAttribution", "add", "load_cues", "source_tokens"]
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 CONTENT_DEPS = {"ccomp"}
@@ -25,14 +25,14 @@ CONTENT_DEPS = {"ccomp"}
 NO_OBJECT_VERBS = {"tell", "ask", "say", "add", "continue", "go", "press", "write", "quote"}
 CONCERN_VERBS = {"express", "voice", "raise", "share"}
 CONCERN_NOUNS = {"concern", "concerns", "fear", "fears", "hope", "doubt", "worry", "belief"}
-FIRST_PERSON = {"i", "we"}
+FIRST_PERSON_SUBJECTS = {"i", "we"}
 GENERIC_SOURCES = {"you", "one", "it", "there"}
 BARE_CLAUSE_VERBS = {"say", "think", "believe", "claim"}
 Range = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
+class FoundAttribution:
     """One attribution as found in the text: spans, and hints for resolving its speaker.
 
     ``speaker_hint`` is ``author`` (the first-person narrator), ``interviewee`` (an answer in
@@ -265,7 +265,7 @@ class Context:
     cues: Cues
     quotes: list[Quote]
     quoted: list[Range]
-    found: list[Found]
+    found: list[FoundAttribution]
     taken: list[Range]  # content already attributed; verbs inside are not new attributions
 
 
@@ -280,9 +280,9 @@ def add(
 ) -> None:
     source_range = chars(source) if source else None
     head = source_head(source).i if source else None
-    if source and head is not None and ctx.doc[head].lower_ in FIRST_PERSON:
+    if source and head is not None and ctx.doc[head].lower_ in FIRST_PERSON_SUBJECTS:
         hint = "author"
     if through is None and source:
         through = through_for_source(source)
-    ctx.found.append(Found(kind, content, cue, source_range, head, through, hint))
+    ctx.found.append(FoundAttribution(kind, content, cue, source_range, head, through, hint))
     ctx.taken.append(content)

@@ -15,7 +15,7 @@ from fuente.actors.speakers import outlet_name
 from fuente.attribution.lead import lead_statements
 from fuente.attribution.quotemarks import find_quotes
 from fuente.attribution.quotes import EXTRACTOR as QUOTES_VERSION
-from fuente.attribution.quotes import Found, find_attributions
+from fuente.attribution.quotes import FoundAttribution, find_attributions
 from fuente.attribution.speaker_resolution import ResolvedSpeaker, resolve_speakers
 from fuente.lexicon import load_lexicon
 from fuente.nlp.annotate import doc_text
@@ -33,7 +33,7 @@ def _clean(words: str | None) -> str | None:
 
 def _fullest_name(
     doc: Doc,
-    found: list[Found],
+    found: list[FoundAttribution],
     assigned: list[int | None],
     index: int,
     speaker: ResolvedSpeaker,
@@ -86,7 +86,7 @@ def _speakers(
     doc: Doc,
     doc_id: str,
     resolved: list[ResolvedSpeaker],
-    found: list[Found],
+    found: list[FoundAttribution],
     assigned: list[int | None],
     entities: list[Entity],
     settings: Settings,

@@ -14,12 +14,11 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from fuente.nlp.annotate import doc_text
-from fuente.records import Attribution, Field, LeadStatement, Speaker
+from fuente.records import NAMED_KINDS, Attribution, Field, LeadStatement, Speaker
 
 __all__ = ["EXTRACTOR", "lead_statements"]
 
 EXTRACTOR = "lead@1"
-NAMED_KINDS = {"person", "organisation", "outlet", "document"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 REPORTING = {"say", "tell", "report", "accord", "add", "be", "have"}
 MIN_SHARED = 2

@@ -1,7 +1,7 @@
 """Attributions: what an article ascribes to someone, with its content, cue and source.
 
-``find_attributions(doc, *, settings)`` reads one annotated spaCy Doc and returns ``Found``
-records: spans only, speakers are resolved afterwards
+``find_attributions(doc, *, settings)`` reads one annotated spaCy Doc and returns
+``FoundAttribution`` records: spans only, speakers are resolved afterwards
 (``fuente.attribution.speaker_resolution``). The forms it knows:
 
 * direct quotations, one or many sentences, across paragraphs, split around the cue
@@ -26,10 +26,10 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from fuente.attribution.cues import (
-    FIRST_PERSON,
+    FIRST_PERSON_SUBJECTS,
     Context,
     Cues,
-    Found,
+    FoundAttribution,
     Range,
     add,
     chars,
@@ -53,7 +53,7 @@ from fuente.attribution.reported import (
 from fuente.nlp.annotate import doc_text
 from fuente.settings import Settings
 
-__all__ = ["EXTRACTOR", "Found", "find_attributions"]
+__all__ = ["EXTRACTOR", "FoundAttribution", "find_attributions"]
 
 EXTRACTOR = "quotes@1"
 
@@ -115,7 +115,7 @@ def _direct(ctx: Context) -> None:
     """Quotations: with a cue beside them, as answers in an interview, or continuing the
     previous speaker's quotation."""
     doc = ctx.doc
-    previous_direct: Found | None = None
+    previous_direct: FoundAttribution | None = None
     for group in _quote_groups(ctx.quotes, doc_text(doc)):
         content = (group[0].start, group[-1].end)
         if overlaps(content, ctx.taken):
@@ -183,7 +183,7 @@ def _is_asked(sentence: Span) -> bool:
     root = sentence.root
     return (
         root.lemma_ == "ask"
-        and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in root.children)
+        and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in root.children)
         and not any(
             c.dep_ in {"ccomp", "dobj", "xcomp"} and c.pos_ != "PRON" for c in root.children
         )
@@ -230,7 +230,9 @@ def _question(ctx: Context, sentence: Span) -> None:
     """An author's question before an interview answer."""
     if not overlaps((sentence.start_char, sentence.end_char), ctx.taken):
         ctx.found.append(
-            Found("direct", (sentence.start_char, sentence.end_char), speaker_hint="author")
+            FoundAttribution(
+                "direct", (sentence.start_char, sentence.end_char), speaker_hint="author"
+            )
         )
         ctx.taken.append((sentence.start_char, sentence.end_char))
 
@@ -359,8 +361,8 @@ def _interview(ctx: Context) -> None:
     for question, answer in pairs:
         if overlaps(question, ctx.taken) or overlaps(answer, ctx.taken):
             continue
-        ctx.found.append(Found("direct", question, speaker_hint="author"))
-        ctx.found.append(Found("direct", answer, speaker_hint="interviewee"))
+        ctx.found.append(FoundAttribution("direct", question, speaker_hint="author"))
+        ctx.found.append(FoundAttribution("direct", answer, speaker_hint="interviewee"))
         ctx.taken.extend([question, answer])
 
 
@@ -407,7 +409,7 @@ def _labelled(ctx: Context) -> None:
         )
 
 
-def find_attributions(doc: Doc, *, settings: Settings) -> list[Found]:
+def find_attributions(doc: Doc, *, settings: Settings) -> list[FoundAttribution]:
     """Every attribution in ``doc``, in text order."""
     quotes = find_quotes(doc_text(doc))
     ctx = Context(

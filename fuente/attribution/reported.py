@@ -12,7 +12,7 @@ from fuente.attribution.cues import (
     GENERIC_SOURCES,
     SUBJECTS,
     Context,
-    Found,
+    FoundAttribution,
     add,
     chars,
     content_tokens,
@@ -141,7 +141,7 @@ def non_responses(ctx: Context) -> None:
             verb = span.root if span.root.pos_ in {"VERB", "AUX"} else span[0].head
             source = source_tokens(verb)
             ctx.found.append(
-                Found(
+                FoundAttribution(
                     "non-response",
                     (span.start_char, span.end_char),
                     cue_range(verb),
@@ -217,5 +217,5 @@ def _add_unsourced(ctx: Context, clause: list[Token], cue: Token) -> None:
         return
     if overlaps(content, ctx.taken):
         return
-    ctx.found.append(Found("indirect", content, (cue.idx, cue.idx + len(cue.text))))
+    ctx.found.append(FoundAttribution("indirect", content, (cue.idx, cue.idx + len(cue.text))))
     ctx.taken.append(content)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from fuente.actors.speakers import SourceInfo, describe_source, same_source
-from fuente.attribution.quotes import Found
+from fuente.attribution.quotes import FoundAttribution
 from fuente.lexicon import load_lexicon
 from fuente.settings import Settings
 
@@ -29,7 +29,7 @@ __all__ = ["ResolvedSpeaker", "resolve_speakers"]
 
 SINGULAR = {"he", "him", "she", "her", "his"}
 PLURAL = {"they", "them", "their"}
-FIRST_PERSON = {"i", "we", "me", "us"}
+FIRST_PERSON_PRONOUNS = {"i", "we", "me", "us"}
 GROUP_ANAPHORS = {"both", "other", "others", "each", "either", "neither"}
 PERSONAL_KINDS = {"person", "unnamed"}
 AUTHOR = SourceInfo(
@@ -164,7 +164,7 @@ def _insert(history: list[_Seen], item: _Seen) -> None:
     history.insert(index, item)
 
 
-def _source_info(doc: Doc, found: Found, settings: Settings) -> SourceInfo | None:
+def _source_info(doc: Doc, found: FoundAttribution, settings: Settings) -> SourceInfo | None:
     """What the source span says of the speaker; worked out once per span and Doc."""
     cache = doc.user_data.setdefault("fuente_source_info", {})
     if found.source not in cache:
@@ -175,7 +175,7 @@ def _source_info(doc: Doc, found: Found, settings: Settings) -> SourceInfo | Non
 
 def resolve_speakers(
     doc: Doc,
-    found: list[Found],
+    found: list[FoundAttribution],
     *,
     quoted: list[tuple[int, int]],
     settings: Settings,
@@ -206,7 +206,7 @@ def resolve_speakers(
 
 def _info_for(
     doc: Doc,
-    item: Found,
+    item: FoundAttribution,
     history: list[_Seen],
     settings: Settings,
     speakers: list[ResolvedSpeaker],
@@ -232,7 +232,7 @@ def _info_for(
         return AUTHOR
     head: Token = doc[item.source_head] if item.source_head is not None else doc[0]
     if info.kind == "pronoun":
-        if head.lower_ in FIRST_PERSON:
+        if head.lower_ in FIRST_PERSON_PRONOUNS:
             return AUTHOR
         return _antecedent(history, item.source[0] + 1, head.lower_)
     if head.lower_ in GROUP_ANAPHORS:  # "Both said", "The other said": the group just met

@@ -28,9 +28,10 @@ from typing import Any
 
 from fuente.times.published import date_span
 
-__all__ = ["Glyph", "Layout", "Mark", "Piece", "lay_out", "marks_from_rows"]
+__all__ = ["Glyph", "Piece", "TimelineLayout", "TimelineMark", "lay_out", "marks_from_rows"]
 
-NAMED_KINDS = frozenset({"person", "organisation", "outlet"})
+# Speakers drawn in the named lanes (in bold): a document is cited, not a named speaker there.
+NAMED_LANE_KINDS = frozenset({"person", "organisation", "outlet"})
 MAX_LANES = 16  # the busiest lanes; the rest share one
 MAX_LABELS = 60
 MAX_PIECES = 4  # of the time axis, once quiet stretches are cut out
@@ -49,7 +50,7 @@ CHAR_PX = 0.58 * LABEL_PT * DPI / 72
 
 
 @dataclass(frozen=True, slots=True)
-class Mark:
+class TimelineMark:
     """One dated thing on the picture: the days it covers (``end`` inclusive), how precise its
     date is, the lane and few words it is drawn with, its colour ``category``, and how it was
     dated (``statement``: its own date; ``document``: its document's; ``inferred``: its
@@ -66,7 +67,7 @@ class Mark:
     dated_by: str
 
 
-def marks_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[Mark], int]:
+def marks_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[TimelineMark], int]:
     """Marks for the rows that can be placed on a calendar, and how many could not."""
     marks, unplaced = [], 0
     for row in rows:
@@ -80,13 +81,13 @@ def marks_from_rows(rows: Iterable[Mapping[str, Any]]) -> tuple[list[Mark], int]
         dated_by = "inferred" if row.get("inferred") else row.get("dated_by") or "statement"
         dated_by = "statement" if dated_by == "event" else dated_by  # the text gives its date
         marks.append(
-            Mark(
+            TimelineMark(
                 *span,
                 value=str(row["date"]),
                 lane=row.get("lane") or speaker.get("name") or "(no speaker)",
                 text=" ".join(str(row.get("text") or row.get("content") or "").split()),
                 category=category,
-                named=category in NAMED_KINDS if named is None else bool(named),
+                named=category in NAMED_LANE_KINDS if named is None else bool(named),
                 dated_by=dated_by,
             )
         )
@@ -110,7 +111,7 @@ class Glyph:
     ``row`` (0 at the top), piece ``piece``, centred on ``middle``; with its ``label``, if it
     has room, ``above`` or ``below`` the lane, beginning ``shift_pt`` points off its centre."""
 
-    marks: tuple[Mark, ...]
+    marks: tuple[TimelineMark, ...]
     row: int
     piece: int
     middle: date
@@ -119,12 +120,12 @@ class Glyph:
     shift_pt: float = 0.0
 
     @property
-    def first(self) -> Mark:
+    def first(self) -> TimelineMark:
         return self.marks[0]
 
 
 @dataclass(frozen=True, slots=True)
-class Layout:
+class TimelineLayout:
     """Where everything goes: lanes top to bottom as (label, named, count), how many lanes
     were folded into the last one, the pieces of the time axis, the glyphs, and the figure's
     height in inches."""
@@ -140,10 +141,10 @@ class Layout:
         return sum(glyph.label is not None for glyph in self.glyphs)
 
 
-def lay_out(marks: list[Mark]) -> Layout:
+def lay_out(marks: list[TimelineMark]) -> TimelineLayout:
     """Lanes, pieces of the time axis, glyphs and labels for ``marks`` (at least one)."""
     lanes, lane_of, folded = _lanes(marks)
-    grouped: dict[tuple[int, date, date, str], list[Mark]] = {}
+    grouped: dict[tuple[int, date, date, str], list[TimelineMark]] = {}
     for mark in sorted(marks, key=lambda m: (m.start, m.end)):
         grouped.setdefault((lane_of[mark.lane], mark.start, mark.end, mark.dated_by), []).append(
             mark
@@ -177,7 +178,7 @@ def lay_out(marks: list[Mark]) -> Layout:
         for i, g in enumerate(glyphs)
     ]
     counts = Counter(lane_of[m.lane] for m in marks)
-    return Layout(
+    return TimelineLayout(
         lanes=tuple((lane, named, counts[row]) for row, (lane, named) in enumerate(lanes)),
         folded=folded,
         pieces=tuple(pieces),
@@ -186,7 +187,7 @@ def lay_out(marks: list[Mark]) -> Layout:
     )
 
 
-def _lanes(marks: list[Mark]) -> tuple[list[tuple[str, bool]], dict[str, int], int]:
+def _lanes(marks: list[TimelineMark]) -> tuple[list[tuple[str, bool]], dict[str, int], int]:
     """Lanes top to bottom as (label, named): named speakers, then unnamed ones, each in the
     order they first speak; the quietest past ``MAX_LANES`` share a last lane."""
     count = Counter(m.lane for m in marks)
@@ -211,7 +212,7 @@ def _lanes(marks: list[Mark]) -> tuple[list[tuple[str, bool]], dict[str, int], i
     return order, index, folded
 
 
-def _pieces(marks: list[Mark]) -> list[tuple[date, date, int]]:
+def _pieces(marks: list[TimelineMark]) -> list[tuple[date, date, int]]:
     """The time axis cut into at most ``MAX_PIECES`` pieces around the dated marks, leaving
     out stretches with nothing in them: (first day, last day, marks in it)."""
     spans = sorted((m.start, m.end) for m in marks)

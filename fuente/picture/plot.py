@@ -25,8 +25,8 @@ from fuente.picture.layout import (
     LABEL_PT,
     LANE_IN,
     WIDTH_IN,
-    Layout,
-    Mark,
+    TimelineLayout,
+    TimelineMark,
     lay_out,
     marks_from_rows,
 )
@@ -117,7 +117,7 @@ def draw_timeline(
     return drawn
 
 
-def _axes(figure: Any, layout: Layout) -> list[Any]:
+def _axes(figure: Any, layout: TimelineLayout) -> list[Any]:
     """One axes a piece of the time axis, lanes banded, lane names on the first."""
     from matplotlib import dates as mdates
 
@@ -165,7 +165,7 @@ def _axes(figure: Any, layout: Layout) -> list[Any]:
     return axes
 
 
-def _glyphs(axes: list[Any], layout: Layout, colours: dict[str, str]) -> None:
+def _glyphs(axes: list[Any], layout: TimelineLayout, colours: dict[str, str]) -> None:
     from matplotlib import dates as mdates
     from matplotlib.patches import Rectangle
 
@@ -194,7 +194,7 @@ def _glyphs(axes: list[Any], layout: Layout, colours: dict[str, str]) -> None:
             )  # fmt: skip
 
 
-def _legend(figure: Any, first: Any, marks: list[Mark], colours: dict[str, str]) -> None:
+def _legend(figure: Any, first: Any, marks: list[TimelineMark], colours: dict[str, str]) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -219,7 +219,7 @@ def _legend(figure: Any, first: Any, marks: list[Mark], colours: dict[str, str])
     )  # fmt: skip
 
 
-def _colours(marks: list[Mark]) -> dict[str, str]:
+def _colours(marks: list[TimelineMark]) -> dict[str, str]:
     known = list(COLOURS)
     found = sorted(
         dict.fromkeys(m.category for m in marks),
@@ -229,7 +229,7 @@ def _colours(marks: list[Mark]) -> dict[str, str]:
     return {category: COLOURS.get(category) or next(spare) for category in found}
 
 
-def _subtitle(marks: list[Mark], drawn: Drawn) -> str:
+def _subtitle(marks: list[TimelineMark], drawn: Drawn) -> str:
     first = min(m.start for m in marks).isoformat()
     last = max(m.end for m in marks).isoformat()
     lanes = len({m.lane for m in marks})

@@ -28,8 +28,8 @@ import pyarrow.parquet as pq
 
 from fuente.errors import ConfigError, FuenteError, message
 from fuente.query.attributions import attribution_rows
-from fuente.query.sourcing import SPEAKER_KINDS, sourcing_profile
-from fuente.records import Actor
+from fuente.query.sourcing import sourcing_profile
+from fuente.records import SPEAKER_KINDS, Actor
 from fuente.store.database import Store
 
 __all__ = ["EXPORTS", "FORMATS", "ExportKind", "export", "export_to_path", "register"]

@@ -16,20 +16,24 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from fuente.records import Attribution, Document, ExcludedRange, LeadStatement, Speaker
+from fuente.records import (
+    NAMED_KINDS,
+    SPEAKER_KINDS,
+    Attribution,
+    Document,
+    ExcludedRange,
+    LeadStatement,
+    Speaker,
+)
 
 __all__ = [
-    "NAMED_KINDS",
     "NON_RESPONSE",
-    "SPEAKER_KINDS",
     "UNNAMED_ONLY",
     "counted",
     "inside_excluded",
     "sourcing_profile",
 ]
 
-SPEAKER_KINDS = ("person", "organisation", "outlet", "document", "author", "unnamed")
-NAMED_KINDS = ("person", "organisation", "outlet", "document")
 NON_RESPONSE = "non-response"
 UNNAMED_ONLY = "unnamed-only"
 

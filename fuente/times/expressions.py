@@ -38,13 +38,13 @@ from fuente.settings import Settings
 from fuente.times.normalise import Grammar, grammar
 from fuente.times.resolve import RESOLVERS, State, accept
 
-__all__ = ["EXTRACTOR", "Found", "find_times"]
+__all__ = ["EXTRACTOR", "FoundTime", "find_times"]
 
 EXTRACTOR = "times@1"
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
+class FoundTime:
     """A time expression found in a text: offsets, TIMEX3 type/value/mod and its anchoring."""
 
     start: int
@@ -227,7 +227,7 @@ def _candidates(state: State, lexicon_dir: str | None) -> list[tuple[int, int, s
     return sorted(taken, key=lambda item: item[0])
 
 
-def _on_dates(text: str, found: list[Found]) -> list[Found]:
+def _on_dates(text: str, found: list[FoundTime]) -> list[FoundTime]:
     """Clock times take the day of a date written beside them ("5 p.m. on Saturday")."""
     linked = list(found)
     for index, time in enumerate(found):
@@ -266,7 +266,7 @@ def find_times(
     anchor: datetime.date | None,
     settings: Settings,
     candidates: Candidates | None = None,
-) -> list[Found]:
+) -> list[FoundTime]:
     """The time expressions of ``doc`` in text order, each with its TIMEX3 type and value.
 
     ``anchor`` is the document date (None when unknown); see the module docstring for how
@@ -276,7 +276,7 @@ def find_times(
     lexicon, _ = _compile(settings.lexicon_dir)
     text = doc_text(doc)
     state = State(grammar=lexicon, doc=doc, text=text, anchor=anchor)
-    found: list[Found] = []
+    found: list[FoundTime] = []
     if candidates is None:
         candidates = _candidates(state, settings.lexicon_dir)
     for start, end, name, match in candidates:
@@ -284,7 +284,7 @@ def find_times(
         if result is None:
             continue
         kind, value, anchored, mod = result
-        found.append(Found(start, end, kind, value, anchored, mod))
+        found.append(FoundTime(start, end, kind, value, anchored, mod))
         moves = kind == "DATE" and anchored != "none" and _moves_narrative(state, start, value)
         if moves and (moved := _narrative_date(value)) is not None:
             state.narrative, state.grain = moved

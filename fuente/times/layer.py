@@ -17,7 +17,7 @@ from fuente.nlp.annotate import doc_text
 from fuente.nlp.tense import tense_of
 from fuente.records import TimeExpr
 from fuente.settings import Settings
-from fuente.times.expressions import EXTRACTOR, Found, find_times, time_candidates
+from fuente.times.expressions import EXTRACTOR, FoundTime, find_times, time_candidates
 from fuente.times.published import Published, infer_published
 
 __all__ = ["given_date", "time_layer"]
@@ -27,7 +27,7 @@ DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40},[ \t]*$")
 WEEKDAY_REACH = 12
 
 
-def _dateline(text: str, found: list[Found]) -> tuple[int, int] | None:
+def _dateline(text: str, found: list[FoundTime]) -> tuple[int, int] | None:
     """(month, day) of a wire dateline opening a line: "PORT SELDEN, March 3 (Reuters)"."""
     for item in found:
         match = re.match(r"XXXX-(\d\d)-(\d\d)$", item.value)

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 SIDES = ("source", "target")
-Found = defaultdict[str, list[str]]
+KeysByWord = defaultdict[str, list[str]]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -48,7 +48,7 @@ def cached_key(kind: str, name: str, description: str | None, doc: str) -> str:
     return speaker_key(Speaker("", doc, kind, name, "", description=description))
 
 
-def _found() -> Found:
+def _found() -> KeysByWord:
     return defaultdict(list)
 
 
@@ -58,12 +58,12 @@ class Words:
     they make: named speakers' names, unnamed speakers' descriptions, the documents of
     author speakers, entities' names, and the words and entity ids of event parties."""
 
-    named: Found = field(default_factory=_found)
-    unnamed: Found = field(default_factory=_found)
-    authors: Found = field(default_factory=_found)
-    entities: Found = field(default_factory=_found)
-    party_texts: Found = field(default_factory=_found)
-    party_entities: Found = field(default_factory=_found)
+    named: KeysByWord = field(default_factory=_found)
+    unnamed: KeysByWord = field(default_factory=_found)
+    authors: KeysByWord = field(default_factory=_found)
+    entities: KeysByWord = field(default_factory=_found)
+    party_texts: KeysByWord = field(default_factory=_found)
+    party_entities: KeysByWord = field(default_factory=_found)
 
     def __len__(self) -> int:
         return sum(len(found) for found in (self.named, self.unnamed, self.entities))

@@ -15,8 +15,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from fuente.query.sourcing import NAMED_KINDS
-from fuente.records import Speaker
+from fuente.records import NAMED_KINDS, Speaker
 
 __all__ = ["GROUPS", "dossier_path", "entity_key", "slug", "speaker_group", "speaker_key"]
 

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-__all__ = ["Mark", "article_marks", "pieces"]
+__all__ = ["TextMark", "article_marks", "pieces"]
 
 # Order in which hover titles are listed, outermost first.
 ORDER = {"excluded": 0, "source": 1, "cue": 2, "content": 3, "event": 4, "entity": 5, "time": 6}
 
 
 @dataclass(frozen=True, slots=True)
-class Mark:
+class TextMark:
     """One marked span: ``kind`` is a key of ``ORDER``; ``css`` its class names; ``title``
     what hovering shows; ``group`` ties the pieces of one attribution or event together;
     ``anchor`` an element id placed where it starts; ``href`` a link; ``label`` words shown
@@ -50,10 +50,10 @@ def _speaker_title(speaker: dict[str, Any] | None) -> str:
     return f"{speaker['name']} ({speaker['kind']})"
 
 
-def article_marks(view: dict[str, Any]) -> list[Mark]:
+def article_marks(view: dict[str, Any]) -> list[TextMark]:
     """The marks of an article view (``queries.article_view``)."""
     marks = [
-        Mark(
+        TextMark(
             r["start"],
             r["end"],
             "excluded",
@@ -70,7 +70,7 @@ def article_marks(view: dict[str, Any]) -> list[Mark]:
         href = speaker["url"] if speaker else None
         content = row["content"]
         marks.append(
-            Mark(
+            TextMark(
                 content["start"],
                 content["end"],
                 "content",
@@ -82,11 +82,11 @@ def article_marks(view: dict[str, Any]) -> list[Mark]:
         )
         if row["cue"]:
             marks.append(
-                Mark(row["cue"]["start"], row["cue"]["end"], "cue", "cue", "cue", group=group)
+                TextMark(row["cue"]["start"], row["cue"]["end"], "cue", "cue", "cue", group=group)
             )
         if row["source"]:
             marks.append(
-                Mark(
+                TextMark(
                     row["source"]["start"],
                     row["source"]["end"],
                     "source",
@@ -99,7 +99,7 @@ def article_marks(view: dict[str, Any]) -> list[Mark]:
     for entity in view["entities"]:
         for mention in entity["mentions"]:
             marks.append(
-                Mark(
+                TextMark(
                     mention["start"],
                     mention["end"],
                     "entity",
@@ -110,13 +110,13 @@ def article_marks(view: dict[str, Any]) -> list[Mark]:
             )
     for time in view["times"]:
         marks.append(
-            Mark(time["start"], time["end"], "time", "time", f"{time['type']} {time['value']}")
+            TextMark(time["start"], time["end"], "time", "time", f"{time['type']} {time['value']}")
         )
     for event in view["events"] or ():
         if event["start"] is None or event["end"] is None:
             continue
         marks.append(
-            Mark(
+            TextMark(
                 event["start"],
                 event["end"],
                 "event",
@@ -129,16 +129,16 @@ def article_marks(view: dict[str, Any]) -> list[Mark]:
     return marks
 
 
-def pieces(text: str, marks: list[Mark]) -> list[dict[str, Any]]:
+def pieces(text: str, marks: list[TextMark]) -> list[dict[str, Any]]:
     """The text cut at every mark's edges: ``{text, css, title, group, href, anchors,
     labels}`` per piece, in order, covering the whole text."""
     size = len(text)
     kept = [m for m in marks if 0 <= m.start < m.end <= size]
     edges = sorted({0, size, *(m.start for m in kept), *(m.end for m in kept)})
-    starting: dict[int, list[Mark]] = {}
+    starting: dict[int, list[TextMark]] = {}
     for mark in kept:
         starting.setdefault(mark.start, []).append(mark)
-    open_marks: list[Mark] = []
+    open_marks: list[TextMark] = []
     result = []
     for start, end in pairwise(edges):
         open_marks = [m for m in open_marks if m.end > start] + starting.get(start, [])

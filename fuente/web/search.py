@@ -21,8 +21,7 @@ import sqlite3
 import unicodedata
 from typing import Any
 
-from fuente.query.sourcing import NAMED_KINDS
-from fuente.records import Speaker
+from fuente.records import NAMED_KINDS, Speaker
 from fuente.store.database import Store
 from fuente.web.kept import KeptAt
 from fuente.web.keys import dossier_path, speaker_group, speaker_key

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from fuente.records import Speaker
 from fuente.web.keys import slug, speaker_key
-from fuente.web.markup import ORDER, Mark, pieces
+from fuente.web.markup import ORDER, TextMark, pieces
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ marks = st.lists(
 
 @given(text=st.text(max_size=40), spans=marks)
 def test_markup_pieces_cover_the_text_once(text: str, spans: list) -> None:
-    made = [Mark(start, end, kind, kind, title=kind) for start, end, kind in spans]
+    made = [TextMark(start, end, kind, kind, title=kind) for start, end, kind in spans]
     cut = pieces(text, made)
     assert "".join(piece["text"] for piece in cut) == text
     position = 0
@@ -71,10 +71,10 @@ def test_markup_pieces_carry_links_groups_and_labels() -> None:
     cut = pieces(
         text,
         [
-            Mark(0, 5, "source", "source", "Varga", group="a1", href="/speaker/named/varga"),
-            Mark(6, 10, "cue", "cue", "cue", group="a1"),
-            Mark(11, 13, "content", "content", "said by Varga", group="a1", anchor="a1"),
-            Mark(0, 14, "excluded", "excluded", "excluded: comment", label="comment"),
+            TextMark(0, 5, "source", "source", "Varga", group="a1", href="/speaker/named/varga"),
+            TextMark(6, 10, "cue", "cue", "cue", group="a1"),
+            TextMark(11, 13, "content", "content", "said by Varga", group="a1", anchor="a1"),
+            TextMark(0, 14, "excluded", "excluded", "excluded: comment", label="comment"),
         ],
     )
     assert cut[0]["labels"] == ["comment"] and cut[0]["href"] == "/speaker/named/varga"
