@@ -21,7 +21,7 @@ from fuente.attribution.layer import attribution_layer
 from fuente.clean.layout import find_layout
 from fuente.errors import message
 from fuente.events.find import find_events
-from fuente.nlp.annotate import mask_excluded, model_version, sentence_spans
+from fuente.nlp.annotate import model_version, sentence_spans
 from fuente.nlp.entities import EXTRACTOR as ENTITIES_EXTRACTOR
 from fuente.nlp.language import detect_language
 from fuente.records import (
@@ -37,6 +37,7 @@ from fuente.records import (
     Sentence,
 )
 from fuente.settings import Settings
+from fuente.text import mask, split_tags
 from fuente.times.layer import given_date, time_layer
 from fuente.times.published import Published
 from fuente.times.statements import attach_times
@@ -84,7 +85,7 @@ def prepare(raw: RawArticle, *, settings: Settings) -> Prepared | Rejection:
         for start, end, reason in raw.excluded
     )
     excluded = _merge_excluded(given, layout.excluded)
-    masked = mask_excluded(raw.text, ((r.start, r.end) for r in excluded))
+    masked = mask(raw.text, ((r.start, r.end) for r in excluded))
     if not masked.strip():
         return Rejection(raw.path, message("E012"))
     language = raw.meta.get("language") or detect_language(masked, prefer=settings.languages)
@@ -111,12 +112,6 @@ def _fields(prepared: Prepared) -> tuple[Field, ...]:
         if value not in (None, "", [])
     ]
     return tuple(found + given)
-
-
-def split_tags(line: str) -> list[str]:
-    """Topic words of a tags line: comma-separated when it has commas, else one per word."""
-    parts = line.split(",") if "," in line else line.split()
-    return [part.strip() for part in parts if part.strip()]
 
 
 def _document(prepared: Prepared, published: Published) -> Document:

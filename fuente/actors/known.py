@@ -12,13 +12,13 @@ unknown, unless the office the text gives ("King Hussein") tells them apart.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from fuente.errors import ConfigError, message
 from fuente.lexicon import load_lexicon
 from fuente.settings import Settings
+from fuente.text import fold
 
 __all__ = ["KnownActor", "KnownActors", "known_actors"]
 
@@ -51,17 +51,11 @@ class KnownActor:
         )
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return text.casefold()
-
-
 def words_of(text: str) -> tuple[str, ...]:
     """Folded words of ``text`` without possessives: "Kurdistan Workers' Party" ->
     ("kurdistan", "workers", "party")."""
     found = []
-    for word in WORD.findall(_fold(text)):
+    for word in WORD.findall(fold(text)):
         word = POSSESSIVE.sub("", word).strip(".'-")
         if word:
             found.append(word)

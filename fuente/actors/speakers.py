@@ -14,7 +14,6 @@ Lexicons are ``fuente/data/{countries,sectors,outlets_known,speakers}.yaml`` plu
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -24,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from fuente.actors.places import place_country
 from fuente.lexicon import load_lexicon
 from fuente.settings import Settings
+from fuente.text import fold
 
 __all__ = [
     "EXTRACTOR", "KINDS", "SourceInfo", "describe_source", "outlet_name", "same_source", "trim",
@@ -79,14 +79,6 @@ class _Lexicons:
     numbers: dict[str, str]
 
 
-@lru_cache(maxsize=65536)
-def _fold(text: str) -> str:
-    """Case-, accent- and spacing-insensitive form of ``text``."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(text.casefold().split())
-
-
 def _phrase_key(text: str) -> str:
     """The key of a lexicon phrase, as ``_token_key`` keys its tokens joined by spaces."""
     return " ".join(_token_key(word) for word in re.sub(r"-", " - ", text).split())
@@ -94,7 +86,7 @@ def _phrase_key(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _token_key(text: str) -> str:
-    return _fold(text).replace(".", "")
+    return fold(text).replace(".", "")
 
 
 def _bare_mention(text: str) -> str:
@@ -118,7 +110,7 @@ def _compile(lexicon_dir: str | None) -> _Lexicons:
     settings = Settings(lexicon_dir=lexicon_dir)
     outlets: dict[str, tuple[str, bool]] = {}
     for name, alias in _entries(load_lexicon("outlets_known", settings=settings), with_names=True):
-        outlets.setdefault(_fold(_bare_mention(alias)), (name, alias != alias.lower()))
+        outlets.setdefault(fold(_bare_mention(alias)), (name, alias != alias.lower()))
     countries: dict[str, str] = {}
     capitalised: set[str] = set()
     for code, alias in _entries(load_lexicon("countries", settings=settings)):
@@ -131,7 +123,7 @@ def _compile(lexicon_dir: str | None) -> _Lexicons:
     for sector, word in _entries(load_lexicon("sectors", settings=settings)):
         sectors.setdefault(_phrase_key(word), sector)
     speakers = load_lexicon("speakers", settings=settings)
-    words = {key: frozenset(_fold(str(v)) for v in values) for key, values in speakers.items()}
+    words = {key: frozenset(fold(str(v)) for v in values) for key, values in speakers.items()}
     numbers = dict(str(entry).split() for entry in speakers.get("count-numbers", ()))
     return _Lexicons(outlets, countries, frozenset(capitalised), sectors, words, numbers)
 
@@ -147,14 +139,14 @@ def outlet_name(text: str, *, settings: Settings) -> str | None:
 
 def _outlet(text: str, lexicons: _Lexicons) -> str | None:
     bare = _bare_mention(text)
-    found = lexicons.outlets.get(_fold(bare))
+    found = lexicons.outlets.get(fold(bare))
     if found is not None and (bare[:1].isupper() or not found[1]):
         return found[0]
     words = bare.split()
     if (
         len(words) >= 2
         and all(word[:1].isupper() for word in words)
-        and _fold(words[-1]) in lexicons.words.get("outlet_name_words", frozenset())
+        and fold(words[-1]) in lexicons.words.get("outlet_name_words", frozenset())
     ):
         named = " ".join(text.strip().strip(QUOTES + " ,.;:").split())
         return named if named[:1].isupper() else " ".join(words)
@@ -368,7 +360,7 @@ def _gender(tokens: Iterable[Token], lexicons: _Lexicons) -> str | None:
 def _count(root: Token, head: Token, lexicons: _Lexicons) -> str:
     """How many a noun phrase names, from its numerals, quantifiers and number."""
     for token in [*([root] if root is not head else []), *head.lefts, head]:
-        word = _fold(token.text)
+        word = fold(token.text)
         if word.isdigit():
             return str(int(word))
         if word in lexicons.numbers:
@@ -513,7 +505,7 @@ def _describe(span: Span, settings: Settings) -> SourceInfo:
     trimmed = trim(span)
     if trimmed is None:
         text = span.text.strip()
-        return SourceInfo("unnamed", text, text, None, None, None, _fold(text), None)
+        return SourceInfo("unnamed", text, text, None, None, None, fold(text), None)
     parsed = span.doc.has_annotation("DEP")
     root = trimmed.root if parsed else trimmed[-1]  # unparsed: the last word heads
     if (pronoun := _pronoun(root, lexicons)) is not None:
@@ -535,7 +527,7 @@ def _describe(span: Span, settings: Settings) -> SourceInfo:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'-]+", _fold(text))
+    return re.findall(r"[\w'-]+", fold(text))
 
 
 def _same_noun(one: str, other: str) -> bool:

@@ -24,6 +24,7 @@ from fuente.errors import ConfigError, message
 from fuente.lexicon import load_lexicon
 from fuente.records import ExcludedRange, Field, Layout
 from fuente.settings import Settings
+from fuente.text import TAG_SEPARATORS, split_tags
 
 __all__ = ["EXTRACTOR", "REASONS", "find_layout"]
 
@@ -57,7 +58,6 @@ _FLAT = str.maketrans(
 _CLOSERS = "\"')]»*"
 _SENTENCE_END = re.compile(r"(?:(?<=[a-z]{2})|(?<=[0-9%)\]]))[.!?][\"')\]]*\s+[\"'(\[]?[A-Z]")
 _TITLE_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.[\"')\]]*\s+[\"'(\[]?[A-Z]")
-_TAG_SPLIT = re.compile(r"[\s,|;/·•]+")
 _TAG = re.compile(r"#?[^\W_](?:[\w&'+.-]*\w)?")
 _NEVER = re.compile(r"(?!)")
 
@@ -315,13 +315,14 @@ def _is_tags_line(unit: _Unit, rules: _Rules) -> bool:
     """A line of topic words: a few tokens, no sentence punctuation, no function words, and
     list-like (separators, hashtags or a lowercase topic word among them, as a headline has
     none of those)."""
-    tokens = [token for token in _TAG_SPLIT.split(unit.norm) if token]
+    tokens = [word for tag in split_tags(unit.norm) for word in tag.split()]
+    listed = any(char in unit.norm for char in TAG_SEPARATORS + "#")
     return (
         not unit.wrapped
         and 1 <= len(tokens) <= MAX_TAGS_WORDS
         and all(_TAG.fullmatch(token) for token in tokens)
         and not any(token.lstrip("#").casefold() in rules.function_words for token in tokens)
-        and (any(char in unit.norm for char in ",|;/·•#") or any(t[0].islower() for t in tokens))
+        and (listed or any(t[0].islower() for t in tokens))
     )
 
 

@@ -16,7 +16,6 @@ Two fuente components are added to the model's own:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
 
 import spacy
@@ -27,24 +26,9 @@ from fuente.errors import ConfigError, message
 from fuente.nlp.entities import ENTITIES_COMPONENT
 from fuente.settings import Settings
 
-__all__ = ["PARAGRAPHS_COMPONENT", "doc_text", "load_pipeline", "mask_excluded", "sentence_spans"]
+__all__ = ["PARAGRAPHS_COMPONENT", "doc_text", "load_pipeline", "sentence_spans"]
 
 PARAGRAPHS_COMPONENT = "fuente_paragraphs"
-
-
-def mask_excluded(text: str, excluded: Iterable[tuple[int, int]]) -> str:
-    """``text`` with each excluded range blanked out: same length, newlines kept."""
-    pieces: list[str] = []
-    position = 0
-    for start, end in sorted(excluded):
-        start = max(start, position)
-        if start >= end:
-            continue
-        pieces.append(text[position:start])
-        pieces.append("".join("\n" if char == "\n" else " " for char in text[start:end]))
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
 
 
 def paragraph_starts(doc: Doc) -> list[int]:

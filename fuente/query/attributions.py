@@ -9,7 +9,6 @@ stored document. Nothing here prints; ``fuente.cli`` does.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby, islice
 from operator import attrgetter
@@ -18,6 +17,7 @@ from typing import Any
 from fuente.query.sourcing import counted
 from fuente.records import Attribution, Speaker
 from fuente.store.database import Store
+from fuente.text import fold
 
 __all__ = [
     "attribution_row",
@@ -95,20 +95,14 @@ def attribution_rows(store: Store, attributions: Iterable[Attribution]) -> Itera
             yield attribution_row(attribution, text=document.text, speaker=speaker, times=times)
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents, so "alvarez" finds "Álvarez"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def query_words(query: str) -> list[str]:
     """The words of a query, folded: "Chavista official" -> ["chavista", "official"]."""
-    return WORD.findall(_fold(query))
+    return WORD.findall(fold(query))
 
 
 def speaker_matches(speaker: Speaker, words: Sequence[str]) -> bool:
     """Whether every query word begins a word of the speaker's name or description."""
-    found = WORD.findall(_fold(f"{speaker.name} {speaker.description or ''}"))
+    found = WORD.findall(fold(f"{speaker.name} {speaker.description or ''}"))
     return all(any(word.startswith(query) for word in found) for query in words)
 
 

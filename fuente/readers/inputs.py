@@ -50,6 +50,7 @@ from fuente.readers.html_text import deep_tree, plain_text, too_deep
 from fuente.readers.paths import files
 from fuente.records import RawArticle, Rejection
 from fuente.settings import Settings
+from fuente.text import split_tags
 
 __all__ = ["EXTRACTOR", "expand_paths", "normalise_meta", "read_inputs"]
 
@@ -384,7 +385,7 @@ def _tags(value: object) -> list[str]:
     """Tags from a list, or from a comma-separated string."""
     items = value if isinstance(value, list | tuple) else [value]
     scalars = (_scalar(item) for item in items if not isinstance(item, list | tuple | dict))
-    return [tag.strip() for text in scalars if text for tag in text.split(",") if tag.strip()]
+    return [tag for text in scalars if text for tag in split_tags(text, words=False)]
 
 
 def normalise_meta(given: Mapping[Any, Any]) -> dict[str, Any]:

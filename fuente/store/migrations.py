@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from fuente.text import mask
+
 __all__ = ["MIGRATIONS", "fill_search_index", "migrate", "schema_version"]
 
 
@@ -247,13 +249,6 @@ SEARCH_TOKENIZER = "unicode61 remove_diacritics 2"
 BLANK = "replace(hex(zeroblob({length})), '00', ' ')"  # that many spaces
 
 
-def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
-    """``text`` with each range replaced by as many spaces, so offsets stay the same."""
-    for start, end in ranges:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
 def _search_index(db: sqlite3.Connection) -> None:
     """Full-text search (SQLite FTS5) over article text and attribution content.
 
@@ -330,7 +325,7 @@ def fill_search_index(db: sqlite3.Connection, *, rebuild: bool = False) -> None:
         ).fetchall()
         db.execute(
             "INSERT INTO documents_search (rowid, title, text) VALUES (?, ?, ?)",
-            (rowid, title or "", _blanked(text, excluded)),
+            (rowid, title or "", mask(text, excluded, keep="")),
         )
     db.execute(
         """INSERT INTO attributions_search (rowid, content, speaker)

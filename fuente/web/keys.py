@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from urllib.parse import quote
 
 from fuente.records import NAMED_KINDS, Speaker
+from fuente.text import fold
 
 __all__ = ["GROUPS", "dossier_path", "entity_key", "slug", "speaker_group", "speaker_key"]
 
@@ -26,9 +26,7 @@ NOT_WORD = re.compile(r"[\W_]+")
 
 def slug(text: str) -> str:
     """ "The Interior Ministry" -> "interior-ministry"; "Álvarez" -> "alvarez"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    words = [word for word in NOT_WORD.split(folded) if word]
+    words = [word for word in NOT_WORD.split(fold(text)) if word]
     if len(words) > 1 and words[0] in LEADING_ARTICLES:
         words = words[1:]
     if not words:

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from typing import Any
 
 from fuente.records import NAMED_KINDS, Speaker
 from fuente.store.database import Store
+from fuente.text import fold
 from fuente.web.kept import KeptAt
 from fuente.web.keys import dossier_path, speaker_group, speaker_key
 from fuente.web.markup import anchor_of
@@ -75,12 +75,6 @@ KEEPS = {
 }
 
 
-def _folded(term: str) -> str:
-    """A term as the index sees it: lower case, without accents."""
-    decomposed = unicodedata.normalize("NFKD", term)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def search_terms(text: str) -> list[str]:
     """The different words and phrases of a query, in order: ``the "New  York" the`` ->
     ``["the", "New York"]``; a term differing only in case or accents is the same term."""
@@ -88,7 +82,7 @@ def search_terms(text: str) -> list[str]:
     for phrase, word in TERM.findall(text):
         term = " ".join(re.findall(r"\w+", phrase or word))
         if term:
-            terms.setdefault(_folded(term), term)
+            terms.setdefault(fold(term), term)
     return list(terms.values())
 
 

@@ -8,7 +8,8 @@ import pytest
 from webrecords import reply_records, talks_records
 
 from fuente.store.database import open_store
-from fuente.store.migrations import MIGRATIONS
+from fuente.store.migrations import MIGRATIONS, fill_search_index
+from fuente.text import mask
 from fuente.web.queries import read_store
 from fuente.web.search import fts_query, search
 
@@ -39,6 +40,21 @@ def test_search_excluded_text_is_never_matched(store) -> None:
     # blanking keeps offsets: the indexed text is as long as the original
     indexed = store.db.execute("SELECT text FROM documents_search").fetchone()[0]
     assert len(indexed) == len(talks_records().document.text)
+
+
+def test_search_index_blanks_excluded_text_as_fuente_text_mask(store) -> None:
+    """The trigger (on write) and the fill (migration, repair) blank alike, and as
+    ``fuente.text.mask`` does: offsets the same as the masked text spaCy reads."""
+    records = talks_records()
+    store.write(records)
+    text = records.document.text
+    ranges = [(r.start, r.end) for r in records.excluded]
+    assert ranges
+    written = store.db.execute("SELECT text FROM documents_search").fetchone()[0]
+    fill_search_index(store.db, rebuild=True)
+    filled = store.db.execute("SELECT text FROM documents_search").fetchone()[0]
+    assert written == filled == mask(text, ranges, keep="")
+    assert len(filled) == len(mask(text, ranges))
 
 
 def test_search_migration_fills_an_existing_database(tmp_path: Path) -> None:
