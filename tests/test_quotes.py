@@ -1,8 +1,10 @@
 """The attribution extractor on short texts written here: each form, and what is not a claim."""
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from fuente.attribution.quotemarks import find_quotes
+from fuente.attribution.quotemarks import doc_quotes, find_quotes, quoted_ranges
 from fuente.pipeline import process
 from fuente.records import RawArticle
 
@@ -208,3 +210,12 @@ def test_quotes_cue_with_preposition_or_complement(attribute, text, content, cue
     kind, found, _, _, record = only(attribute(text), content)
     assert found == content and kind == "indirect"
     assert text[record.cue_start : record.cue_end] == cue
+
+
+def test_quotemarks_doc_quotes_are_found_once_and_read_by_everyone() -> None:
+    words = ["“", "We", "stay", ",", "”", "she", "said", "."]
+    doc = Doc(Vocab(), words=words, spaces=[False, True, False, False, True, True, False, False])
+    quotes = doc_quotes(doc)
+    assert quotes == tuple(find_quotes(doc.text))
+    assert doc_quotes(doc) is quotes
+    assert quoted_ranges(doc) == [(0, len("“We stay,”"))]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from fuente.actors.speakers import EXTRACTOR as SPEAKERS_EXTRACTOR
 from fuente.actors.speakers import outlet_name
 from fuente.attribution.lead import lead_statements
-from fuente.attribution.quotemarks import find_quotes
+from fuente.attribution.quotemarks import quoted_ranges
 from fuente.attribution.quotes import EXTRACTOR as QUOTES_VERSION
 from fuente.attribution.quotes import FoundAttribution, find_attributions
 from fuente.attribution.speaker_resolution import ResolvedSpeaker, resolve_speakers
@@ -119,7 +119,7 @@ def attribution_layer(
     if not len(doc):
         return (), (), ()
     found = find_attributions(doc, settings=settings)
-    quoted = [(q.outer_start, q.outer_end) for q in find_quotes(doc_text(doc))]
+    quoted = quoted_ranges(doc)
     resolved, assigned = resolve_speakers(doc, found, quoted=quoted, settings=settings)
     speakers = _speakers(doc, doc_id, resolved, found, assigned, entities, settings)
 

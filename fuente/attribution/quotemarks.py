@@ -4,13 +4,21 @@ Pure string work, no parse: pairs opening and closing double quotes (curly “ �
 guillemets « », low „) within each paragraph, and follows a quotation across paragraphs the way
 news style writes it: a paragraph that ends inside a quotation leaves it unclosed, and the next
 paragraph opens again with a quotation mark.
+
+``find_quotes`` is the pure function on a string; ``doc_quotes`` and ``quoted_ranges`` are
+what the attribution stage reads: the quotes of a Doc's text, found once per Doc and kept in
+its ``user_data``, so the attribution finder and the speaker resolver see the same marks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Quote", "find_quotes", "paragraph_spans"]
+from spacy.tokens import Doc
+
+from fuente.nlp.annotate import doc_text
+
+__all__ = ["Quote", "doc_quotes", "find_quotes", "paragraph_spans", "quoted_ranges"]
 
 OPENING = {"“": "”", "«": "»", "„": "“"}
 CLOSING = {"”", "»"}
@@ -112,3 +120,16 @@ def _first_char(text: str, start: int, end: int) -> int:
     while start < end and text[start].isspace():
         start += 1
     return start
+
+
+def doc_quotes(doc: Doc) -> tuple[Quote, ...]:
+    """``find_quotes`` of the Doc's text, found once per Doc."""
+    quotes = doc.user_data.get("fuente_quotes")
+    if quotes is None:
+        quotes = doc.user_data["fuente_quotes"] = tuple(find_quotes(doc_text(doc)))
+    return quotes
+
+
+def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """``(outer_start, outer_end)`` of each quoted passage of the Doc, marks included."""
+    return [(quote.outer_start, quote.outer_end) for quote in doc_quotes(doc)]

@@ -42,7 +42,7 @@ from fuente.attribution.cues import (
     through,
     tokens_in,
 )
-from fuente.attribution.quotemarks import Quote, find_quotes, paragraph_spans
+from fuente.attribution.quotemarks import Quote, doc_quotes, paragraph_spans, quoted_ranges
 from fuente.attribution.reported import (
     according,
     non_responses,
@@ -411,12 +411,11 @@ def _labelled(ctx: Context) -> None:
 
 def find_attributions(doc: Doc, *, settings: Settings) -> list[FoundAttribution]:
     """Every attribution in ``doc``, in text order."""
-    quotes = find_quotes(doc_text(doc))
     ctx = Context(
         doc=doc,
         cues=load_cues(settings.lexicon_dir),
-        quotes=quotes,
-        quoted=[(q.outer_start, q.outer_end) for q in quotes],
+        quotes=list(doc_quotes(doc)),
+        quoted=quoted_ranges(doc),
         found=[],
         taken=[],
     )
