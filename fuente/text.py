@@ -52,10 +52,14 @@ def mask(text: str, ranges: Iterable[tuple[int, int]], *, keep: str = "\n") -> s
     return "".join(pieces)
 
 
-def split_tags(text: str, *, words: bool = True) -> list[str]:
-    """The tags of a list of topic words: parted by ``TAG_SEPARATORS`` when it has one
+def split_tags(text: str, *, words: bool = True, separators: str = TAG_SEPARATORS) -> list[str]:
+    """The tags of a list of topic words: parted by ``separators`` when it has one
     ("central bank, Marovia" -> ["central bank", "Marovia"]), else, with ``words``, one tag a
     word ("politics Marovia" -> ["politics", "Marovia"]); without ``words`` such a text is
-    one tag (a metadata value "central bank")."""
-    parts = text.split() if words and not _SEPARATOR.search(text) else _SEPARATOR.split(text)
+    one tag (a metadata value "central bank"). Metadata values are parted by commas alone
+    (``separators=","``), so a tag such as "US/Canada" stays whole."""
+    pattern = (
+        _SEPARATOR if separators == TAG_SEPARATORS else re.compile(f"[{re.escape(separators)}]")
+    )
+    parts = text.split() if words and not pattern.search(text) else pattern.split(text)
     return [part.strip() for part in parts if part.strip()]

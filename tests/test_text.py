@@ -89,3 +89,8 @@ def test_text_split_tags_keeps_a_metadata_value_whole_without_separators(
     value: str, tags: list[str]
 ) -> None:
     assert split_tags(value, words=False) == tags
+
+
+def test_text_split_tags_parts_metadata_by_commas_alone() -> None:
+    assert split_tags("US/Canada, trade", words=False, separators=",") == ["US/Canada", "trade"]
+    assert split_tags("US/Canada", words=False) == ["US", "Canada"]  # a tags line's separators

@@ -385,7 +385,9 @@ def _tags(value: object) -> list[str]:
     """Tags from a list, or from a comma-separated string."""
     items = value if isinstance(value, list | tuple) else [value]
     scalars = (_scalar(item) for item in items if not isinstance(item, list | tuple | dict))
-    return [tag for text in scalars if text for tag in split_tags(text, words=False)]
+    return [
+        tag for text in scalars if text for tag in split_tags(text, words=False, separators=",")
+    ]
 
 
 def normalise_meta(given: Mapping[Any, Any]) -> dict[str, Any]:
