@@ -36,29 +36,6 @@ def filled(path: Path, count: int = 3) -> Path:
     return path
 
 
-@contextmanager
-def read_only(path: Path) -> Iterator[None]:
-    """``path`` (a file or a folder) made read-only, for root too (which chmod does not stop:
-    the immutable attribute does)."""
-    if os.geteuid() == 0:
-        if shutil.which("chattr") is None:
-            pytest.skip("running as root without chattr: cannot make a path read-only")
-        made = subprocess.run(["chattr", "+i", str(path)], capture_output=True)
-        if made.returncode != 0:
-            pytest.skip(f"chattr +i failed here: {made.stderr.decode().strip()}")
-        try:
-            yield
-        finally:
-            subprocess.run(["chattr", "-i", str(path)], check=True)
-        return
-    mode = path.stat().st_mode
-    path.chmod(mode & ~0o222)
-    try:
-        yield
-    finally:
-        path.chmod(mode)
-
-
 READERS = [["stats"], ["show", "d1"], ["export", "documents"], ["who-said", "varga"],
            ["timeline"], ["check"], ["serve", "--port", "0"]]  # fmt: skip
 
@@ -88,7 +65,7 @@ def test_cli_unexpected_failure_is_one_line_and_debug_shows_it(tmp_path, monkeyp
     assert isinstance(debugged.exception, RuntimeError)
 
 
-def test_cli_reads_a_database_in_a_read_only_folder(tmp_path) -> None:
+def test_cli_reads_a_database_in_a_read_only_folder(tmp_path, read_only) -> None:
     folder = tmp_path / "archive"
     folder.mkdir()
     db = filled(folder / "f.db")
@@ -108,7 +85,7 @@ def test_cli_reads_a_database_in_a_read_only_folder(tmp_path) -> None:
         assert sorted(p.name for p in folder.iterdir()) == ["f.db", "new.txt"]
 
 
-def test_cli_ingest_into_a_read_only_file_says_so(tmp_path) -> None:
+def test_cli_ingest_into_a_read_only_file_says_so(tmp_path, read_only) -> None:
     db = filled(tmp_path / "f.db")
     source = tmp_path / "new.txt"
     source.write_text(STORY, encoding="utf-8")

@@ -5,13 +5,8 @@ Ids that are awkward in an address (holding "/" or ending in ".json") are reacha
 from __future__ import annotations
 
 import logging
-import os
 import re
-import shutil
 import sqlite3
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,27 +19,6 @@ from fuente.store.migrations import MIGRATIONS
 from fuente.web import create_app
 
 AWKWARD = ["desk/2025/a", "a.json", "a", "b.json", "we?rd #1 %", "c.json.json"]
-
-
-@contextmanager
-def read_only(path: Path) -> Iterator[None]:
-    """``path`` made read-only, for root too (with the immutable attribute)."""
-    if os.geteuid() != 0:
-        mode = path.stat().st_mode
-        path.chmod(mode & ~0o222)
-        try:
-            yield
-        finally:
-            path.chmod(mode)
-        return
-    if shutil.which("chattr") is None:
-        pytest.skip("running as root without chattr: cannot make a folder read-only")
-    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
-        pytest.skip("chattr +i does not work here")
-    try:
-        yield
-    finally:
-        subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
 def _smash(path: Path, table: str) -> None:
@@ -77,7 +51,7 @@ def test_web_database_moved_away_is_a_500_and_is_not_created_again(web_db: Path,
     assert [r.name for r in caplog.records] == ["fuente.web"]
 
 
-def test_web_serves_a_database_in_a_read_only_folder(tmp_path: Path) -> None:
+def test_web_serves_a_database_in_a_read_only_folder(tmp_path: Path, read_only) -> None:
     folder = tmp_path / "archive"
     folder.mkdir()
     with open_store(folder / "web.db") as store:
@@ -92,7 +66,7 @@ def test_web_serves_a_database_in_a_read_only_folder(tmp_path: Path) -> None:
         assert sorted(p.name for p in folder.iterdir()) == files
 
 
-def test_web_refuses_an_older_database_it_cannot_upgrade(tmp_path: Path) -> None:
+def test_web_refuses_an_older_database_it_cannot_upgrade(tmp_path: Path, read_only) -> None:
     folder = tmp_path / "archive"
     folder.mkdir()
     with open_store(folder / "web.db") as store:
