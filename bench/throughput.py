@@ -25,7 +25,7 @@ import spacy
 
 from fuente.ingest import ingest
 from fuente.settings import load_settings
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -47,7 +47,7 @@ from fuente.records import (
     Speaker,
     TimeExpr,
 )
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 from fuente.web.keys import slug
 
 V = "bench"

@@ -15,7 +15,8 @@ from fuente.errors import ConfigError, FuenteError, IngestError, StoreError
 from fuente.ingest import Outcome, ingest
 from fuente.query.export import export
 from fuente.settings import Settings, load_settings
-from fuente.store.database import Store, open_store
+from fuente.store.connect import open_store
+from fuente.store.database import Store
 
 __all__ = [
     "ConfigError",

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from fuente.settings import Settings, load_settings
-from fuente.store.database import Store, open_store
+from fuente.store.connect import open_store
+from fuente.store.database import Store
 
 
 @pytest.fixture(scope="session")

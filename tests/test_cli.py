@@ -21,7 +21,7 @@ from fuente.records import (
     Mention,
     Speaker,
 )
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 
 ARTICLE = """politics Marovia talks
 

@@ -17,7 +17,7 @@ from fuente.cli import main
 from fuente.pipeline import content_hash
 from fuente.records import ArticleRecords, Document, RawArticle
 from fuente.settings import load_settings
-from fuente.store.database import open_reader, open_store
+from fuente.store.connect import open_reader, open_store
 
 STORY = "Varga said on Monday that the talks would resume. Diplomats said the plan was sound.\n"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fuente.ingest import ingest
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 
 ARTICLE = """Envoys Met Marovia's Interior Minister
 

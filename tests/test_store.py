@@ -18,7 +18,7 @@ from fuente.records import (
     Sentence,
     Speaker,
 )
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 from fuente.store.migrations import MIGRATIONS
 
 

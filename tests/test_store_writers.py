@@ -19,7 +19,7 @@ from fuente.records import (
     Speaker,
     with_document_id,
 )
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 from fuente.store.migrations import MIGRATIONS
 
 
@@ -219,7 +219,7 @@ def test_store_processes_creating_one_database_at_once_all_open_it(tmp_path) -> 
 
 
 def test_store_reader_migrates_an_older_database_it_can_write(tmp_path) -> None:
-    from fuente.store.database import open_reader
+    from fuente.store.connect import open_reader
 
     path = tmp_path / "older.db"
     older_database(path, 4).close()

@@ -12,7 +12,7 @@ from fuente.picture.layout import MAX_LABELS, MAX_LANES
 from fuente.picture.plot import draw_timeline
 from fuente.query.timeline import timeline
 from fuente.records import ArticleRecords, Attribution, Document, Sentence, Speaker, TimeExpr
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 
 TEXT = (
     "Varga said on Monday that the talks had failed. "

@@ -28,7 +28,9 @@ from fuente._version import __version__
 from fuente.errors import FuenteError, StoreError, message
 from fuente.query.export import EXPORTS, FORMATS, export, export_to_path
 from fuente.settings import SETTINGS, Settings, load_settings
-from fuente.store.database import Store, check, open_reader, open_store, store_error
+from fuente.store.connect import open_reader, open_store
+from fuente.store.database import Store
+from fuente.store.health import check, store_error
 
 __all__ = ["main"]
 

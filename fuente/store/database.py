@@ -12,27 +12,21 @@ for the lock up to ``lock_timeout`` seconds and then fails with a message saying
 update of the same input, an unchanged copy or a duplicate, so two runs never silently
 replace each other's documents.
 
-``open_store`` opens for writing (creating the file if need be); ``open_reader`` opens an
-existing database read-only and never creates anything, so commands that only read work on a
-read-only file or in a read-only folder. Both run SQLite's ``quick_check`` and refuse a
-damaged database; ``check`` runs the full ``integrity_check`` and the search index's own.
+A ``Store`` is had from ``fuente.store.connect``: ``open_store`` for writing, ``open_reader``
+read-only; ``fuente.store.health`` checks for damage.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Collection, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
 
-from fuente.errors import StoreError, message
 from fuente.records import (
     ArticleRecords,
     Attribution,
@@ -56,11 +50,10 @@ from fuente.store.attributions import (
     write_attribution_layer,
 )
 from fuente.store.events import read_events, write_events
-from fuente.store.health import LOCK_TIMEOUT, check, is_locked, quick_check, store_error
-from fuente.store.migrations import MIGRATIONS, migrate, schema_version
+from fuente.store.health import LOCK_TIMEOUT, is_locked, store_error
 from fuente.store.stats import database_stats
 
-__all__ = ["LOCK_TIMEOUT", "Added", "Store", "check", "open_reader", "open_store", "store_error"]
+__all__ = ["Added", "Store"]
 
 STORED, UPDATED, UNCHANGED, DUPLICATE = "stored", "updated", "unchanged", "duplicate"
 T = TypeVar("T")
@@ -383,116 +376,3 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Counts a person wants first: documents, records of each kind, rejections."""
         return database_stats(self.db, self.path)
-
-
-def _pragmas(db: sqlite3.Connection, *, lock_timeout: float) -> None:
-    db.row_factory = sqlite3.Row
-    db.execute(f"PRAGMA busy_timeout = {int(lock_timeout * 1000)}")
-
-
-def open_store(
-    path: str | Path, *, lock_timeout: float = LOCK_TIMEOUT, damaged: bool = False
-) -> Store:
-    """Open the database at ``path`` for writing, creating and migrating it as needed;
-    ":memory:" works too. Refuses a damaged database, unless ``damaged`` (for ``check``,
-    which then neither checks nor migrates it at open)."""
-    path = str(path)
-    try:
-        db = sqlite3.connect(
-            path, isolation_level=None, check_same_thread=False, timeout=lock_timeout
-        )
-    except sqlite3.Error as error:
-        raise store_error(error, path, lock_timeout=lock_timeout, opening=True) from None
-    try:
-        _pragmas(db, lock_timeout=lock_timeout)
-        _until(lambda: db.execute("PRAGMA journal_mode = WAL"), lock_timeout)
-        db.execute("PRAGMA synchronous = NORMAL")
-        db.execute("PRAGMA foreign_keys = ON")
-        if not damaged:
-            quick_check(db, path)
-        found = schema_version(db)
-        if found > len(MIGRATIONS):
-            raise StoreError(message("E021", path=path, found=found, known=len(MIGRATIONS)))
-        if not damaged:
-            _until(lambda: migrate(db), lock_timeout)
-    except sqlite3.Error as error:
-        db.close()
-        raise store_error(error, path, lock_timeout=lock_timeout, opening=True) from None
-    except BaseException:
-        db.close()
-        raise
-    return Store(db, path, lock_timeout=lock_timeout)
-
-
-def _until(step: Callable[[], object], lock_timeout: float) -> None:
-    """Run ``step``, trying again while another connection holds a lock, for ``lock_timeout``
-    seconds at most (a busy handler does not cover every case: changing the journal mode,
-    or a lock met while the schema is being created)."""
-    deadline = time.monotonic() + lock_timeout
-    while True:
-        try:
-            step()
-            return
-        except sqlite3.OperationalError as error:
-            if not is_locked(error) or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.05)
-
-
-def open_reader(path: str | Path, *, check_damage: bool = True) -> Store:
-    """Open the existing database at ``path`` read-only; never creates or changes a file.
-
-    The connection is ``mode=ro``; where that cannot open it (a database in a folder that
-    cannot be written, which SQLite needs for WAL's shared-memory file) it is opened
-    ``immutable``, which is right there since nothing can write to it either. Raises
-    StoreError when there is no database at ``path``, when its schema is newer than this
-    fuente's, and (with ``check_damage``) when ``quick_check`` finds it damaged. A database
-    made by an older fuente is migrated first where it can be written.
-    """
-    path = str(path)
-    if not os.path.isfile(path):
-        raise StoreError(message("E025", path=path))
-    uri = "file:" + quote(os.path.abspath(path))
-    last: sqlite3.Error | None = None
-    for options in ("mode=ro", "mode=ro&immutable=1"):
-        try:
-            db = sqlite3.connect(
-                f"{uri}?{options}",
-                uri=True,
-                isolation_level=None,
-                check_same_thread=False,
-                timeout=LOCK_TIMEOUT,
-            )
-        except sqlite3.Error as error:
-            last = error
-            continue
-        try:
-            _pragmas(db, lock_timeout=LOCK_TIMEOUT)
-            db.execute("PRAGMA query_only = ON")
-            found = schema_version(db)
-            if check_damage:
-                quick_check(db, path)
-        except sqlite3.OperationalError as error:
-            db.close()
-            last = error
-            if "unable to open" in str(error) or "readonly" in str(error):
-                continue
-            raise store_error(error, path, opening=True) from None
-        except sqlite3.Error as error:
-            db.close()
-            raise store_error(error, path, opening=True) from None
-        except BaseException:
-            db.close()
-            raise
-        if found > len(MIGRATIONS):
-            db.close()
-            raise StoreError(message("E021", path=path, found=found, known=len(MIGRATIONS)))
-        folder = os.path.dirname(os.path.abspath(path))
-        if found < len(MIGRATIONS) and os.access(path, os.W_OK) and os.access(folder, os.W_OK):
-            db.close()  # made by an older fuente: migrated first, where it can be written
-            open_store(path).close()
-            return open_reader(path, check_damage=False)
-        return Store(db, path)
-    if last is None:
-        raise StoreError(message("E025", path=path))
-    raise store_error(last, path, opening=True)

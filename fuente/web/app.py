@@ -39,7 +39,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from fuente._version import __version__
 from fuente.errors import FuenteError, StoreError, message
 from fuente.settings import Settings
-from fuente.store.database import open_reader
+from fuente.store.connect import open_reader
 from fuente.store.migrations import MIGRATIONS, schema_version
 from fuente.web.connections import Readers
 from fuente.web.guards import (

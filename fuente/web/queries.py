@@ -16,7 +16,8 @@ from urllib.parse import quote
 from fuente.query.attributions import attribution_row, speaker_row
 from fuente.query.sourcing import counted, inside_excluded, sourcing_profile
 from fuente.records import Document
-from fuente.store.database import Store, open_reader
+from fuente.store.connect import open_reader
+from fuente.store.database import Store
 from fuente.web.events import NOT_EXTRACTED, read_events
 from fuente.web.kept import KeptAt
 from fuente.web.keys import dossier_path, entity_key, speaker_group, speaker_key
@@ -36,7 +37,7 @@ BUSY_TIMEOUT_MS = 2000  # a reader waits this long for a lock (rare in WAL mode)
 
 def read_store(path: str | Path) -> Store:
     """A read-only connection to the existing database at ``path``; never creates one
-    (``fuente.store.database.open_reader``, without its check for damage: ``check_database``)."""
+    (``fuente.store.connect.open_reader``, without its check for damage: ``check_database``)."""
     store = open_reader(path, check_damage=False)
     store.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return store

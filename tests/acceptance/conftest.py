@@ -30,7 +30,7 @@ def seeds(tmp_path_factory, settings):
     if not SEEDS.is_dir():
         pytest.skip("../shared/corpus/seeds is absent: acceptance tests need the shared seeds")
     from fuente.ingest import ingest
-    from fuente.store.database import open_store
+    from fuente.store.connect import open_store
 
     store = open_store(tmp_path_factory.mktemp("seeds") / "seeds.db")
     outcomes = list(ingest([str(SEEDS)], store=store, settings=settings))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from webrecords import reply_records, talks_records
 
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 
 
 @pytest.fixture

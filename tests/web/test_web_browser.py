@@ -71,7 +71,7 @@ def served(tmp_path_factory, settings) -> Iterator[str]:
     import uvicorn
 
     from fuente.ingest import ingest
-    from fuente.store.database import open_store
+    from fuente.store.connect import open_store
     from fuente.web import create_app
 
     folder = tmp_path_factory.mktemp("articles")

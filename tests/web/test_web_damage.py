@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from webrecords import numbered_records, reply_records, talks_records
 
 from fuente.errors import StoreError
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 from fuente.store.migrations import MIGRATIONS
 from fuente.web import create_app
 

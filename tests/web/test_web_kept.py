@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from webrecords import numbered_records
 
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 from fuente.web.connections import Budget, Readers
 from fuente.web.kept import Kept
 from fuente.web.queries import check_database, read_store

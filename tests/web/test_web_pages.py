@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from webrecords import TALKS, add_events, hostile_records, span, talks_records
 
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 from fuente.web.app import SECURITY_HEADERS
 from fuente.web.queries import read_store
 

@@ -9,7 +9,7 @@ import pytest
 from webrecords import numbered_db
 
 from fuente.query.timeline import timeline
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 from fuente.web.queries import read_store
 from fuente.web.timeline_view import timeline_view
 

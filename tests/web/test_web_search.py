@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from webrecords import reply_records, talks_records
 
-from fuente.store.database import open_store
+from fuente.store.connect import open_store
 from fuente.store.migrations import MIGRATIONS, fill_search_index
 from fuente.text import mask
 from fuente.web.queries import read_store

@@ -355,7 +355,7 @@ def numbered_records(number: int, *, doc: str | None = None) -> ArticleRecords:
 
 def numbered_db(path: Path, count: int) -> Path:
     """A database of ``count`` numbered articles at ``path``."""
-    from fuente.store.database import open_store
+    from fuente.store.connect import open_store
 
     with open_store(path) as store:
         for number in range(count):
