@@ -1,6 +1,6 @@
 """Cues and the pieces of an attribution: the shared vocabulary of ``fuente.attribution.quotes``.
 
-What a cue is comes from the ``cues`` lexicon (``fuente/data/cues.yaml``, extensible). This
+What a cue is comes from the ``cues`` lexicon (``fuente/data/en/cues.yaml``, extensible). This
 module finds, around a cue verb, who speaks (its subject, the noun a relative clause hangs on,
 the agent of a passive), what is reported (its clause, intention or object), and the outlet the
 words went to ("told the Times", "in an interview with CNN").
@@ -15,7 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from fuente.attribution.quotemarks import Quote
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import read_lexicon
 
 __all__ = ["Context", "Cues", "FoundAttribution", "add", "load_cues", "source_tokens"]
 
@@ -62,9 +62,7 @@ class Cues:
 
 @cache
 def load_cues(lexicon_dir: str | None) -> Cues:
-    from fuente.settings import Settings as _Settings
-
-    data = load_lexicon("cues", settings=_Settings(lexicon_dir=lexicon_dir))
+    data = read_lexicon("cues", lexicon_dir=lexicon_dir)
     return Cues(
         verbs=frozenset(data.get("verbs", ())),
         quote_only=frozenset(data.get("quote_only_verbs", ())),

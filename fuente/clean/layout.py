@@ -7,7 +7,7 @@ standfirst), the outlet where the text names it, and the paragraphs that are not
 own text. Those are excluded, whole paragraphs or blocks, with one of the ``REASONS``; a
 comment section runs from its header to the end of the text, and ``byline`` covers standalone
 byline and credit lines ("By …", "(Reporting by …)", "This article first appeared on …").
-Rules are general; phrases live in ``fuente/data/boilerplate.yaml`` and ``outlets.yaml``,
+Rules are general; phrases live in ``fuente/data/en/boilerplate.yaml`` and ``outlets.yaml``,
 which a user's ``lexicon_dir`` extends (a new boilerplate section is a new reason). The text is
 never changed: every offset is a Python string index into it.
 """

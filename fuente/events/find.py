@@ -1,7 +1,7 @@
 """Events: who did what to whom, when and where, coded in PLOVER's categories.
 
 ``find_events`` makes one pass over the tokens of a parsed Doc. A verb or noun of the events
-lexicon (``fuente/data/events.yaml``) carries an event; its dependency tree gives the rest:
+lexicon (``fuente/data/en/events.yaml``) carries an event; its dependency tree gives the rest:
 
 * source and target (``fuente.events.actors``): a verb's subject and object, a noun's
   modifiers and prepositional objects, the subject of a light verb or of the verb a clause
