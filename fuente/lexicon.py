@@ -22,7 +22,7 @@ import yaml
 from fuente.errors import ConfigError, message
 from fuente.settings import Settings
 
-__all__ = ["DEFAULT_LANGUAGE", "load_lexicon", "read_lexicon"]
+__all__ = ["DEFAULT_LANGUAGE", "load_lexicon", "read_lexicon", "words"]
 
 # the language whose words a stage reads unless it is told another
 DEFAULT_LANGUAGE = "en"
@@ -78,3 +78,16 @@ def load_lexicon(
 ) -> dict[str, tuple[Any, ...]]:
     """The lexicon ``name`` in ``language`` under ``settings`` (its ``lexicon_dir``)."""
     return read_lexicon(name, lexicon_dir=settings.lexicon_dir, language=language)
+
+
+def words(section: str, *, language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """A closed list of ``language``'s words: ``section`` of ``fuente/data/<code>/words.yaml``.
+
+    Grammar words (articles, pronouns, prepositions, titles), read from the packaged language
+    folder only; a section that is not there is an error, not an empty set.
+    """
+    lexicon = read_lexicon("words", lexicon_dir=None, language=language)
+    if section not in lexicon:
+        reason = f"no section {section!r}"
+        raise ConfigError(message("E034", path=f"{language}/words.yaml", reason=reason))
+    return frozenset(str(word) for word in lexicon[section])

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from fuente.errors import ConfigError, message
-from fuente.lexicon import read_lexicon
+from fuente.lexicon import read_lexicon, words
 from fuente.settings import Settings
 
 __all__ = ["KnownActor", "KnownActors", "known_actors"]
 
 WORD = re.compile(r"[\w'’.]+")  # a hyphen parts words, as the tokenizer does
 POSSESSIVE = re.compile(r"['’]s$|['’]$")
-ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = words("articles")
 
 
 @dataclass(frozen=True, slots=True)

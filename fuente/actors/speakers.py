@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from fuente.actors.places import place_country
-from fuente.lexicon import read_lexicon
+from fuente.lexicon import read_lexicon, words
 from fuente.settings import Settings
 
 __all__ = [
@@ -33,11 +33,11 @@ __all__ = [
 EXTRACTOR = "speakers@1"
 KINDS = ("person", "organisation", "outlet", "document", "author", "unnamed", "pronoun")
 
-ARTICLES = frozenset({"a", "an", "the"})
+ARTICLES = words("articles")
 QUOTES = "\"'“”‘’«»"
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Prepositions on a source's head that say where it belongs ("officials in Washington").
-AFFILIATION_PREPS = frozenset({"of", "from", "in", "at", "with", "within", "inside", "to", "for"})
+AFFILIATION_PREPS = words("affiliation-prepositions")
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
@@ -45,9 +45,9 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 STANCES = frozenset({"rebels", "opposition"})
 # How a later mention opens: "the official" may be one met before; "another official" is not;
 # "an official" is only when described in the very same words.
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "said"})
-DIFFERENT = frozenset({"another", "other", "second", "third", "different", "separate", "new"})
-INDEFINITE = frozenset({"a", "an", "one", "some", "several", "multiple", "many", "few"})
+DEFINITE = words("definite-openers")
+DIFFERENT = words("different-openers")
+INDEFINITE = words("indefinite-openers")
 
 
 @dataclass(frozen=True, slots=True)

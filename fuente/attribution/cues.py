@@ -15,19 +15,19 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from fuente.attribution.quotemarks import Quote
-from fuente.lexicon import read_lexicon
+from fuente.lexicon import read_lexicon, words
 
 __all__ = ["Context", "Cues", "FoundAttribution", "add", "load_cues", "source_tokens"]
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 CONTENT_DEPS = {"ccomp"}
 # Verbs whose object is whom they address or what they hold, never what is attributed.
-NO_OBJECT_VERBS = {"tell", "ask", "say", "add", "continue", "go", "press", "write", "quote"}
-CONCERN_VERBS = {"express", "voice", "raise", "share"}
-CONCERN_NOUNS = {"concern", "concerns", "fear", "fears", "hope", "doubt", "worry", "belief"}
-FIRST_PERSON_SUBJECTS = {"i", "we"}
-GENERIC_SOURCES = {"you", "one", "it", "there"}
-BARE_CLAUSE_VERBS = {"say", "think", "believe", "claim"}
+NO_OBJECT_VERBS = words("no-object-verbs")
+CONCERN_VERBS = words("concern-verbs")
+CONCERN_NOUNS = words("concern-nouns")
+FIRST_PERSON_SUBJECTS = words("first-person-subjects")
+GENERIC_SOURCES = words("generic-subjects")
+BARE_CLAUSE_VERBS = words("bare-clause-verbs")
 Range = tuple[int, int]
 
 

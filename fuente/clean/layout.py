@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from fuente.errors import ConfigError, message
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import load_lexicon, words
 from fuente.records import ExcludedRange, Field, Layout
 from fuente.settings import Settings
 
@@ -393,9 +393,7 @@ def _label_duplicates(page: _Page) -> None:
         seen.add(unit.norm)
 
 
-_CONNECTORS = frozenset(
-    {"of", "for", "de", "del", "la", "el", "los", "las", "and", "y", "the", "&"}
-)
+_CONNECTORS = words("name-connectors")
 
 
 def _name_span(flat: str, start: int, end: int) -> tuple[int, int] | None:
