@@ -13,7 +13,7 @@ the spaCy model of fuente's settings (tagger and lemmatiser only). Prints:
 * the first and last words of source spans ("he", "officials", "sources", ...);
 * the shapes: the order of source, cue and content, and the "according to" and colon forms;
 * the verb lemmas with at least ``--min-count`` gold cues and ``--min-precision`` that
-  ``fuente/data/cues.yaml`` does not list yet, as YAML lines to add.
+  ``fuente/data/en/cues.yaml`` does not list yet, as YAML lines to add.
 
 Run: .venv/bin/python bench/mine_cues.py [--split train] [--top 60] [--markdown]
 """
@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from fuente.settings import load_settings
 
-CUES_YAML = ROOT / "fuente" / "data" / "cues.yaml"
+CUES_YAML = ROOT / "fuente" / "data" / "en" / "cues.yaml"
 DROPPED_POS = {"AUX", "ADV", "PUNCT", "SPACE"}
 NEGATION = {"not", "n't", "never"}
 # Lemmas the small English model gets wrong for cue verbs ("hopes" -> "hop"), put right here.

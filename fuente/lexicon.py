@@ -1,9 +1,13 @@
 """Lexicons are data: YAML files packaged in ``fuente/data`` that an analyst can extend.
 
-``load_lexicon("boilerplate", settings=s)`` reads ``fuente/data/boilerplate.yaml`` and, when the
-``lexicon_dir`` setting names a folder holding a file of the same name, that file too. A
-lexicon file is a mapping from section names to lists; a user's lists are appended to the
-packaged ones, so a user adds entries without copying ours.
+A language is a folder: ``fuente/data/<code>/`` (``en``: the only one today) holds that
+language's words, and ``fuente/data/`` itself the lexicons every language shares (proper names:
+known actors and outlets). ``load_lexicon("cues", settings=s)`` reads, in this order and
+skipping files that are not there, ``fuente/data/cues.yaml``, ``fuente/data/en/cues.yaml``
+and, when the ``lexicon_dir`` setting names a folder, its ``cues.yaml`` and ``en/cues.yaml``; so a
+user's flat file extends every language and a file under a code extends that language.
+A lexicon file is a mapping from section names to lists; later lists are appended to earlier
+ones, so a user adds entries without copying ours. Adding a language is adding a folder.
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ import yaml
 from fuente.errors import ConfigError, message
 from fuente.settings import Settings
 
-__all__ = ["load_lexicon"]
+__all__ = ["DEFAULT_LANGUAGE", "load_lexicon", "read_lexicon", "words"]
+
+# the language whose words a stage reads unless it is told another
+DEFAULT_LANGUAGE = "en"
 
 # libyaml's parser where PyYAML was built with it: the known-actors file reads ten times faster
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -34,20 +41,53 @@ def _read(path: Path | Any) -> dict[str, list[Any]]:
     return data
 
 
+def _packaged() -> Any:
+    """The root of the packaged lexicons (a function, so a test can point it elsewhere)."""
+    return resources.files("fuente") / "data"
+
+
 @cache
-def _load(name: str, lexicon_dir: str | None) -> dict[str, tuple[Any, ...]]:
-    merged: dict[str, list[Any]] = {
-        key: list(values)
-        for key, values in _read(resources.files("fuente") / "data" / f"{name}.yaml").items()
-    }
+def read_lexicon(
+    name: str, *, lexicon_dir: str | None, language: str = DEFAULT_LANGUAGE
+) -> dict[str, tuple[Any, ...]]:
+    """The lexicon ``name`` in ``language``: packaged entries, then the user's; read once.
+
+    Cached on the three strings, so a stage that compiles a lexicon can cache on
+    ``lexicon_dir`` and ``language`` without building a ``Settings``.
+    """
+    root = _packaged()
+    packaged = [path for path in (root / f"{name}.yaml", root / language / f"{name}.yaml")]
+    files = [path for path in packaged if path.is_file()]
+    if not files:
+        # neither shared nor in this language: report the language's file, as the one to add
+        files = [packaged[1]]
     if lexicon_dir is not None:
-        extra = Path(lexicon_dir) / f"{name}.yaml"
-        if extra.is_file():
-            for key, values in _read(extra).items():
-                merged.setdefault(key, []).extend(values)
+        extra = Path(lexicon_dir)
+        files += [
+            p for p in (extra / f"{name}.yaml", extra / language / f"{name}.yaml") if p.is_file()
+        ]
+    merged: dict[str, list[Any]] = {}
+    for path in files:
+        for key, values in _read(path).items():
+            merged.setdefault(key, []).extend(values)
     return {key: tuple(values) for key, values in merged.items()}
 
 
-def load_lexicon(name: str, *, settings: Settings) -> dict[str, tuple[Any, ...]]:
-    """The lexicon ``name``: packaged entries followed by the user's, read once per process."""
-    return _load(name, settings.lexicon_dir)
+def load_lexicon(
+    name: str, *, settings: Settings, language: str = DEFAULT_LANGUAGE
+) -> dict[str, tuple[Any, ...]]:
+    """The lexicon ``name`` in ``language`` under ``settings`` (its ``lexicon_dir``)."""
+    return read_lexicon(name, lexicon_dir=settings.lexicon_dir, language=language)
+
+
+def words(section: str, *, language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """A closed list of ``language``'s words: ``section`` of ``fuente/data/<code>/words.yaml``.
+
+    Grammar words (articles, pronouns, prepositions, titles), read from the packaged language
+    folder only; a section that is not there is an error, not an empty set.
+    """
+    lexicon = read_lexicon("words", lexicon_dir=None, language=language)
+    if section not in lexicon:
+        reason = f"no section {section!r}"
+        raise ConfigError(message("E034", path=f"{language}/words.yaml", reason=reason))
+    return frozenset(str(word) for word in lexicon[section])

@@ -1,4 +1,4 @@
-"""The countries lexicon (fuente/data/countries.yaml): coverage and the words it reads."""
+"""The countries lexicon (fuente/data/en/countries.yaml): coverage and the words it reads."""
 
 from __future__ import annotations
 

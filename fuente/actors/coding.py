@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fuente.actors.known import known_actors
 from fuente.actors.speakers import describe_source
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import load_lexicon, words
 from fuente.records import Actor, Entity, Mention
 from fuente.settings import Settings
 
@@ -29,21 +29,21 @@ __all__ = ["ActorCoder", "noun_lemma"]
 STANCES = frozenset({"rebels", "opposition"})
 INSTITUTIONS = frozenset({"military", "police", "government", "judiciary"})
 IGO = "international organisation"
-PERSONAL = {"he", "him", "she", "her"}
-GROUP = {"they", "them"}
-BODY = {"it"}
-RELATIVE = {"who", "whom", "which", "that"}
+PERSONAL = words("pronouns-personal")
+GROUP = words("pronouns-group")
+BODY = words("pronouns-body")
+RELATIVE = words("relative-pronouns")
 SUBJECTS = {"nsubj", "nsubjpass"}
 CUT = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 # Nouns for whoever leads a country: with a country and no other sector they code its
 # government ("the Libyan leader"), as a "rebel leader" stays with the rebels.
-LEADERS = frozenset({"leader", "leadership", "ruler", "strongman"})
+LEADERS = words("leaders")
 REACH = 120  # tokens back a pronoun may reach for what it stands for
 # Words that make a nationality an ethnicity: "ethnic Albanians" in Macedonia are Macedonia's,
 # as PLOVER codes a people by the country where it lives.
-ETHNIC = frozenset({"ethnic", "ethnically"})
-RESIDENCE = frozenset({"of", "in", "from"})
+ETHNIC = words("ethnic")
+RESIDENCE = words("residence-prepositions")
 
 
 class ActorCoder:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fuente.errors import ConfigError, message
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import read_lexicon, words
 from fuente.settings import Settings
 from fuente.text import fold
 
@@ -24,7 +24,7 @@ __all__ = ["KnownActor", "KnownActors", "known_actors"]
 
 WORD = re.compile(r"[\w'’.]+")  # a hyphen parts words, as the tokenizer does
 POSSESSIVE = re.compile(r"['’]s$|['’]$")
-ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = words("articles")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +155,8 @@ def _entry(raw: object) -> tuple[KnownActor, list[str]]:
 
 @cache
 def _compile(lexicon_dir: str | None) -> KnownActors:
-    settings = Settings(lexicon_dir=lexicon_dir)
-    lexicon = load_lexicon("actors_known", settings=settings)
-    speakers = load_lexicon("speakers", settings=settings)
+    lexicon = read_lexicon("actors_known", lexicon_dir=lexicon_dir)
+    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir)
     titles = frozenset(
         word
         for title in (*speakers.get("titles", ()), *lexicon.get("titles", ()))

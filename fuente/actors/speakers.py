@@ -7,7 +7,8 @@ core noun phrase (relative clauses, appositions and anonymity phrases out; descr
 post-modifiers of unnamed sources kept) and reads the head: an entity of
 ``doc._.fuente_entities``, an outlet alias, or a noun of the lexicons. ``same_source`` says
 whether a later mention ("the official") is a source met earlier ("one Venezuelan official").
-Lexicons are ``fuente/data/{countries,sectors,outlets_known,speakers}.yaml`` plus the user's
+Lexicons are ``fuente/data/en/{countries,sectors,speakers}.yaml`` and
+``fuente/data/outlets_known.yaml``, plus the user's
 ``lexicon_dir``, compiled once per ``lexicon_dir``.
 """
 
@@ -21,7 +22,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from fuente.actors.places import place_country
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import read_lexicon, words
 from fuente.settings import Settings
 from fuente.text import fold
 
@@ -32,11 +33,11 @@ __all__ = [
 EXTRACTOR = "speakers@1"
 KINDS = ("person", "organisation", "outlet", "document", "author", "unnamed", "pronoun")
 
-ARTICLES = frozenset({"a", "an", "the"})
+ARTICLES = words("articles")
 QUOTES = "\"'“”‘’«»"
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Prepositions on a source's head that say where it belongs ("officials in Washington").
-AFFILIATION_PREPS = frozenset({"of", "from", "in", "at", "with", "within", "inside", "to", "for"})
+AFFILIATION_PREPS = words("affiliation-prepositions")
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
@@ -44,9 +45,9 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 STANCES = frozenset({"rebels", "opposition"})
 # How a later mention opens: "the official" may be one met before; "another official" is not;
 # "an official" is only when described in the very same words.
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "said"})
-DIFFERENT = frozenset({"another", "other", "second", "third", "different", "separate", "new"})
-INDEFINITE = frozenset({"a", "an", "one", "some", "several", "multiple", "many", "few"})
+DEFINITE = words("definite-openers")
+DIFFERENT = words("different-openers")
+INDEFINITE = words("indefinite-openers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,22 +108,23 @@ def _entries(
 
 @cache
 def _compile(lexicon_dir: str | None) -> _Lexicons:
-    settings = Settings(lexicon_dir=lexicon_dir)
     outlets: dict[str, tuple[str, bool]] = {}
-    for name, alias in _entries(load_lexicon("outlets_known", settings=settings), with_names=True):
+    for name, alias in _entries(
+        read_lexicon("outlets_known", lexicon_dir=lexicon_dir), with_names=True
+    ):
         outlets.setdefault(fold(_bare_mention(alias)), (name, alias != alias.lower()))
     countries: dict[str, str] = {}
     capitalised: set[str] = set()
-    for code, alias in _entries(load_lexicon("countries", settings=settings)):
+    for code, alias in _entries(read_lexicon("countries", lexicon_dir=lexicon_dir)):
         key = _phrase_key(_bare_mention(alias))
         if key not in countries:
             countries[key] = "" if code == "none" else code
             if alias != alias.lower():
                 capitalised.add(key)
     sectors: dict[str, str] = {}
-    for sector, word in _entries(load_lexicon("sectors", settings=settings)):
+    for sector, word in _entries(read_lexicon("sectors", lexicon_dir=lexicon_dir)):
         sectors.setdefault(_phrase_key(word), sector)
-    speakers = load_lexicon("speakers", settings=settings)
+    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir)
     words = {key: frozenset(fold(str(v)) for v in values) for key, values in speakers.items()}
     numbers = dict(str(entry).split() for entry in speakers.get("count-numbers", ()))
     return _Lexicons(outlets, countries, frozenset(capitalised), sectors, words, numbers)

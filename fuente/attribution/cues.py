@@ -1,6 +1,6 @@
 """Cues and the pieces of an attribution: the shared vocabulary of ``fuente.attribution.quotes``.
 
-What a cue is comes from the ``cues`` lexicon (``fuente/data/cues.yaml``, extensible). This
+What a cue is comes from the ``cues`` lexicon (``fuente/data/en/cues.yaml``, extensible). This
 module finds, around a cue verb, who speaks (its subject, the noun a relative clause hangs on,
 the agent of a passive), what is reported (its clause, intention or object), and the outlet the
 words went to ("told the Times", "in an interview with CNN").
@@ -15,19 +15,19 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from fuente.attribution.quotemarks import Quote
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import read_lexicon, words
 
 __all__ = ["Context", "Cues", "FoundAttribution", "add", "load_cues", "source_tokens"]
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 CONTENT_DEPS = {"ccomp"}
 # Verbs whose object is whom they address or what they hold, never what is attributed.
-NO_OBJECT_VERBS = {"tell", "ask", "say", "add", "continue", "go", "press", "write", "quote"}
-CONCERN_VERBS = {"express", "voice", "raise", "share"}
-CONCERN_NOUNS = {"concern", "concerns", "fear", "fears", "hope", "doubt", "worry", "belief"}
-FIRST_PERSON_SUBJECTS = {"i", "we"}
-GENERIC_SOURCES = {"you", "one", "it", "there"}
-BARE_CLAUSE_VERBS = {"say", "think", "believe", "claim"}
+NO_OBJECT_VERBS = words("no-object-verbs")
+CONCERN_VERBS = words("concern-verbs")
+CONCERN_NOUNS = words("concern-nouns")
+FIRST_PERSON_SUBJECTS = words("first-person-subjects")
+GENERIC_SOURCES = words("generic-subjects")
+BARE_CLAUSE_VERBS = words("bare-clause-verbs")
 Range = tuple[int, int]
 
 
@@ -62,9 +62,7 @@ class Cues:
 
 @cache
 def load_cues(lexicon_dir: str | None) -> Cues:
-    from fuente.settings import Settings as _Settings
-
-    data = load_lexicon("cues", settings=_Settings(lexicon_dir=lexicon_dir))
+    data = read_lexicon("cues", lexicon_dir=lexicon_dir)
     return Cues(
         verbs=frozenset(data.get("verbs", ())),
         quote_only=frozenset(data.get("quote_only_verbs", ())),

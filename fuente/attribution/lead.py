@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from fuente.lexicon import words
 from fuente.nlp.annotate import doc_text
 from fuente.records import NAMED_KINDS, Attribution, Field, LeadStatement, Speaker
 
@@ -20,7 +21,7 @@ __all__ = ["EXTRACTOR", "lead_statements"]
 
 EXTRACTOR = "lead@1"
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
-REPORTING = {"say", "tell", "report", "accord", "add", "be", "have"}
+REPORTING = words("reporting-lemmas")
 MIN_SHARED = 2
 
 

@@ -50,6 +50,7 @@ from fuente.attribution.reported import (
     statement_nouns,
     unsourced,
 )
+from fuente.lexicon import words
 from fuente.nlp.annotate import doc_text
 from fuente.settings import Settings
 
@@ -367,7 +368,7 @@ def _interview(ctx: Context) -> None:
 
 
 LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
-NOT_LABELS = {"update", "note", "editor's note", "watch", "photo", "source", "related", "read more"}
+NOT_LABELS = words("not-speaker-labels")
 
 
 def _person_names(doc: Doc) -> set[str]:

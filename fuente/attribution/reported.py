@@ -25,6 +25,7 @@ from fuente.attribution.cues import (
     through,
     tokens_in,
 )
+from fuente.lexicon import words
 
 __all__ = ["according", "non_responses", "reported", "statement_nouns", "unsourced"]
 
@@ -183,7 +184,7 @@ def statement_nouns(ctx: Context) -> None:
         )
 
 
-HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly"}
+HEARSAY_ADVERBS = words("hearsay-adverbs")
 
 
 def unsourced(ctx: Context) -> None:

@@ -22,15 +22,15 @@ from spacy.tokens import Doc, Token
 
 from fuente.actors.speakers import SourceInfo, describe_source, same_source
 from fuente.attribution.quotes import FoundAttribution
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import load_lexicon, words
 from fuente.settings import Settings
 
 __all__ = ["ResolvedSpeaker", "resolve_speakers"]
 
-SINGULAR = {"he", "him", "she", "her", "his"}
-PLURAL = {"they", "them", "their"}
-FIRST_PERSON_PRONOUNS = {"i", "we", "me", "us"}
-GROUP_ANAPHORS = {"both", "other", "others", "each", "either", "neither"}
+SINGULAR = words("pronouns-singular")
+PLURAL = words("pronouns-plural")
+FIRST_PERSON_PRONOUNS = words("pronouns-first-person")
+GROUP_ANAPHORS = words("group-anaphors")
 PERSONAL_KINDS = {"person", "unnamed"}
 AUTHOR = SourceInfo(
     kind="author",

@@ -7,7 +7,7 @@ standfirst), the outlet where the text names it, and the paragraphs that are not
 own text. Those are excluded, whole paragraphs or blocks, with one of the ``REASONS``; a
 comment section runs from its header to the end of the text, and ``byline`` covers standalone
 byline and credit lines ("By …", "(Reporting by …)", "This article first appeared on …").
-Rules are general; phrases live in ``fuente/data/boilerplate.yaml`` and ``outlets.yaml``,
+Rules are general; phrases live in ``fuente/data/en/boilerplate.yaml`` and ``outlets.yaml``,
 which a user's ``lexicon_dir`` extends (a new boilerplate section is a new reason). The text is
 never changed: every offset is a Python string index into it.
 """
@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from fuente.errors import ConfigError, message
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import load_lexicon, words
 from fuente.records import ExcludedRange, Field, Layout
 from fuente.settings import Settings
 from fuente.text import TAG_SEPARATORS, split_tags
@@ -394,9 +394,7 @@ def _label_duplicates(page: _Page) -> None:
         seen.add(unit.norm)
 
 
-_CONNECTORS = frozenset(
-    {"of", "for", "de", "del", "la", "el", "los", "las", "and", "y", "the", "&"}
-)
+_CONNECTORS = words("name-connectors")
 
 
 def _name_span(flat: str, start: int, end: int) -> tuple[int, int] | None:

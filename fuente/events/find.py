@@ -1,7 +1,7 @@
 """Events: who did what to whom, when and where, coded in PLOVER's categories.
 
 ``find_events`` makes one pass over the tokens of a parsed Doc. A verb or noun of the events
-lexicon (``fuente/data/events.yaml``) carries an event; its dependency tree gives the rest:
+lexicon (``fuente/data/en/events.yaml``) carries an event; its dependency tree gives the rest:
 
 * source and target (``fuente.events.actors``): a verb's subject and object, a noun's
   modifiers and prepositional objects, the subject of a light verb or of the verb a clause
@@ -29,6 +29,7 @@ from fuente.events.lexicon import PARTS, EventLexicon, Pattern, event_lexicon
 from fuente.events.noun_actors import NounEventActors
 from fuente.events.qualifiers import EventQualifiers
 from fuente.events.syntax import definite, governor, infinitive
+from fuente.lexicon import words
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
 from fuente.settings import Settings
 
@@ -38,7 +39,7 @@ EXTRACTOR = "events@1"
 WINDOW = 4  # tokens a phrase's next word may lie after the previous one
 OBJECTS = {"dobj", "nsubjpass"}  # what a verb acts on: its object, or its passive subject
 NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # places only a noun takes
-LEFT = {"from", "of", "out"}  # what a verb leaves: "withdrew from the talks", "pulled out of"
+LEFT = words("left-prepositions")  # what a verb leaves: "withdrew from the talks", "pulled out of"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """The events lexicon compiled for lookup: which words carry which PLOVER category and mode.
 
-``fuente/data/events.yaml`` (plus the user's ``lexicon_dir``) maps lemmas and phrases to
+``fuente/data/en/events.yaml`` (plus the user's ``lexicon_dir``) maps lemmas and phrases to
 categories; its lower-case sections hold the qualifier words (negation, modality, light
 verbs, prepositions). ``event_lexicon(settings)`` reads it once per ``lexicon_dir`` into an
 ``EventLexicon``: patterns keyed by their first word, longest first, and word sets.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fuente.errors import ConfigError, message
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import read_lexicon
 from fuente.settings import Settings
 
 __all__ = ["CATEGORIES", "PARTS", "EventLexicon", "Pattern", "event_lexicon"]
@@ -77,7 +77,7 @@ def _pattern(section: str, entry: str) -> Pattern:
 
 @cache
 def _compile(lexicon_dir: str | None) -> EventLexicon:
-    lexicon = load_lexicon("events", settings=Settings(lexicon_dir=lexicon_dir))
+    lexicon = read_lexicon("events", lexicon_dir=lexicon_dir)
     found: dict[str, list[Pattern]] = {}
     for section, entries in lexicon.items():
         if section.lower() == section:

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from fuente.actors.coding import noun_lemma
 from fuente.actors.speakers import trim
 from fuente.events.lexicon import EventLexicon
+from fuente.lexicon import words
 
 __all__ = [
     "definite",
@@ -22,7 +23,7 @@ __all__ = [
     "verb_is",
 ]
 
-DEFINITE = {"the", "this", "these", "that", "those"}
+DEFINITE = words("definite-determiners")
 # Endings of inflected verbs and what their base may end in instead ("carried" -> "carry",
 # "staged" -> "stage", "held" is left to the lemmatiser).
 INFLECTIONS = (

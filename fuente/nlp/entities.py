@@ -23,18 +23,17 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from fuente.lexicon import words
+
 __all__ = ["ENTITIES_COMPONENT", "EXTRACTOR", "Cluster", "cluster_entities"]
 
 EXTRACTOR = "entities@1"
 ENTITIES_COMPONENT = "fuente_entities"
 
-DETERMINERS = {"the", "a", "an"}
-HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "sen", "rep", "gov",
-    "sr", "sra", "don", "doña",
-}  # fmt: skip
-POSSESSIVES = {"'s", "’s", "'", "’"}
-COORDINATORS = {"and", "&", "y", ","}
+DETERMINERS = words("articles")
+HONORIFICS = words("honorifics")
+POSSESSIVES = words("possessive-endings")
+COORDINATORS = words("name-coordinators")
 # The type a cluster takes when its mentions disagree: earlier wins.
 TYPE_PRECEDENCE = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
 

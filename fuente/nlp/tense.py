@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from fuente.lexicon import words
+
 __all__ = ["tense_of"]
 
 MODIFIER = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
-DONE = frozenset({"did", "had", "has", "have", "was", "were", "'d", "'ve"})
+DONE = words("done-auxiliaries")
 
 
 def tense_of(

@@ -1,7 +1,7 @@
 """Time expressions: find them in an annotated Doc and give each a TIMEX3 type and value.
 
 ``find_times(doc, anchor=..., settings=...)`` scans the text (``doc_text``) with patterns built
-from the words of ``fuente/data/times.yaml`` (months, weekdays, seasons, number words, units,
+from the words of ``fuente/data/en/times.yaml`` (months, weekdays, seasons, number words, units,
 modifiers, references to the present, past and future, recurrences), keeps the longest match
 where two overlap, and then, in the order of the text, resolves each one:
 
@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from fuente.nlp.annotate import doc_text
 from fuente.settings import Settings
-from fuente.times.normalise import Grammar, grammar
+from fuente.times.normalise import Grammar, grammar_for
 from fuente.times.resolve import RESOLVERS, State, accept
 
 __all__ = ["EXTRACTOR", "FoundTime", "find_times"]
@@ -167,7 +167,7 @@ _PATTERNS: list[tuple[str, str]] = [
 
 @cache
 def _compile(lexicon_dir: str | None) -> tuple[Grammar, list[tuple[str, re.Pattern[str]]]]:
-    lexicon = grammar(Settings(lexicon_dir=lexicon_dir))
+    lexicon = grammar_for(lexicon_dir)
     patterns = []
     for name, template in _PATTERNS:
         source = template.replace("[~-]", "(?:~|-)").replace("~", _SPACE)

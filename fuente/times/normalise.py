@@ -1,6 +1,6 @@
 """The words and calendar arithmetic behind ``fuente.times.expressions``.
 
-``grammar(settings)`` builds, once per lexicon, the word tables of ``fuente/data/times.yaml``
+``grammar(settings)`` builds, once per lexicon, the word tables of ``fuente/data/en/times.yaml``
 (with the user's additions) and the regular expressions made from them. The rest are small
 pure helpers on dates: month shifts, ISO weeks, seasons, quarters, and the choice of a year for
 a date the text gives without one.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import read_lexicon
 from fuente.settings import Settings
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Grammar",
     "choose_year",
     "grammar",
+    "grammar_for",
     "holiday_date",
     "number_value",
     "shift",
@@ -84,8 +85,9 @@ def _words(words: list[str], *, capital: bool = False) -> str:
 
 
 @cache
-def _grammar(lexicon_dir: str | None) -> Grammar:
-    lexicon = load_lexicon("times", settings=Settings(lexicon_dir=lexicon_dir))
+def grammar_for(lexicon_dir: str | None) -> Grammar:
+    """The word tables and fragments for the lexicons under ``lexicon_dir``, built once."""
+    lexicon = read_lexicon("times", lexicon_dir=lexicon_dir)
     months = {word: int(value) for word, value in _table(lexicon, "months").items()}
     weekdays = {word: int(value) for word, value in _table(lexicon, "weekdays").items()}
     full_months = [w for w in months if (len(w) > 3 and w not in {"sept"}) or w == "may"]
@@ -132,7 +134,7 @@ def _grammar(lexicon_dir: str | None) -> Grammar:
 
 def grammar(settings: Settings) -> Grammar:
     """The time-expression word tables and fragments for ``settings``, built once."""
-    return _grammar(settings.lexicon_dir)
+    return grammar_for(settings.lexicon_dir)
 
 
 def number_value(text: str, numbers: dict[str, str]) -> str:

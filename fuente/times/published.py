@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from fuente.lexicon import words
+
 __all__ = ["HORIZON_DAYS", "Published", "date_span", "infer_published"]
 
 HORIZON_DAYS = 60
@@ -55,7 +57,7 @@ PARTS = {
     "H1": (1, 6),
     "H2": (7, 6),
 }
-SHORT = frozenset({"day", "weekend", "week", "month"})  # reported once they are over
+SHORT = words("short-periods")  # reported once they are over
 
 # A time expression as ``infer_published`` reads it: its text (with a few characters before,
 # for a weekday written apart), its value, and optionally its tense ("past", "ahead" or None).

@@ -12,6 +12,7 @@ import datetime
 import re
 from collections.abc import Callable
 
+from fuente.lexicon import words
 from fuente.times.normalise import Grammar, choose_year, number_value, shift, week_of
 from fuente.times.periods import (
     PERIOD_RESOLVERS,
@@ -36,10 +37,7 @@ __all__ = ["RESOLVERS", "State", "accept"]
 
 # Entities a bare month or weekday inside is part of a name ("the March of the Mothers")
 _NAMES = {"PERSON", "ORG", "GPE", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
-_YEAR_CUES = {
-    "in", "since", "by", "until", "till", "from", "through", "to", "of", "before", "after",
-    "during", "between", "and", "early", "mid", "late", "fiscal", "end", "for", "around",
-}  # fmt: skip
+_YEAR_CUES = words("year-cues")
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -16,6 +16,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from fuente.lexicon import words
 from fuente.records import Attribution, TimeExpr
 
 __all__ = ["DATED", "attach_times", "holding_attribution"]
@@ -46,8 +47,8 @@ def _head_of(doc: Doc, starts: list[int], time: TimeExpr) -> Token | None:
 
 # Prepositions that put a time phrase on the act of saying ("said on Monday", "in a statement
 # on Monday"); "since 2020" or "until March" span a state, not a moment of speech.
-AT_PREPOSITIONS = {"on", "in", "at", "during", "late", "early", "last", "this"}
-OCCASION_PREPOSITIONS = {"in", "at", "during", "on"}
+AT_PREPOSITIONS = words("at-prepositions")
+OCCASION_PREPOSITIONS = words("occasion-prepositions")
 DIRECT_LINKS = {"npadvmod", "advmod", "tmod"}
 
 
