@@ -56,7 +56,7 @@ def read_lexicon(
     ``lexicon_dir`` and ``language`` without building a ``Settings``.
     """
     root = _packaged()
-    packaged = [path for path in (root / f"{name}.yaml", root / language / f"{name}.yaml")]
+    packaged = [root / f"{name}.yaml", root / language / f"{name}.yaml"]
     files = [path for path in packaged if path.is_file()]
     if not files:
         # neither shared nor in this language: report the language's file, as the one to add

@@ -189,13 +189,21 @@ def test_migrations_keep_the_last_rejection_of_each_input(tmp_path) -> None:
         assert [tuple(row) for row in rows] == [("x.txt", "newest")]
 
 
-def test_migrate_applies_each_step_once_when_another_got_there_first(tmp_path) -> None:
+def test_migrate_applies_each_step_once_when_another_got_there_first(tmp_path, monkeypatch):
+    from fuente.store import migrations
+
     path = tmp_path / "race.db"
     open_store(path).close()
-    again = sqlite3.connect(path, isolation_level=None)
-    from fuente.store.migrations import migrate
+    real = migrations.schema_version
+    calls = []
 
-    assert migrate(again) == []  # the version is read again under the lock
+    def stale_then_real(db):  # the first look, before the lock, predates another's migration
+        calls.append(1)
+        return 0 if len(calls) == 1 else real(db)
+
+    monkeypatch.setattr(migrations, "schema_version", stale_then_real)
+    again = sqlite3.connect(path, isolation_level=None)
+    assert migrations.migrate(again) == []  # the version is read again under the lock
     again.close()
 
 

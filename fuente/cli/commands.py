@@ -179,16 +179,13 @@ def ingest(
 @output_options
 def export_command(kind: str, db_path: str, fmt: str, output: str | None) -> None:
     """Write stored records of one KIND as JSON Lines, CSV or Parquet."""
-    try:
-        with _open(db_path) as store:
-            if output is None:
-                export(kind, store=store, format=fmt, out=sys.stdout.buffer)
-                sys.stdout.flush()
-            else:
-                count = export_to_path(kind, store=store, format=fmt, path=output)
-                click.echo(f"wrote {count} {kind} to {output}", err=True)
-    except FuenteError as error:
-        _fail(error)
+    with _open(db_path) as store:
+        if output is None:
+            export(kind, store=store, format=fmt, out=sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            count = export_to_path(kind, store=store, format=fmt, path=output)
+            click.echo(f"wrote {count} {kind} to {output}", err=True)
 
 
 @main.command()
@@ -199,11 +196,8 @@ def show(doc: str, db_path: str) -> None:
     sourcing profile."""
     from fuente.cli.display import render_document
 
-    try:
-        with _open(db_path) as store:
-            Console(highlight=False).print(render_document(store, doc))
-    except FuenteError as error:
-        _fail(error)
+    with _open(db_path) as store:
+        Console(highlight=False).print(render_document(store, doc))
 
 
 @main.command(name="who-said")
@@ -223,14 +217,11 @@ def who_said_command(query: str, db_path: str, fmt: str, limit: int | None) -> N
     from fuente.query.attributions import who_said
 
     found = 0
-    try:
-        with _open(db_path) as store:
-            for row in who_said(store, query, limit=limit):
-                line = json.dumps(row, ensure_ascii=False) if fmt == "jsonl" else said_line(row)
-                click.echo(line)
-                found += 1
-    except FuenteError as error:
-        _fail(error)
+    with _open(db_path) as store:
+        for row in who_said(store, query, limit=limit):
+            line = json.dumps(row, ensure_ascii=False) if fmt == "jsonl" else said_line(row)
+            click.echo(line)
+            found += 1
     if not found and fmt == "text":
         click.echo(f"no speaker matching {query!r} is quoted or cited", err=True)
 
@@ -261,24 +252,21 @@ def timeline_command(
     from fuente.cli.terminal import printable
     from fuente.query.timeline import timeline
 
-    try:
-        if out is not None:
-            from fuente.picture.plot import draw_timeline, picture_format
+    if out is not None:
+        from fuente.picture.plot import draw_timeline, picture_format
 
-            picture_format(out)
-        with _open(db_path) as store:
-            rows = timeline(store, query, limit=limit)
-        if out is not None:
-            title = f"Timeline: “{query}”" if query else "Timeline: every dated statement"
-            drawn = draw_timeline(rows, out, title=title)
-            click.echo(
-                f"drew {drawn.marks} statements in {drawn.lanes} lanes"
-                f" ({drawn.labels} labelled) to {out}",
-                err=True,
-            )
-            return
-    except FuenteError as error:
-        _fail(error)
+        picture_format(out)
+    with _open(db_path) as store:
+        rows = timeline(store, query, limit=limit)
+    if out is not None:
+        title = f"Timeline: “{query}”" if query else "Timeline: every dated statement"
+        drawn = draw_timeline(rows, out, title=title)
+        click.echo(
+            f"drew {drawn.marks} statements in {drawn.lanes} lanes"
+            f" ({drawn.labels} labelled) to {out}",
+            err=True,
+        )
+        return
     for row in rows:
         if fmt == "jsonl":
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -307,11 +295,8 @@ def stats(db_path: str, as_json: bool) -> None:
     """Summarise what the database holds."""
     from fuente.cli.display import render_stats
 
-    try:
-        with _open(db_path) as store:
-            figures = store.stats()
-    except FuenteError as error:
-        _fail(error)
+    with _open(db_path) as store:
+        figures = store.stats()
     if as_json:
         click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
     else:
@@ -348,10 +333,7 @@ def serve(db_path: str, host: str, port: int, config: str | None) -> None:
             "this address can read the database",
             err=True,
         )
-    try:
-        run_server(db_path, host=host, port=port, settings=settings)
-    except FuenteError as error:
-        _fail(error)
+    run_server(db_path, host=host, port=port, settings=settings)
 
 
 @main.command(name="check")
@@ -378,10 +360,7 @@ def check_command(db_path: str, repair: bool) -> None:
 @settings_options
 def settings_command(config: str | None, model: str | None, batch_size: int | None) -> None:
     """List every setting with its value and what it does."""
-    try:
-        settings = _settings(config, model, batch_size)
-    except FuenteError as error:
-        _fail(error)
+    settings = _settings(config, model, batch_size)
     for name, _default, help_text in SETTINGS:
         value = getattr(settings, name)
         shown = ",".join(value) if isinstance(value, tuple) else value

@@ -61,8 +61,6 @@ def database_stats(db: sqlite3.Connection, path: str) -> dict[str, Any]:
         "attributions_by_kind": dict(
             one("SELECT kind, count(*) FROM attributions GROUP BY 1 ORDER BY 2 DESC").fetchall()
         ),
-        "events_by_category": dict(
-            one("SELECT category, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
-        ),
+        "events_by_category": dict(one(EVENT_CATEGORIES).fetchall()),
         "events_by_actor_pair": dict(one(EVENT_PAIRS).fetchall()),
     }
