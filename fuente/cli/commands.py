@@ -14,6 +14,7 @@ it ran but some inputs were rejected, 0 otherwise.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections import Counter
@@ -104,6 +105,9 @@ class FuenteGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:  # the reader went away (`fuente who-said x | head`): no error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except Exception as error:
             if ctx.params.get("debug"):
                 raise
