@@ -17,7 +17,10 @@ out of its page). Once writes stop, the next request after ``LAG`` sees them all
 
 Each result has a size (roughly, the records it holds); past ``limit`` in all, the least
 recently used are forgotten. Two requests wanting a result that is not kept compute it once:
-the second waits for the first (results share ``MAKERS`` locks by the hash of their key).
+the second waits for the first. Each key has a lock of its own while it is being computed
+(never one shared by several keys), so a computation that asks for another kept result (a
+search's counts ask for its matches) waits only for that key, and no two computations can
+wait for each other.
 """
 
 from __future__ import annotations
@@ -25,16 +28,16 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 __all__ = ["LAG", "LIMIT", "Kept", "KeptAt"]
 
 T = TypeVar("T")
-LAG = 2.0  # seconds a result may lag a database being written
+LAG = 5.0  # seconds a result may lag a database being written
 LIMIT = 500_000
-MAKERS = 64  # locks that make two requests computing one result wait for each other
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ class Kept:
         self._results: OrderedDict[Hashable, _Result] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
-        self._makers = [threading.Lock() for _ in range(MAKERS)]
+        self._makers: dict[Hashable, _Maker] = {}  # the lock of each key being computed
 
     def at(self, version: int) -> KeptAt:
         """What is kept, as a request reading this version of the database gets it."""
@@ -98,22 +101,45 @@ class Kept:
         found = self._usable(version, key, busy=False)
         if found is not None:
             return found.value
-        maker = self._makers[hash(key) % MAKERS]
-        if not maker.acquire(blocking=False):
-            found = self._usable(version, key, busy=True)
-            if found is not None:
-                return found.value
-            maker.acquire()
+        with self._maker(key) as maker:
+            if not maker.acquire(blocking=False):
+                found = self._usable(version, key, busy=True)
+                if found is not None:
+                    return found.value
+                maker.acquire()
+            try:
+                found = self._usable(version, key, busy=False)
+                if found is not None:
+                    return found.value
+                made = self._clock()
+                value = compute()
+                self._keep(key, _Result(value, version, made, size(value)))
+                return value
+            finally:
+                maker.release()
+
+    @contextmanager
+    def _maker(self, key: Hashable) -> Iterator[threading.Lock]:
+        """The lock of ``key``, shared by the requests that want it now, and forgotten once
+        none does."""
+        with self._lock:
+            maker = self._makers.get(key)
+            if maker is None:
+                maker = self._makers[key] = _Maker(threading.Lock())
+            maker.users += 1
         try:
-            found = self._usable(version, key, busy=False)
-            if found is not None:
-                return found.value
-            made = self._clock()
-            value = compute()
-            self._keep(key, _Result(value, version, made, size(value)))
-            return value
+            yield maker.lock
         finally:
-            maker.release()
+            with self._lock:
+                maker.users -= 1
+                if not maker.users:
+                    del self._makers[key]
+
+
+@dataclass(slots=True)
+class _Maker:
+    lock: threading.Lock
+    users: int = 0
 
 
 @dataclass(frozen=True, slots=True)

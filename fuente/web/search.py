@@ -7,17 +7,20 @@ types becomes quoted FTS5 terms, so no input is a syntax error; a term given twi
 once (``the the the`` is ``the``), and at most ``MAX_TERMS`` different terms are searched.
 
 Results are passages of article text and attributions (with their speaker), best first by
-FTS5's bm25 rank, ties broken by kind and id, a page at a time. SQLite ranks and cuts the
-page; only the page's results get their passage (``snippet``, ``highlight``) made. Facets
-count results by outlet, speaker kind (named, unnamed, author: attributions only), language
-and date (the document's year, then month), in SQL over the match; choosing a value narrows
-the results, and each facet counts what the other choices leave.
+FTS5's bm25 rank, ties broken by kind and id, a page at a time. SQLite ranks every match in
+one pass, which is kept (``fuente.web.kept``) with what each match's outlet, language, date
+and speaker kind are; only the page's results get their passage (``snippet``,
+``highlight``) made. Facets count results by outlet, speaker kind (named, unnamed, author:
+attributions only), language and date (the document's year, then month), over that one
+pass; choosing a value narrows the results, and each facet counts what the other choices
+leave.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter
 from typing import Any
 
 from fuente.records import NAMED_KINDS, Speaker
@@ -38,7 +41,6 @@ PER_PAGE = 20  # a result's passage costs a pass over its article: fewer than ot
 HIT, END = "\x02", "\x03"
 TERM = re.compile(r'"([^"]*)"|(\S+)')
 UNKNOWN = "(unknown)"
-MATERIALIZED = "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
 GROUP = (
     f"CASE WHEN s.kind IN ({', '.join(repr(k) for k in NAMED_KINDS)}) THEN 'named' "
     "WHEN s.kind IN ('unnamed', 'author') THEN s.kind END"
@@ -60,19 +62,6 @@ EVERY_DOCUMENT = """
         NULL AS speaker, NULL AS rank
     FROM documents
 """
-VALUES = {
-    "outlet": f"coalesce(outlet, '{UNKNOWN}')",
-    "language": f"coalesce(language, '{UNKNOWN}')",
-    "speaker": "speaker",
-    "date": f"CASE WHEN coalesce(published, '') = '' THEN '{UNKNOWN}' "
-    "ELSE substr(published, 1, :width) END",
-}
-KEEPS = {
-    "outlet": f"coalesce(outlet, '{UNKNOWN}') = :outlet",
-    "language": f"coalesce(language, '{UNKNOWN}') = :language",
-    "speaker": "speaker = :speaker",
-    "date": f"substr(coalesce(nullif(published, ''), '{UNKNOWN}'), 1, length(:date)) = :date",
-}
 
 
 def search_terms(text: str) -> list[str]:
@@ -103,72 +92,69 @@ def passage(marked: str) -> list[dict[str, Any]]:
     return pieces
 
 
-def _matched(match: str | None, *, ranked: bool) -> str:
+def _matched(match: str | None) -> str:
     if match is None:
         return EVERY_DOCUMENT
     return MATCHED.format(
         group=GROUP,
-        attribution_rank="bm25(attributions_search, 2.0, 1.0)" if ranked else "NULL",
-        document_rank="bm25(documents_search, 4.0, 1.0)" if ranked else "NULL",
+        attribution_rank="bm25(attributions_search, 2.0, 1.0)",
+        document_rank="bm25(documents_search, 4.0, 1.0)",
     )
 
 
-def _facets(
-    store: Store, match: str | None, chosen: dict[str, str]
-) -> tuple[dict[str, list[dict[str, Any]]], int]:
-    """Each facet's counts over what the other choices leave, and the number of results."""
-    parts = []
-    for facet in FACETS:
-        keeps = [KEEPS[name] for name in chosen if name != facet] + [f"{VALUES[facet]} IS NOT NULL"]
-        parts.append(
-            f"SELECT '{facet}', {VALUES[facet]}, count(*) FROM hits "
-            f"WHERE {' AND '.join(keeps)} GROUP BY 2"
-        )
-    everything = " AND ".join(KEEPS[name] for name in chosen) or "1"
-    parts.append(f"SELECT 'total', NULL, count(*) FROM hits WHERE {everything}")
-    width = 7 if len(chosen.get("date", "")) >= 4 else 4
+def _matches(store: Store, match: str | None) -> list[tuple[Any, ...]]:
+    """Every result of ``match`` (None: every document), best first (latest first without a
+    query), in one pass: ``(item, outlet, language, published, speaker group)``, where item
+    is "a" and an attribution's id, or "d" and a document's."""
+    order = "rank, type, id" if match is not None else "published IS NULL, published DESC, id"
     rows = store.db.execute(
-        f"WITH hits AS {MATERIALIZED}({_matched(match, ranked=False)}) "
-        + " UNION ALL ".join(parts),
-        {"match": match, "width": width, **chosen},
-    ).fetchall()
-    counts: dict[str, list[tuple[str, int]]] = {facet: [] for facet in FACETS}
-    total = 0
-    for facet, value, count in rows:
-        if facet == "total":
-            total = count
-        else:
-            counts[facet].append((value, count))
+        f"SELECT item, outlet, language, published, speaker FROM ({_matched(match)}) "
+        f"ORDER BY {order}",
+        {"match": match},
+    )
+    return [tuple(row) for row in rows]
+
+
+def _value(facet: str, row: tuple[Any, ...], width: int) -> str | None:
+    """The value ``row`` has for ``facet``: an unknown outlet, language or date is
+    ``UNKNOWN``, a date is its first ``width`` characters, and text results have no speaker."""
+    _, outlet, language, published, speaker = row
+    if facet == "outlet":
+        return outlet if outlet is not None else UNKNOWN
+    if facet == "language":
+        return language if language is not None else UNKNOWN
+    if facet == "speaker":
+        return speaker
+    return published[:width] if published else UNKNOWN
+
+
+def _summary(rows: list[tuple[Any, ...]], chosen: dict[str, str]) -> dict[str, Any]:
+    """The results that every choice keeps, in order, and each facet's counts over what the
+    other choices leave (a facet's own choice is not applied to it)."""
+    width = 7 if len(chosen.get("date", "")) >= 4 else 4
+    counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
+    order = []
+    for row in rows:
+        missed = [f for f, value in chosen.items() if _value(f, row, len(value)) != value]
+        if not missed:
+            order.append(row[0])
+        if len(missed) > 1:
+            continue
+        for facet in missed or FACETS:
+            value = _value(facet, row, width)
+            if value is not None:
+                counts[facet][value] += 1
     facets = {}
     for facet, found in counts.items():
         ordered = (
-            sorted(found, reverse=True)
+            sorted(found.items(), reverse=True)
             if facet == "date"
-            else sorted(found, key=lambda item: (-item[1], item[0]))
+            else sorted(found.items(), key=lambda item: (-item[1], item[0]))
         )
         facets[facet] = [
             {"value": value, "count": count, "chosen": chosen.get(facet) == value}
             for value, count in ordered
         ]
-    return facets, total
-
-
-def _order(store: Store, match: str | None, chosen: dict[str, str]) -> list[str]:
-    """Every result, best first (latest first without a query): "a" and an attribution's
-    id, or "d" and a document's."""
-    order = "rank, type, id" if match is not None else "published IS NULL, published DESC, id"
-    everything = " AND ".join(KEEPS[name] for name in chosen) or "1"
-    rows = store.db.execute(
-        f"WITH hits AS ({_matched(match, ranked=True)}) SELECT item FROM hits "
-        f"WHERE {everything} ORDER BY {order}",
-        {"match": match, **chosen},
-    )
-    return [item for (item,) in rows]
-
-
-def _summary(store: Store, match: str | None, chosen: dict[str, str]) -> dict[str, Any]:
-    facets, total = _facets(store, match, chosen)
-    order = _order(store, match, chosen) if total else []
     return {"facets": facets, "order": order}
 
 
@@ -296,13 +282,16 @@ def search(
     window = window or Window(per_page=PER_PAGE)
     chosen = {name: value for name, value in (filters or {}).items() if value and name in FACETS}
     match = fts_query(query or "")
-    summary = (kept or KeptAt()).get(
+    kept = kept or KeptAt()
+    summary = kept.get(
         ("search", match, tuple(sorted(chosen.items()))),
-        lambda: _summary(store, match, chosen),
+        lambda: _summary(
+            kept.get(("search matches", match), lambda: _matches(store, match)), chosen
+        ),
         size=lambda found: len(found["order"]) + 1,
     )
     order = summary["order"]
-    hits = (kept or KeptAt()).get(
+    hits = kept.get(
         ("search page", match, tuple(sorted(chosen.items())), window.page, window.per_page),
         lambda: _hits(store, match, list(window.cut(order))),
     )

@@ -119,15 +119,6 @@ def _actors(store: Store, category: str | None) -> list[dict[str, Any]]:
     return [{"key": key, "count": count, "name": names.get(key, key)} for key, count in top]
 
 
-def _categories(store: Store, actor: str | None, known: Words | None) -> list[dict[str, Any]]:
-    """How many items of ``actor`` (None: everyone's) there are in each category."""
-    sql, values = _items_sql(store, actor, None, known)
-    rows = store.db.execute(
-        f"SELECT category, count(*) FROM ({sql}) GROUP BY category ORDER BY category", values
-    )
-    return [{"value": category, "count": count} for category, count in rows]
-
-
 def _summary(
     store: Store, actor: str | None, category: str | None, known: Words | None = None
 ) -> dict[str, Any]:
@@ -274,11 +265,12 @@ def timeline_view(
         size=lambda found: len(found["order"]) + 1,
     )
     categories = summary["categories"]
-    if category is not None:
+    if category is not None:  # each category's count over every category: the list unnarrowed
         categories = kept.get(
-            ("timeline categories", actor),
-            lambda: _categories(store, actor, words(store, kept) if actor else None),
-        )
+            ("timeline", actor, None),
+            lambda: _summary(store, actor, None, words(store, kept) if actor else None),
+            size=lambda found: len(found["order"]) + 1,
+        )["categories"]
     everyone = kept.get(("timeline actors", category), lambda: _actors(store, category))
     order = summary["order"]
     return {

@@ -100,6 +100,26 @@ def test_kept_two_requests_computing_one_result_compute_it_once() -> None:
     assert calls == [1]
 
 
+def test_kept_a_computation_may_ask_for_other_kept_results_without_waiting_on_itself() -> None:
+    kept = Kept(limit=10)  # the inner result is too big to keep: each asking computes it
+
+    def outer(number: int) -> int:
+        return number + kept.get(1, ("inner",), lambda: 1000, lambda _: 11)
+
+    def ask(numbers: range, results: list[int]) -> None:
+        for n in numbers:
+            results.append(kept.get(1, ("outer", n), lambda n=n: outer(n), lambda _: 1))
+
+    results: list[int] = []
+    workers = [threading.Thread(target=ask, args=(range(i, 600, 3), results)) for i in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(10)
+    assert not any(worker.is_alive() for worker in workers), "a computation waits forever"
+    assert sorted(results) == [1000 + number for number in range(600)]
+
+
 def test_kept_a_write_is_seen_once_the_lag_has_passed(web_db: Path) -> None:
     clock = Clock()
     kept = Kept(lag=2.0, clock=clock)
