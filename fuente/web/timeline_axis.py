@@ -9,26 +9,15 @@ and links to the page of the list where the bucket's first item is (``linked``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+from fuente.times.published import date_span
+
 __all__ = ["BUCKETS", "axis", "date_position", "linked"]
 
-DATE = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?(?:-(\d{2}))?")
-SEASONS = {
-    "WI": 1,
-    "SP": 4,
-    "SU": 7,
-    "FA": 10,
-    "Q1": 2,
-    "Q2": 5,
-    "Q3": 8,
-    "Q4": 11,
-    "H1": 4,
-    "H2": 10,
-}
 WIDTH, HEIGHT, MARGIN = 1000, 200, 30
 # (name, characters of the date kept, its length in years, widest span it is used for)
 BUCKETS = (("day", 10, 1 / 365, 1 / 3), ("month", 7, 1 / 12, 12.0), ("year", 4, 1.0, None))
@@ -36,18 +25,18 @@ LANES = {"statement": (20, 90), "event": (105, 170)}  # top and bottom of each l
 
 
 def date_position(value: str | None) -> float | None:
-    """A TIMEX3 date as a year with a fraction ("2025-03-08" -> 2025.18...), None if it is
-    not a calendar date ("PRESENT_REF", "XXXX-08-04")."""
-    found = DATE.match(value or "")
-    if found is None:
+    """The middle of the days a TIMEX3 date covers, as a year with a fraction ("2025-03-08"
+    -> 2025.18...), None if it is not a place on the calendar ("PRESENT_REF", "XXXX-08-04").
+    The days are ``fuente.times.published.date_span``'s, as the CLI's picture has them, so a
+    season, a week or a quarter sits where it does there."""
+    span = date_span(value or "")
+    if span is None:
         return None
-    year, part, day = found.groups()
-    if part is None:
-        return int(year) + 0.5
-    month = SEASONS.get(part) or int(part)
-    if not 1 <= month <= 12:
-        return None
-    return int(year) + (month - 1) / 12 + ((int(day) - 0.5) / 31 if day else 0.5) / 12
+    first, last, _ = span
+    middle = first + (last - first) / 2
+    year = date(middle.year, 1, 1)
+    days = (date(middle.year + 1, 1, 1) - year).days
+    return middle.year + ((middle - year).days + 0.5) / days
 
 
 def _ticks(low: float, high: float, x: Any) -> list[dict[str, Any]]:

@@ -130,7 +130,7 @@ def _summary(
     days: defaultdict[str, Counter[str]] = defaultdict(Counter)
     categories: Counter[str] = Counter()
     for item, kind, day, category_of in store.db.execute(
-        f"SELECT item, type, substr(date, 1, 10), category FROM ({sql}) ORDER BY date, doc, id",
+        f"SELECT item, type, substr(date, 1, 11), category FROM ({sql}) ORDER BY date, doc, id",
         values,
     ):
         order.append(item)
