@@ -258,8 +258,10 @@ def _candidates(
     return sorted(taken, key=lambda item: item[0])
 
 
-def _on_dates(text: str, found: list[FoundTime]) -> list[FoundTime]:
+def _on_dates(lexicon: Grammar, text: str, found: list[FoundTime]) -> list[FoundTime]:
     """Clock times take the day of a date written beside them ("5 p.m. on Saturday")."""
+    joiners = "|".join(map(re.escape, lexicon.phrases["clock-date-joiners"]))
+    beside = re.compile(rf"\W{{0,3}}(?:{joiners}|,)?\W{{0,3}}")
     linked = list(found)
     for index, time in enumerate(found):
         if time.type != "TIME" or not re.search(r"T\d\d:\d\d$", time.value):
@@ -272,7 +274,7 @@ def _on_dates(text: str, found: list[FoundTime]) -> list[FoundTime]:
         for gap, date in neighbours:
             day = re.match(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$", date.value)
             gap = re.sub(r"\([^()]{0,24}\)", " ", gap)  # "10:35 a.m. (0735 GMT) Friday"
-            if date.type == "DATE" and day and re.fullmatch(r"\W{0,3}(?:on|at|,)?\W{0,3}", gap):
+            if date.type == "DATE" and day and beside.fullmatch(gap):
                 clock = time.value.split("T")[1]
                 linked[index] = replace(time, value=f"{date.value}T{clock}", anchor=date.anchor)
                 break
@@ -323,4 +325,4 @@ def find_times(
         moves = kind == "DATE" and anchored != "none" and _moves_narrative(state, start, value)
         if moves and (moved := _narrative_date(value)) is not None:
             state.narrative, state.grain = moved
-    return _on_dates(text, found)
+    return _on_dates(lexicon, text, found)

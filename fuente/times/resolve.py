@@ -80,13 +80,13 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
         what = lower(groups["what"])
         lone = grammar.units.get(what) == "Q" or what in grammar.words["weekend-words"]
         return bool(groups.get("mod")) or lone  # "the quarter", "the weekend"
-    if name == "ref" and lower(groups.get("ref")) == "soon":  # "as soon as he arrives"
-        before, after = state.text[max(0, start - 3) : start].lower(), state.text[end : end + 12]
-        if re.match(r"\s+after\b", after) or (
-            before.endswith("as ") and not re.match(r"\s+as\s+possible", after)
-        ):
-            return False
-    if name == "ref" and lower(groups.get("ref")) == "now" and _opens_sentence(state, start):
+    conjunction = (
+        name == "ref" and lower(groups.get("ref")) in grammar.words["conjunction-references"]
+    )
+    if conjunction and _joins_clauses(grammar, state.text, start, end):  # "as soon as he arrives"
+        return False
+    turn = name == "ref" and lower(groups.get("ref")) in grammar.words["turn-references"]
+    if turn and _opens_sentence(state, start):
         return state.text[end : end + 1] != ","  # "Now, he says ...": a turn of the story
     if name == "set" and not groups.get("word"):
         lead = lower(match.group("x")).split()
@@ -102,6 +102,24 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
         seconds = grammar.units.get(lower(groups.get("unit"))) == "S"
         return not seconds and not after.startswith(("s", *hyphened))
     return True
+
+
+def _spaced(phrases: tuple[str, ...]) -> str:
+    """``phrases`` as one alternation, any whitespace between their words."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + ")"
+
+
+def _joins_clauses(grammar: Grammar, text: str, start: int, end: int) -> bool:
+    """Whether the reference at ``start:end`` joins clauses ("as soon as he arrives", "soon
+    after he left") rather than naming a time ("as soon as possible")."""
+    after = text[end : end + 12]
+    if re.match(r"\s+" + _spaced(grammar.phrases["conjunction-after"]) + r"\b", after):
+        return True
+    still = re.match(r"\s+" + _spaced(grammar.phrases["conjunction-still-time"]), after)
+    return not still and any(
+        text[max(0, start - len(word) - 1) : start].lower().endswith(word + " ")
+        for word in grammar.phrases["conjunction-before"]
+    )
 
 
 def _opens_sentence(state: State, start: int) -> bool:
