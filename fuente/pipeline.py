@@ -8,7 +8,6 @@ as tasks on a distributed engine with all writes funnelled to one writer.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
@@ -18,7 +17,8 @@ from spacy.tokens import Doc
 
 from fuente._version import __version__
 from fuente.attribution.layer import attribution_layer
-from fuente.clean.layout import find_layout
+from fuente.clean.layout import article_layout
+from fuente.clean.metadata import article_document, content_hash, metadata_fields
 from fuente.errors import message
 from fuente.events.find import find_events
 from fuente.nlp.annotate import model_version, sentence_spans
@@ -26,10 +26,8 @@ from fuente.nlp.entities import EXTRACTOR as ENTITIES_EXTRACTOR
 from fuente.nlp.language import detect_language
 from fuente.records import (
     ArticleRecords,
-    Document,
     Entity,
     ExcludedRange,
-    Field,
     Layout,
     Mention,
     RawArticle,
@@ -37,16 +35,13 @@ from fuente.records import (
     Sentence,
 )
 from fuente.settings import Settings
-from fuente.text import mask, split_tags
-from fuente.times.layer import given_date, time_layer
-from fuente.times.published import Published
+from fuente.text import mask
+from fuente.times.layer import date_warnings, time_layer
 from fuente.times.statements import attach_times
 
 __all__ = ["EXTRACTOR", "Prepared", "analyse", "content_hash", "prepare", "process"]
 
 EXTRACTOR = f"fuente@{__version__}"
-READER_EXCLUSION = "readers@1"
-METADATA = "metadata"
 T = TypeVar("T")
 
 
@@ -61,30 +56,9 @@ class Prepared:
     masked: str
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _merge_excluded(
-    given: tuple[ExcludedRange, ...], found: tuple[ExcludedRange, ...]
-) -> tuple[ExcludedRange, ...]:
-    """The reader's ranges, plus the layout's that do not overlap them, in text order."""
-    kept = list(given)
-    for candidate in found:
-        if not any(candidate.start < r.end and r.start < candidate.end for r in given):
-            kept.append(candidate)
-    return tuple(sorted(kept, key=lambda r: (r.start, r.end)))
-
-
 def prepare(raw: RawArticle, *, settings: Settings) -> Prepared | Rejection:
     """Recognise the article's layout and exclusions, detect its language, mask it for spaCy."""
-    body_start = max((end for start, end, _ in raw.excluded if start == 0), default=0)
-    layout = find_layout(raw.text, doc_id=raw.id, settings=settings, start=body_start)
-    given = tuple(
-        ExcludedRange(raw.id, start, end, reason, READER_EXCLUSION)
-        for start, end, reason in raw.excluded
-    )
-    excluded = _merge_excluded(given, layout.excluded)
+    layout, excluded = article_layout(raw, settings=settings)
     masked = mask(raw.text, ((r.start, r.end) for r in excluded))
     if not masked.strip():
         return Rejection(raw.path, message("E012"))
@@ -92,68 +66,6 @@ def prepare(raw: RawArticle, *, settings: Settings) -> Prepared | Rejection:
     if language not in settings.languages:
         masked = ""  # stored and searchable, but the model is for another language
     return Prepared(raw=raw, layout=layout, excluded=excluded, language=language, masked=masked)
-
-
-def _fields(prepared: Prepared) -> tuple[Field, ...]:
-    """Metadata fields: those the layout found in the text, then those given outside it."""
-    raw = prepared.raw
-    found = [f for f in (prepared.layout.tags, prepared.layout.title, prepared.layout.deck,
-                         prepared.layout.outlet) if f is not None]  # fmt: skip
-    given = [
-        Field(
-            raw.id,
-            name,
-            ", ".join(value) if isinstance(value, list) else str(value),
-            None,
-            None,
-            METADATA,
-        )
-        for name, value in raw.meta.items()
-        if value not in (None, "", [])
-    ]
-    return tuple(found + given)
-
-
-def _document(prepared: Prepared, published: Published) -> Document:
-    raw, layout, meta = prepared.raw, prepared.layout, prepared.raw.meta
-
-    def pick(name: str, field: Field | None) -> str | None:
-        value = meta.get(name)
-        if value not in (None, ""):
-            return str(value)
-        return field.value if field is not None else None
-
-    tags = meta.get("tags") or (split_tags(layout.tags.value) if layout.tags else [])
-    if isinstance(tags, str):
-        tags = split_tags(tags)
-    return Document(
-        id=raw.id,
-        path=raw.path,
-        format=raw.format,
-        text=raw.text,
-        content_hash=content_hash(raw.text),
-        version=EXTRACTOR,
-        url=meta.get("url"),
-        title=pick("title", layout.title),
-        deck=pick("deck", layout.deck),
-        tags=tuple(str(tag) for tag in tags),
-        outlet=pick("outlet", layout.outlet),
-        language=prepared.language,
-        published=published.value,
-        published_inferred=published.inferred,
-        published_earliest=published.earliest,
-        published_latest=published.latest,
-        raw=raw.raw,
-        warnings=raw.warnings + _date_warnings(meta.get("published")),
-    )
-
-
-def _date_warnings(given: object) -> tuple[str, ...]:
-    """A W002 warning when the ``published`` given is no date fuente can read: it stays among
-    the metadata fields as given, and the document's date comes from its text instead."""
-    if given in (None, "") or given_date(str(given)) is not None:
-        return ()
-    return (message("W002", value=str(given)),)
 
 
 def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings) -> ArticleRecords:
@@ -170,7 +82,7 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
             Mention(doc_id, entity_id, start, end, text[start:end], label, version)
             for start, end, label in spans
         )
-    fields = _fields(prepared)
+    fields = metadata_fields(prepared.raw, prepared.layout)
     speakers, attributions, lead = attribution_layer(doc, doc_id, entities, fields, settings)
     given = prepared.raw.meta.get("published")
     published, times = time_layer(
@@ -187,7 +99,14 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
         settings=settings,
     )
     return ArticleRecords(
-        document=_document(prepared, published),
+        document=article_document(
+            prepared.raw,
+            prepared.layout,
+            language=prepared.language,
+            published=published,
+            version=EXTRACTOR,
+            warnings=date_warnings(given),
+        ),
         fields=fields,
         excluded=prepared.excluded,
         sentences=sentences,

@@ -1,7 +1,8 @@
 """Events: who did what to whom, when and where, coded in PLOVER's categories.
 
 ``find_events`` makes one pass over the tokens of a parsed Doc. A verb or noun of the events
-lexicon (``fuente/data/en/events.yaml``) carries an event; its dependency tree gives the rest:
+lexicon (``fuente/data/en/events.yaml``) carries an event (``fuente.events.match`` finds the
+words); its dependency tree gives the rest:
 
 * source and target (``fuente.events.actors``): a verb's subject and object, a noun's
   modifiers and prepositional objects, the subject of a light verb or of the verb a clause
@@ -19,208 +20,23 @@ lexicon (``fuente/data/en/events.yaml``) carries an event; its dependency tree g
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from fuente.actors.coding import ActorCoder, noun_lemma
 from fuente.events.actors import EventActors
-from fuente.events.lexicon import PARTS, EventLexicon, Pattern, event_lexicon
+from fuente.events.lexicon import EventLexicon, Pattern, event_lexicon
+from fuente.events.match import EventMatch, match_at, noun_object_coding, object_coding, skipped
 from fuente.events.noun_actors import NounEventActors
 from fuente.events.qualifiers import EventQualifiers
-from fuente.events.syntax import definite, governor, infinitive
-from fuente.lexicon import words
+from fuente.events.syntax import definite, governor
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
 from fuente.settings import Settings
 
 __all__ = ["EXTRACTOR", "find_events"]
 
 EXTRACTOR = "events@1"
-WINDOW = 4  # tokens a phrase's next word may lie after the previous one
-OBJECTS = {"dobj", "nsubjpass"}  # what a verb acts on: its object, or its passive subject
-NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "attr"}  # places only a noun takes
-LEFT = words("left-prepositions")  # what a verb leaves: "withdrew from the talks", "pulled out of"
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    anchor: Token
-    tokens: tuple[Token, ...]
-    pattern: Pattern
-
-
-def _keys(token: Token) -> list[str]:
-    """The forms a lexicon entry may name the token by: its lemma and its text, and the
-    stems the lemmatiser may have missed ("cordoned" lemmatised as "cordone", "Officials")."""
-    lemma, lower, tag = token.lemma_.lower(), token.lower_, token.tag_
-    keys = [lemma, lower]
-    if tag in {"NNS", "NNPS"} and lower.endswith("s"):
-        keys.append(lower[:-1])
-    elif tag in {"VBD", "VBN"} and lower.endswith("ed"):
-        keys += [lower[:-2], lower[:-1]]
-    elif tag == "VBG" and lower.endswith("ing"):
-        keys += [lower[:-3], lower[:-3] + "e"]
-    return list(dict.fromkeys(keys))
-
-
-def _part(token: Token) -> str:
-    """The token's part of speech, a noun where the parser gives a "verb" a noun's place
-    ("conducted live-fire drills")."""
-    if token.pos_ == "VERB" and token.dep_ in NOMINAL:
-        return "NOUN"
-    return token.pos_
-
-
-def _word_matches(token: Token, word: str) -> bool:
-    return word in _keys(token)
-
-
-def _linked(word: Token, inside: set[int]) -> bool:
-    """Whether a later word of a phrase hangs together with the others in the parse: its head
-    or one of its dependents is one of them; or it is a noun before the noun one governs
-    ("ended mediation efforts"), or, right after the word before it, the "to" or "for" that
-    opens a clause one governs ("ready to talk", "called for both sides to withdraw")."""
-    if word.head.i in inside or any(child.i in inside for child in word.children):
-        return True
-    if word.head.head.i not in inside:
-        return False
-    return word.dep_ == "compound" or (word.dep_ in {"aux", "mark"} and word.i - 1 in inside)
-
-
-def _match(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> _Found | None:
-    """The longest pattern whose words start at ``token``, with the tokens it covers."""
-    part = _part(token)
-    for key in _keys(token):
-        for pattern in lexicon.patterns.get(key, ()):
-            if len(pattern.words) == 1 and part not in pattern.parts:
-                continue
-            tokens, position = [token], token.i
-            for word in pattern.words[1:]:
-                nxt = next(
-                    (
-                        i
-                        for i in range(position + 1, min(end, position + 1 + WINDOW))
-                        if _word_matches(doc[i], word)
-                    ),
-                    None,
-                )
-                if nxt is None:
-                    break
-                tokens.append(doc[nxt])
-                position = nxt
-            else:
-                inside = {t.i for t in tokens}
-                if not all(_linked(t, inside) for t in tokens[1:]):
-                    continue  # "held talks with Halvik as the crisis deepened": no "hold as"
-                anchor = next(
-                    (t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1]
-                )
-                odd = anchor.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "ADP"}
-                if len(pattern.words) > 1 and anchor.pos_ not in pattern.parts and odd:
-                    continue
-                head = anchor.head
-                if (
-                    anchor.dep_ == "compound"
-                    and head.i != anchor.i
-                    and lexicon.has("generic-heads", head.lemma_.lower())
-                ):
-                    anchor = head  # "a mediation effort": the effort is what is launched
-                return _Found(anchor, tuple(tokens), pattern)
-    coding = _object_coding(token, lexicon) if token.pos_ == "VERB" else None
-    if coding is not None:  # "reopened the border": the pair is the event
-        pattern = Pattern((token.lemma_.lower(),), PARTS["verb"], *coding)
-        return _Found(token, (token,), pattern)
-    return None
-
-
-def _object_words(thing: Token) -> Iterator[Token]:
-    """The object, the nouns compounded with it and what it is a part or group of ("part of
-    the stronghold", "a mission of observers")."""
-    yield thing
-    for child in thing.children:
-        if child.dep_ == "compound":
-            yield child
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            yield from (c for c in child.children if c.dep_ == "pobj")
-
-
-def _left(preposition: Token) -> Iterator[Token]:
-    """What a preposition of leaving names: "from the talks", "out of the talks"."""
-    for child in preposition.children:
-        if child.dep_ == "pobj":
-            yield child
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            yield from (c for c in child.children if c.dep_ == "pobj")
-
-
-def _object_coding(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None] | None:
-    """The category and mode ``object-as`` gives the verb with what it acts on ("lifted the
-    sanctions", "the sanctions were lifted"), if any."""
-    lemma = verb.lemma_.lower()
-    if lemma not in lexicon.object_verbs:
-        return None
-    any_object = False
-    for child in verb.children:
-        if child.dep_ in OBJECTS:
-            words, any_object = _object_words(child), any_object or child.dep_ == "dobj"
-        elif child.dep_ == "prep" and child.lower_ in LEFT:
-            words = _left(child)
-        elif child.dep_ in {"ccomp", "xcomp"}:  # "allowed [inspectors to visit]"
-            words = (c for c in child.children if c.dep_ == "nsubj")
-        else:
-            continue
-        for word in words:
-            for key in (noun_lemma(word), word.lower_):
-                coding = lexicon.object_as.get((lemma, key))
-                if coding is not None:
-                    return coding
-    return lexicon.object_as.get((lemma, "*")) if any_object else None
-
-
-def _skipped(found: _Found, lexicon: EventLexicon) -> bool:
-    """Words of the lexicon that carry no event here: a word modifying a noun ("coup talks",
-    "the besieged town"), a verb whose object is a text ("released a statement", "the
-    statement released") or whose particle makes another verb ("was sworn in"), an attempt
-    ("sought to block"), a question."""
-    anchor = found.anchor
-    if len(found.tokens) == 1 and anchor.dep_ in {"compound", "amod"}:
-        # a participle before a root noun is the sentence's misparsed verb ("Halvik massed
-        # troops on the border")
-        return anchor.pos_ != "VERB" or anchor.head.dep_ != "ROOT"
-    if anchor.pos_ == "VERB":
-        lemma = anchor.lemma_.lower()
-        objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass", "prt"}]
-        if anchor.dep_ == "acl":
-            objects.append(anchor.head)  # "a statement released by the ministry"
-        if any(lexicon.has("not-events", f"{lemma} {noun_lemma(word)}") for word in objects):
-            return True
-        if lexicon.has("attempts", anchor.lemma_.lower()) and any(
-            child.dep_ == "xcomp" and infinitive(child) for child in anchor.children
-        ):
-            return True
-        if lexicon.has("questions", anchor.lemma_.lower()):
-            asks_for = any(
-                (child.dep_ == "prep" and child.lower_ == "for")
-                or (child.dep_ in {"xcomp", "ccomp"} and infinitive(child))
-                for child in anchor.children
-            )
-            return not asks_for
-    return False
-
-
-def _noun_object_coding(noun: Token, lexicon: EventLexicon) -> tuple[str, str | None] | None:
-    """The coding ``object-as`` gives a noun of the verb's form with what its "on" or "of"
-    phrase names ("a ban on imports" as "banned imports")."""
-    lemma = noun.lemma_.lower()
-    if lemma not in lexicon.object_verbs:
-        return None
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"on", "of"}:
-            for word in (c for c in child.children if c.dep_ == "pobj"):
-                coding = lexicon.object_as.get((lemma, noun_lemma(word)))
-                if coding is not None:
-                    return coding
-    return None
 
 
 class _Finder:
@@ -255,16 +71,16 @@ class _Finder:
         act an authority orders ("ordered the arrest of"), or, for a promise, those of what is
         promised as an intention ("vowed to retaliate")."""
         if anchor.pos_ == "NOUN":
-            coding = _noun_object_coding(anchor, self.lexicon)
+            coding = noun_object_coding(anchor, self.lexicon)
             return coding if coding is not None else (pattern.category, pattern.mode)
         if anchor.pos_ not in {"VERB", "ADJ"}:
             return pattern.category, pattern.mode
-        coding = _object_coding(anchor, self.lexicon) if anchor.pos_ == "VERB" else None
+        coding = object_coding(anchor, self.lexicon) if anchor.pos_ == "VERB" else None
         if coding is not None:
             return coding
         if self.lexicon.has("executive", anchor.lemma_.lower()):
             for thing in (c for c in anchor.children if c.dep_ == "dobj"):
-                match = _match(self.doc, thing, self.lexicon, anchor.sent.end)
+                match = match_at(self.doc, thing, self.lexicon, anchor.sent.end)
                 if match is not None:
                     return self.recoded(match.anchor, match.pattern)
         if self.lexicon.has("commissive", anchor.lemma_.lower()):
@@ -280,12 +96,12 @@ class _Finder:
         lexicon, end = self.lexicon, verb.sent.end
         for child in verb.children:
             if child.dep_ == "dobj":
-                match = _match(self.doc, child, lexicon, end)
+                match = match_at(self.doc, child, lexicon, end)
             elif child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
-                match = _match(self.doc, child, lexicon, end)
+                match = match_at(self.doc, child, lexicon, end)
                 if match is None and lexicon.has("light-verbs", child.lemma_.lower()):
                     for thing in (c for c in child.children if c.dep_ in {"dobj", "xcomp"}):
-                        match = match or _match(self.doc, thing, lexicon, end)
+                        match = match or match_at(self.doc, thing, lexicon, end)
             else:
                 continue
             if match is not None:
@@ -318,20 +134,20 @@ class _Finder:
             return lexicon.hypothetical_as[category], None, False
         return category, mode, False
 
-    def found(self) -> Iterator[_Found]:
+    def found(self) -> Iterator[EventMatch]:
         for sentence in self.doc.sents:
             i = sentence.start
             while i < sentence.end:
                 token = self.doc[i]
                 match = None
                 if not (token.is_space or token.is_punct):
-                    match = _match(self.doc, token, self.lexicon, sentence.end)
+                    match = match_at(self.doc, token, self.lexicon, sentence.end)
                 if match is None:
                     i += 1
                     continue
                 i = max(t.i for t in match.tokens) + 1
                 inside_silence = any(a <= token.idx < b for a, b in self.silent)
-                if not inside_silence and not _skipped(match, self.lexicon):
+                if not inside_silence and not skipped(match, self.lexicon):
                     yield match
 
     def stand_ins(
@@ -359,67 +175,86 @@ class _Finder:
             sources = sources or actors.named_actor(anchor, [clause], avoid, after=True)
         return sources, targets
 
-    def events(self) -> Iterator[tuple[_Found, dict]]:
+    def coded(
+        self, found: EventMatch, verb: Token | None
+    ) -> tuple[str, str | None, str, bool, list[Actor], list[Actor]]:
+        """``(category, mode, modality, negated, sources, targets)`` of an event: the actors its
+        tree gives (or, for a definite noun with none, the last event's of its category), the
+        coding its object and qualifiers make of it, and a demand it is the object of."""
+        qualifiers, anchor = self.qualifiers, found.anchor
+        if anchor.pos_ in {"VERB", "ADJ", "AUX"}:
+            sources, targets = self.actors.of_verb(anchor)
+        else:
+            sources, targets = self.nouns.of_noun(anchor, verb)
+        category, mode = self.recoded(anchor, found.pattern)
+        if not sources and not targets and definite(anchor):
+            sources, targets = (list(x) for x in self.last.get(category, ([], [])))
+        elif sources or targets:
+            self.last[category] = (list(sources), list(targets))
+        modality, future = qualifiers.modality(anchor, verb)
+        negated = qualifiers.negated(anchor, verb)
+        refused = negated and (modality == "planned" or qualifiers.refused(anchor, verb))
+        possible = modality == "hypothetical" and qualifiers.possible(anchor, verb)
+        category, mode, negated = self.qualified(
+            category, mode, future=future, possible=possible, negated=negated, refused=refused
+        )
+        if self.lexicon.has("withdrawals", found.pattern.category.lower()):  # also planned
+            targets = self.actors.withdrawn_from(anchor, verb) or targets
+        if not targets and self.lexicon.has("conditioned", category.lower()):
+            targets = self.actors.condition_targets(anchor, sources)
+        demanded = self.actors.demand(qualifiers.clause(anchor, verb))
+        if demanded is not None:
+            category, mode, modality = "REQUEST", None, "happened"
+            sources, targets = demanded
+        if not targets and self.lexicon.has("purposed", category.lower()):
+            targets = self.nouns.purpose_targets(anchor, verb)
+        return category, mode, modality, negated, sources, targets
+
+    def sides(
+        self, found: EventMatch, verb: Token | None, sources: list[Actor], targets: list[Actor]
+    ) -> tuple[list[Actor], list[Actor], Token | None]:
+        """``(sources, targets, place)``: the event's place, and its sides completed from it
+        and from the names around the event, made domestic to the place's country, and the
+        partners of a reciprocal event among its sources."""
+        qualifiers, actors, anchor = self.qualifiers, self.actors, found.anchor
+        place = qualifiers.place(anchor, verb, qualifiers.covered(sources))
+        if sources and not targets:
+            domestic = self.lexicon.has("place-recipients", found.pattern.category.lower())
+            targets = actors.place_target(place, sources, domestic=domestic)
+        if not (sources and targets):
+            sources, targets = self.stand_ins(anchor, verb, place, sources, targets)
+        country = actors.country_of(place)
+        sources, targets = (
+            actors.domestic(sources, targets, country, source=True),
+            actors.domestic(targets, sources, country, source=False),
+        )
+        if targets and not any(t.country for t in targets):  # "seized three tankers off Iran"
+            clause = qualifiers.scope(qualifiers.clause(anchor, verb))
+            avoid = qualifiers.covered(targets) | qualifiers.covered(sources)
+            named = actors.named_actor(anchor, [clause], avoid, after=True)
+            if named:
+                targets = [replace(t, country=named[0].country) for t in targets]
+        if self.lexicon.has("reciprocal", noun_lemma(anchor)):
+            partners = actors.domestic(
+                self.nouns.partners(anchor, verb), sources, country, source=False
+            )
+            if partners and sources:
+                sources = list(dict.fromkeys([*sources, *partners]))
+                targets = [t for t in targets if t not in partners]
+        return sources, targets, place
+
+    def events(self) -> Iterator[tuple[EventMatch, dict]]:
+        """Each event found, with its record's fields: one for each pair of its sides."""
         qualifiers = self.qualifiers
         for found in self.found():
             anchor = found.anchor
             verb = governor(anchor, self.lexicon)
-            if anchor.pos_ in {"VERB", "ADJ", "AUX"}:
-                sources, targets = self.actors.of_verb(anchor)
-            else:
-                sources, targets = self.nouns.of_noun(anchor, verb)
-            category, mode = self.recoded(anchor, found.pattern)
-            if not sources and not targets and definite(anchor):
-                sources, targets = (list(x) for x in self.last.get(category, ([], [])))
-            elif sources or targets:
-                self.last[category] = (list(sources), list(targets))
-            modality, future = qualifiers.modality(anchor, verb)
-            negated = qualifiers.negated(anchor, verb)
-            refused = negated and (modality == "planned" or qualifiers.refused(anchor, verb))
-            possible = modality == "hypothetical" and qualifiers.possible(anchor, verb)
-            category, mode, negated = self.qualified(
-                category, mode, future=future, possible=possible, negated=negated, refused=refused
-            )
-            if self.lexicon.has("withdrawals", found.pattern.category.lower()):  # also planned
-                targets = self.actors.withdrawn_from(anchor, verb) or targets
-            if not targets and self.lexicon.has("conditioned", category.lower()):
-                targets = self.actors.condition_targets(anchor, sources)
-            demanded = self.actors.demand(qualifiers.clause(anchor, verb))
-            if demanded is not None:
-                category, mode, modality = "REQUEST", None, "happened"
-                sources, targets = demanded
-            if not targets and self.lexicon.has("purposed", category.lower()):
-                targets = self.nouns.purpose_targets(anchor, verb)
-            place = qualifiers.place(anchor, verb, qualifiers.covered(sources))
-            if sources and not targets:
-                domestic = self.lexicon.has("place-recipients", found.pattern.category.lower())
-                targets = self.actors.place_target(place, sources, domestic=domestic)
-            if not (sources and targets):
-                sources, targets = self.stand_ins(anchor, verb, place, sources, targets)
-            country = self.actors.country_of(place)
-            sources, targets = (
-                self.actors.domestic(sources, targets, country, source=True),
-                self.actors.domestic(targets, sources, country, source=False),
-            )
-            if targets and not any(t.country for t in targets):  # "seized three tankers off Iran"
-                clause = qualifiers.scope(qualifiers.clause(anchor, verb))
-                avoid = qualifiers.covered(targets) | qualifiers.covered(sources)
-                named = self.actors.named_actor(anchor, [clause], avoid, after=True)
-                if named:
-                    targets = [replace(t, country=named[0].country) for t in targets]
-            if self.lexicon.has("reciprocal", noun_lemma(anchor)):
-                partners = self.actors.domestic(
-                    self.nouns.partners(anchor, verb), sources, country, source=False
-                )
-                if partners and sources:
-                    sources = list(dict.fromkeys([*sources, *partners]))
-                    targets = [t for t in targets if t not in partners]
+            category, mode, modality, negated, sources, targets = self.coded(found, verb)
+            sources, targets, place = self.sides(found, verb, sources, targets)
             when = qualifiers.date(anchor, verb)
-            start = min(t.idx for t in found.tokens)
-            end = max(t.idx + len(t.text) for t in found.tokens)
             common = {
-                "start": start,
-                "end": end,
+                "start": min(t.idx for t in found.tokens),
+                "end": max(t.idx + len(t.text) for t in found.tokens),
                 "category": category,
                 "mode": mode,
                 "modality": modality,

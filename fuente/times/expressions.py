@@ -2,7 +2,8 @@
 
 ``find_times(doc, anchor=..., settings=...)`` scans the text (``doc_text``) with patterns built
 from the words of ``fuente/data/en/times.yaml`` (months, weekdays, seasons, number words, units,
-modifiers, references to the present, past and future, recurrences), keeps the longest match
+modifiers, references to the present, past and future, recurrences, and the small words the
+patterns are written with: "ago", "the following", "o'clock"), keeps the longest match
 where two overlap, and then, in the order of the text, resolves each one:
 
 * ``absolute``: the text gives the value whole ("January 3, 2023", "April 2002", "in 2020");
@@ -33,6 +34,8 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from fuente.errors import ConfigError, message
+from fuente.lexicon import DEFAULT_LANGUAGE
 from fuente.nlp.annotate import doc_text
 from fuente.settings import Settings
 from fuente.times.normalise import Grammar, grammar_for
@@ -56,6 +59,9 @@ class FoundTime:
 
 
 _SPACE = r"[ \u00a0\n]"
+# The patterns, in order of preference where two matches are as long. "~" is a space; {NAME}
+# is a fragment of ``Grammar.fragments`` (months, units, numbers, ...), {name} the words of the
+# times lexicon's section ``name`` (case ignored) and {=name} the same words as written.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
     ("iso", r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d.])"),
@@ -63,114 +69,137 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "mdy",
         r"(?:(?P<mod>{MOD})~)?(?:(?P<wd>{WEEKDAY})\.?,?~)?(?P<mon>{MONTH})\.?~"
-        r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
+        r"(?P<d>[0-3]?\d)(?:{=ordinal-suffixes})?(?!\d|:\d)(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
     ),
     (
         "mdy",
-        r"(?:(?P<wd>{WEEKDAY})\.?,?~)?(?:the~)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?~(?:of~)?"
+        r"(?:(?P<wd>{WEEKDAY})\.?,?~)?(?:{=definite-article}~)?(?P<d>[0-3]?\d)"
+        r"(?:{=ordinal-suffixes})?~(?:{=date-of}~)?"
         r"(?P<mon>{MONTH})\.?(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
     ),
     (  # the second day of "April 24 and 25": the month and year are the first's
         "mdy",
-        r"(?P<mon>{MONTH})\.?~[0-3]?\d(?:st|nd|rd|th)?~(?i:and|or|to|through)~"
-        r"(?P<x>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?)(?!\d|:\d|~{UNIT})(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
+        r"(?P<mon>{MONTH})\.?~[0-3]?\d(?:{=ordinal-suffixes})?~{range-joiners}~"
+        r"(?P<x>(?P<d>[0-3]?\d)(?:{=ordinal-suffixes})?)(?!\d|:\d|~{UNIT})"
+        r"(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
     ),
     (
         "month",
-        r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTH})\.?,?~(?:of~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d)",
+        r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTH})\.?,?~(?:{=date-of}~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d)",
     ),
     ("month", r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTHFULL})(?![\w-])"),
     (
         "month",
-        r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTHFULL})(?:~(?P<d>[0-3]?\d)(?:st|nd|rd|th)?)?,?~"
-        r"(?:of~)?(?P<yrel>(?i:last|this|next))~(?i:year)(?![\w-])",
+        r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTHFULL})(?:~(?P<d>[0-3]?\d)(?:{=ordinal-suffixes})?)?,?~"
+        r"(?:{=date-of}~)?(?P<yrel>{year-relatives})~{year-words}(?![\w-])",
     ),
     (
         "season",
-        r"(?:(?P<mod>{MOD})~)?(?:(?P<the>(?i:the))~)?(?P<season>{SEASON})"
-        r"(?:~(?:of~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w-])",
+        r"(?:(?P<mod>{MOD})~)?(?:(?P<the>{definite-article})~)?(?P<season>{SEASON})"
+        r"(?:~(?:{=date-of}~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w-])",
     ),
     (
         "relative",
-        r"(?:(?P<mod>{MOD})~)?(?:(?i:earlier|later)~)?(?P<rel>(?i:this|last|next|that~same|that|"
-        r"the~same|the~coming|the~past|the~previous|the~following|the~next|the~last|"
-        r"coming|past|previous|(?:the~)?current|the))~(?:(?i:fiscal)~)?(?P<what>{UNIT}|(?i:weekend)|{SEASON}|{WEEKDAYFULL}|"
-        r"{MONTHFULL}|{PART})(?![\w-])",
+        r"(?:(?P<mod>{MOD})~)?(?:{sequence-words}~)?(?P<rel>{relatives})~(?:{fiscal-words}~)?"
+        r"(?P<what>{UNIT}|{weekend-words}|{SEASON}|{WEEKDAYFULL}|{MONTHFULL}|{PART})(?![\w-])",
     ),
     (
         "period",
-        r"(?:(?i:the)~)?(?P<which>(?i:latest|most~recent|comparable|(?:comparable~)?year[~-]"
-        r"(?:ago|earlier)))~(?:(?i:fiscal)~)?(?i:quarter|period)(?![\w-])",
+        r"(?:{definite-article}~)?(?P<which>{reported-periods}|{year-before-periods})~"
+        r"(?:{fiscal-words}~)?{period-units}(?![\w-])",
     ),
-    ("period", r"(?P<which>(?i:year-ago|year-earlier))(?![\w-])"),  # "year-earlier profit"
+    ("period", r"(?P<which>{year-before-adjectives})(?![\w-])"),  # "year-earlier profit"
     (
         "spelled",
-        r"(?:(?i:the~year)~)?(?P<cent>(?i:eighteen|nineteen))~(?P<rest>{NUMBER})(?![\w-])",
+        r"(?:{year-phrase}~)?(?P<cent>{spelled-centuries})~(?P<rest>{NUMBER})(?![\w-])",
     ),
-    ("spelled", r"(?i:the~year~two~thousand)(?:~(?:(?i:and)~)?(?P<rest>{NUMBER}))?(?![\w-])"),
-    ("century", r"(?P<nth>[12]?\d)(?:st|nd|rd|th)[~-](?i:century)(?![\w-])"),
+    ("spelled", r"{spelled-millennium}(?:~(?:{number-joiners}~)?(?P<rest>{NUMBER}))?(?![\w-])"),
+    ("century", r"(?P<nth>[12]?\d)(?:{=ordinal-suffixes})[~-]{century-words}(?![\w-])"),
     (
         "holiday",
-        r"(?:(?P<rel>(?i:last|next|this))~)?(?P<hol>{HOLIDAY})(?:~(?P<week>(?i:week)))?(?![\w-])",
+        r"(?:(?P<rel>{holiday-relatives})~)?(?P<hol>{HOLIDAY})(?:~(?P<week>{week-words}))?(?![\w-])",
     ),
-    ("deictic", r"(?P<deic>(?i:today|tonight|yesterday|tomorrow))(?:~(?P<part>{PART}))?(?!\w)"),
+    ("deictic", r"(?P<deic>{deictic-days})(?:~(?P<part>{PART}))?(?!\w)"),
     ("weekday", r"(?P<wd>{WEEKDAYFULL})(?:~(?P<part>{PART}))?(?![\w-])"),
     (
         "year",
-        r"(?<![\d$.,])(?:(?P<mod>{MOD})[~-]|(?P<pre>(?i:pre|post))-)?(?:(?i:fiscal)~)?"
+        r"(?<![\d$.,])(?:(?P<mod>{MOD})[~-]|(?P<pre>{year-prefixes})-)?(?:{fiscal-words}~)?"
         r"(?P<y>(?:1[6-9]|20)\d\d)"
         r"(?!\d|[.,%]\d|s\b|-\d|')",
     ),
-    ("decade", r"(?:(?P<mod>{MOD})~)?(?:(?i:the)~)?(?P<dec>(?:1[6-9]|20)\d)0'?s(?!\w)"),
-    ("decade", r"(?:(?P<mod>{MOD})~)?(?i:the)~['\u2019](?P<dec2>\d)0s(?!\w)"),
+    ("decade", r"(?:(?P<mod>{MOD})~)?(?:{definite-article}~)?(?P<dec>(?:1[6-9]|20)\d)0'?s(?!\w)"),
+    ("decade", r"(?:(?P<mod>{MOD})~)?{definite-article}~['\u2019](?P<dec2>\d)0s(?!\w)"),
     (
         "quarter",
-        r"(?:(?P<mod>{MOD})~)?(?:(?i:the)~)?(?:(?i:fiscal)~)?(?P<ord>{ORDINAL})[~-]"
-        r"(?P<part>(?i:quarter|half))(?:~(?:of~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?(?!\w)",
+        r"(?:(?P<mod>{MOD})~)?(?:{definite-article}~)?(?:{fiscal-words}~)?(?P<ord>{ORDINAL})[~-]"
+        r"(?P<part>{year-parts})(?:~(?:{=date-of}~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?(?!\w)",
     ),
     (
         "clock",
-        r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?~?(?P<ampm>(?i:a\.m\.?|p\.m\.?"
-        r"|am|pm))(?!\w)(?:~(?P<tz>[A-Z][DS]?T)(?!\w))?|(?P<named>(?i:noon|midnight|midday))"
-        r"|(?P<h2>1[0-2]|[1-9])~(?i:o'clock~)?(?P<half>(?i:in~the~(?:morning|afternoon|evening)"
-        r"|at~night)))"
+        r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?~?(?P<ampm>{meridiems})"
+        r"(?!\w)(?:~(?P<tz>[A-Z][DS]?T)(?!\w))?|(?P<named>{named-times})"
+        r"|(?P<h2>1[0-2]|[1-9])~(?:{clock-words}~)?(?P<half>{day-halves}))"
         r"(?:~(?P<wd>{WEEKDAYFULL})(?![\w-]))?",
     ),
     (
         "ago",
         r"(?:(?P<mod>{MOD})~)?(?P<num>{NUMBER})[~-](?P<unit>{UNIT})s?~"
-        r"(?P<dir>(?i:ago|earlier|later|from~now|(?:before|after)(?!~[\w\"'`])))(?!\w)",
+        r"(?P<dir>{directions}|{directions-apart}(?!~[\w\"'`]))(?!\w)",
     ),
     (
         "duration",
-        r"(?:(?P<mod>{MOD})~)?(?:(?i:the~)?(?i:past|last|next|first|previous|coming|final)~)?"
-        r"(?P<num>{NUMBER})(?P<half>~(?i:and~a~half))?(?:~(?i:more|further|additional))?"
+        r"(?:(?P<mod>{MOD})~)?(?:(?:{definite-article}~)?{span-openers}~)?"
+        r"(?P<num>{NUMBER})(?P<half>~{half-words})?(?:~{more-words})?"
         r"[~-](?P<unit>{UNIT})s?"
-        r"(?:[~-](?i:long))?(?![\w]|-(?i:old))",  # an age ("a 6-year-old boy") is no time
+        r"(?:[~-]{long-words})?(?![\w]|-{age-words})",  # an age ("a 6-year-old boy") is no time
     ),
-    (
-        "duration",
-        r"(?:(?P<mod>{MOD})~)?(?P<num>(?i:recent|the~past~few|the~last~few|the~coming|"
-        r"the~next~few))~(?P<unit>{UNIT})s(?!\w)",
-    ),
-    ("duration", r"(?i:for)~(?P<x>(?P<unit>{UNIT})s)(?!\w)"),
-    ("duration", r"(?<![\w-])(?P<unit>{UNIT})(?P<plural>s)?-(?i:long)(?![\w-])"),  # "day-long"
+    ("duration", r"(?:(?P<mod>{MOD})~)?(?P<num>{vague-spans})~(?P<unit>{UNIT})s(?!\w)"),
+    ("duration", r"{duration-prepositions}~(?P<x>(?P<unit>{UNIT})s)(?!\w)"),
+    ("duration", r"(?<![\w-])(?P<unit>{UNIT})(?P<plural>s)?-{long-words}(?![\w-])"),  # "day-long"
     (
         "set",
-        r"(?P<x>(?:(?P<freq>(?i:once|twice|\w+~times))~)?(?i:every|each|per|a)~"
+        r"(?P<x>(?:(?P<freq>{frequencies}|\w+~{times-words})~)?(?:{set-openers}|{set-articles})~"
         r"(?:(?P<num>{NUMBER})~)?(?P<unit>{UNIT}|{WEEKDAYFULL})s?)(?!\w)",
     ),
     ("set", r"(?P<word>{SET})(?!\w)"),
     ("ref", r"(?P<ref>{REF})(?!\w)"),
 ]
+_SECTION = re.compile(r"\{(=?)([a-z][a-z-]*)\}")
+
+
+def _phrases(words: tuple[str, ...] | list[str], *, cased: bool) -> str:
+    """``words`` as one alternation, longest first, spaces as "~"; ``cased``: as written."""
+    forms = [re.escape(w).replace(r"\ ", "~") for w in sorted(words, key=len, reverse=True)]
+    if not forms:
+        return "(?!)"
+    return ("(?:" if cased else "(?i:") + "|".join(forms) + ")"
+
+
+def _section_words(lexicon: Grammar, name: str) -> tuple[str, ...]:
+    """The words a pattern's {name} stands for: the section's, or for {relatives} every word
+    of the relative steps and spans."""
+    if name == "relatives":
+        return (
+            *lexicon.phrases.get("relative-steps", ()),
+            *lexicon.phrases.get("relative-spans", ()),
+        )
+    if name not in lexicon.phrases:
+        raise ConfigError(message("E034", path="times.yaml", reason=f"no section {name!r}"))
+    return lexicon.phrases[name]
 
 
 @cache
-def _compile(lexicon_dir: str | None) -> tuple[Grammar, list[tuple[str, re.Pattern[str]]]]:
-    lexicon = grammar_for(lexicon_dir)
+def _compile(
+    lexicon_dir: str | None, language: str = DEFAULT_LANGUAGE
+) -> tuple[Grammar, list[tuple[str, re.Pattern[str]]]]:
+    lexicon = grammar_for(lexicon_dir, language=language)
     patterns = []
     for name, template in _PATTERNS:
-        source = template.replace("[~-]", "(?:~|-)").replace("~", _SPACE)
+        source = _SECTION.sub(
+            lambda m: _phrases(_section_words(lexicon, m[2]), cased=m[1] == "="),
+            template.replace("[~-]", "(?:~|-)"),
+        )
+        source = source.replace("~", _SPACE)
         for key, fragment in lexicon.fragments.items():
             source = source.replace("{" + key + "}", fragment)
         # Never start inside a word ("now" in "know", "noon" in "afternoon"); the check also
@@ -210,9 +239,11 @@ def _narrative_date(value: str) -> tuple[datetime.date, str] | None:
     return datetime.date(int(year), month_number, int(day) if day else 1), grain
 
 
-def _candidates(state: State, lexicon_dir: str | None) -> list[tuple[int, int, str, re.Match[str]]]:
+def _candidates(
+    state: State, lexicon_dir: str | None, language: str
+) -> list[tuple[int, int, str, re.Match[str]]]:
     """Every pattern's matches; where two overlap, the longer (then the earlier pattern) wins."""
-    _, patterns = _compile(lexicon_dir)
+    _, patterns = _compile(lexicon_dir, language)
     found = []
     for order, (name, pattern) in enumerate(patterns):
         for match in pattern.finditer(state.text):
@@ -227,8 +258,10 @@ def _candidates(state: State, lexicon_dir: str | None) -> list[tuple[int, int, s
     return sorted(taken, key=lambda item: item[0])
 
 
-def _on_dates(text: str, found: list[FoundTime]) -> list[FoundTime]:
+def _on_dates(lexicon: Grammar, text: str, found: list[FoundTime]) -> list[FoundTime]:
     """Clock times take the day of a date written beside them ("5 p.m. on Saturday")."""
+    joiners = "|".join(map(re.escape, lexicon.phrases["clock-date-joiners"]))
+    beside = re.compile(rf"\W{{0,3}}(?:{joiners}|,)?\W{{0,3}}")
     linked = list(found)
     for index, time in enumerate(found):
         if time.type != "TIME" or not re.search(r"T\d\d:\d\d$", time.value):
@@ -241,7 +274,7 @@ def _on_dates(text: str, found: list[FoundTime]) -> list[FoundTime]:
         for gap, date in neighbours:
             day = re.match(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$", date.value)
             gap = re.sub(r"\([^()]{0,24}\)", " ", gap)  # "10:35 a.m. (0735 GMT) Friday"
-            if date.type == "DATE" and day and re.fullmatch(r"\W{0,3}(?:on|at|,)?\W{0,3}", gap):
+            if date.type == "DATE" and day and beside.fullmatch(gap):
                 clock = time.value.split("T")[1]
                 linked[index] = replace(time, value=f"{date.value}T{clock}", anchor=date.anchor)
                 break
@@ -251,13 +284,15 @@ def _on_dates(text: str, found: list[FoundTime]) -> list[FoundTime]:
 Candidates = list[tuple[int, int, str, re.Match[str]]]
 
 
-def time_candidates(doc: Doc, *, settings: Settings) -> Candidates:
+def time_candidates(
+    doc: Doc, *, settings: Settings, language: str = DEFAULT_LANGUAGE
+) -> Candidates:
     """The spans that may be time expressions, before any is resolved. Matching is the costly
     part and does not depend on the anchor: reading a document twice (once to date it, once
     against its date) matches once."""
-    lexicon, _ = _compile(settings.lexicon_dir)
+    lexicon, _ = _compile(settings.lexicon_dir, language)
     state = State(grammar=lexicon, doc=doc, text=doc_text(doc), anchor=None)
-    return _candidates(state, settings.lexicon_dir)
+    return _candidates(state, settings.lexicon_dir, language)
 
 
 def find_times(
@@ -266,19 +301,21 @@ def find_times(
     anchor: datetime.date | None,
     settings: Settings,
     candidates: Candidates | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[FoundTime]:
     """The time expressions of ``doc`` in text order, each with its TIMEX3 type and value.
 
     ``anchor`` is the document date (None when unknown); see the module docstring for how
     each expression is resolved and what its ``anchor`` field says. ``candidates`` from
-    ``time_candidates`` save matching again.
+    ``time_candidates`` save matching again. ``language`` names the lexicons (the words of
+    ``fuente/data/<language>/times.yaml``).
     """
-    lexicon, _ = _compile(settings.lexicon_dir)
+    lexicon, _ = _compile(settings.lexicon_dir, language)
     text = doc_text(doc)
     state = State(grammar=lexicon, doc=doc, text=text, anchor=anchor)
     found: list[FoundTime] = []
     if candidates is None:
-        candidates = _candidates(state, settings.lexicon_dir)
+        candidates = _candidates(state, settings.lexicon_dir, language)
     for start, end, name, match in candidates:
         result = RESOLVERS[name](state, match)
         if result is None:
@@ -288,4 +325,4 @@ def find_times(
         moves = kind == "DATE" and anchored != "none" and _moves_narrative(state, start, value)
         if moves and (moved := _narrative_date(value)) is not None:
             state.narrative, state.grain = moved
-    return _on_dates(text, found)
+    return _on_dates(lexicon, text, found)

@@ -12,6 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from fuente.errors import message
 from fuente.lexicon import load_lexicon
 from fuente.nlp.annotate import doc_text
 from fuente.nlp.tense import tense_of
@@ -20,7 +21,7 @@ from fuente.settings import Settings
 from fuente.times.expressions import EXTRACTOR, FoundTime, find_times, time_candidates
 from fuente.times.published import Published, infer_published
 
-__all__ = ["given_date", "time_layer"]
+__all__ = ["date_warnings", "given_date", "time_layer"]
 
 DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40},[ \t]*$")
 
@@ -46,6 +47,14 @@ def given_date(published: str | None) -> date | None:
         return date.fromisoformat(str(published)[:10])
     except ValueError:
         return None
+
+
+def date_warnings(given: object) -> tuple[str, ...]:
+    """A W002 warning when the ``published`` given is no date fuente can read: it stays among
+    the metadata fields as given, and the document's date comes from its text instead."""
+    if given in (None, "") or given_date(str(given)) is not None:
+        return ()
+    return (message("W002", value=str(given)),)
 
 
 def time_layer(

@@ -1,7 +1,9 @@
 """The words and calendar arithmetic behind ``fuente.times.expressions``.
 
-``grammar(settings)`` builds, once per lexicon, the word tables of ``fuente/data/en/times.yaml``
-(with the user's additions) and the regular expressions made from them. The rest are small
+``grammar(settings)`` builds, once per lexicon and language, the word tables of
+``fuente/data/<code>/times.yaml`` (with the user's additions) and the regular expressions made
+from them; every section is there by name too (``words``, ``values``, ``phrases``), for the
+patterns and resolvers that read the smaller ones. The rest are small
 pure helpers on dates: month shifts, ISO weeks, seasons, quarters, and the choice of a year for
 a date the text gives without one.
 """
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from fuente.lexicon import read_lexicon
+from fuente.lexicon import DEFAULT_LANGUAGE, read_lexicon
 from fuente.settings import Settings
 
 __all__ = [
@@ -65,6 +67,13 @@ class Grammar:
     ahead_words: frozenset[str] = frozenset()
     ahead_auxiliaries: frozenset[str] = frozenset()
     holidays: dict[str, str] = field(default_factory=dict)
+    # every section by name: its words, its [word, value] pairs, its words in the lexicon's order
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    steps: dict[str, int] = field(default_factory=dict)  # relative words: "last" -1
+    narrative_before: re.Pattern[str] = re.compile(r"(?!)")  # "then in ..." just before
+    figures: re.Pattern[str] = re.compile(r"(?!)")  # a sentence of a company's figures
 
 
 def _table(lexicon: dict[str, tuple[Any, ...]], name: str) -> dict[str, Any]:
@@ -84,14 +93,36 @@ def _words(words: list[str], *, capital: bool = False) -> str:
     return "(?:" + "|".join(forms) + ")" if forms else "(?!)"
 
 
+def _sections(lexicon: dict[str, tuple[Any, ...]]) -> tuple[dict, dict, dict]:
+    """Every section by name: ``(words, values, phrases)``; a section of [word, value] pairs
+    gives its words and its values, a list of words its words."""
+    words, values, phrases = {}, {}, {}
+    for name, entries in lexicon.items():
+        pairs = [entry for entry in entries if isinstance(entry, list | tuple)]
+        listed = [str(e[0]) if isinstance(e, list | tuple) else str(e) for e in entries]
+        phrases[name] = tuple(dict.fromkeys(word.lower() for word in listed))
+        words[name] = frozenset(phrases[name])
+        if pairs:
+            values[name] = {str(word).lower(): str(value) for word, value, *_ in pairs}
+    return words, values, phrases
+
+
+def _bounded(words: frozenset[str]) -> str:
+    """``words`` as one alternation of whole words (as written: lower case)."""
+    return r"\b(?:" + "|".join(sorted(re.escape(w) for w in words)) + r")\b"
+
+
 @cache
-def grammar_for(lexicon_dir: str | None) -> Grammar:
-    """The word tables and fragments for the lexicons under ``lexicon_dir``, built once."""
-    lexicon = read_lexicon("times", lexicon_dir=lexicon_dir)
+def grammar_for(lexicon_dir: str | None, *, language: str = DEFAULT_LANGUAGE) -> Grammar:
+    """The word tables and fragments for the lexicons of ``language`` under ``lexicon_dir``,
+    built once."""
+    lexicon = read_lexicon("times", lexicon_dir=lexicon_dir, language=language)
+    words, values, phrases = _sections(lexicon)
     months = {word: int(value) for word, value in _table(lexicon, "months").items()}
     weekdays = {word: int(value) for word, value in _table(lexicon, "weekdays").items()}
-    full_months = [w for w in months if (len(w) > 3 and w not in {"sept"}) or w == "may"]
-    full_weekdays = [w for w in weekdays if w.endswith("day")]
+    abbreviations = words.get("abbreviations", frozenset())
+    full_months = [w for w in months if w not in abbreviations]
+    full_weekdays = [w for w in weekdays if w not in abbreviations]
     numbers = {word: str(value) for word, value in _table(lexicon, "numbers").items()}
     units = {word: str(value) for word, value in _table(lexicon, "units").items()}
     tables = {
@@ -103,7 +134,8 @@ def grammar_for(lexicon_dir: str | None) -> Grammar:
         "sets": _table(lexicon, "sets"),
         "holidays": {word: str(rule) for word, rule in _table(lexicon, "holidays").items()},
     }
-    number_words = [w for w in numbers if w not in {"a", "an"}]
+    one_articles = phrases.get("one-articles", ())
+    number_words = [w for w in numbers if w not in one_articles]
     one_number = _words(number_words)
     fragments = {
         "MONTH": _words(list(months), capital=True),
@@ -112,7 +144,9 @@ def grammar_for(lexicon_dir: str | None) -> Grammar:
         "WEEKDAYFULL": _words(full_weekdays, capital=True),
         "SEASON": _words(list(tables["seasons"])),
         "PART": _words(list(tables["parts_of_day"])),
-        "NUMBER": rf"(?:\d+(?:\.\d+|\s1/2)?|{one_number}(?:[\s-]{one_number})?|(?i:an?))",
+        "NUMBER": rf"(?:\d+(?:\.\d+|\s1/2)?|{one_number}(?:[\s-]{one_number})?|"
+        + _words(list(one_articles))
+        + ")",
         "ORDINAL": _words(list(tables["ordinals"])),
         "UNIT": _words(list(units)),
         "MOD": _words(list(tables["modifiers"])),
@@ -128,13 +162,21 @@ def grammar_for(lexicon_dir: str | None) -> Grammar:
         fragments=fragments,
         ahead_words=frozenset(str(w).lower() for w in lexicon.get("ahead_words", ())),
         ahead_auxiliaries=frozenset(str(w).lower() for w in lexicon.get("ahead_auxiliaries", ())),
+        words=words,
+        values=values,
+        phrases=phrases,
+        steps={word: int(step) for word, step in values.get("relative-steps", {}).items()},
+        narrative_before=re.compile(
+            _bounded(words.get("narrative-words", frozenset())) + r"\W+(?:\w+\W+)?$"
+        ),
+        figures=re.compile(r"[$€£%]|\d|" + _bounded(words.get("figure-words", frozenset()))),
         **tables,
     )
 
 
-def grammar(settings: Settings) -> Grammar:
+def grammar(settings: Settings, *, language: str = DEFAULT_LANGUAGE) -> Grammar:
     """The time-expression word tables and fragments for ``settings``, built once."""
-    return grammar_for(settings.lexicon_dir)
+    return grammar_for(settings.lexicon_dir, language=language)
 
 
 def number_value(text: str, numbers: dict[str, str]) -> str:

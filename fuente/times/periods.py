@@ -20,16 +20,13 @@ from fuente.times.state import Result, State, base_year, future_at, lower, modif
 __all__ = ["PERIOD_RESOLVERS", "compares_figures", "reported_quarter", "year_ago_quarter"]
 
 
-FIGURES = re.compile(r"[$€£%]|\d|\b(?:a share|compared|from|up|down|earnings|profit|loss|sales)\b")
-
-
 def compares_figures(state: State, start: int) -> bool:
     """Whether a company's results for a quarter are being compared with a year before: the
     text has named the quarter it reports, and the sentence holds figures."""
     if state.quarter is None:
         return False
     span = state.doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and bool(FIGURES.search(span[0].sent.text))
+    return span is not None and bool(state.grammar.figures.search(span[0].sent.text))
 
 
 def year_ago_quarter(state: State) -> str:
@@ -55,7 +52,7 @@ def reported_quarter(state: State, start: int) -> str:
 
 def _quarter(state: State, match: re.Match[str]) -> Result:
     number = state.grammar.ordinals[lower(match.group("ord"))]
-    half = lower(match.group("part")) == "half"
+    half = state.grammar.values["year-parts"][lower(match.group("part"))] == "H"
     if number > (2 if half else 4):
         return None
     part = f"H{number}" if half else f"Q{number}"
@@ -77,7 +74,7 @@ def _period(state: State, match: re.Match[str]) -> Result:
     """Periods of a company's results: "the latest quarter" is the one being reported, "the
     year-ago period" (or "year-earlier profit") the same quarter a year before."""
     which = lower(match.group("which"))
-    if which in {"latest", "most recent"}:
+    if which in state.grammar.words["reported-periods"]:
         if state.anchor is None and state.quarter is None:
             return "DATE", "XXXX-QX", "none", None
         return "DATE", reported_quarter(state, match.start()), "document", None
@@ -97,7 +94,8 @@ def _spelled(state: State, match: re.Match[str]) -> Result:
     if century:
         if not 10 <= number <= 99:
             return None
-        return "DATE", f"{18 if century == 'eighteen' else 19}{number:02d}", "absolute", None
+        first = state.grammar.values["spelled-centuries"][century]  # "nineteen": 19
+        return "DATE", f"{first}{number:02d}", "absolute", None
     return ("DATE", f"{2000 + number}", "absolute", None) if number < 100 else None
 
 
@@ -121,10 +119,9 @@ def _holiday(state: State, match: re.Match[str]) -> Result:
     days = [holiday_date(rule, anchor.year + step) for step in (-1, 0, 1)]
     if match.group("week"):  # the week counts from its Monday: it has begun by the holiday
         days = [d - datetime.timedelta(days=d.weekday()) if d else d for d in days]
-    rel = lower(match.group("rel"))
-    tense = {"last": "past", "next": "ahead"}.get(rel) or tense_at(
-        state, match.start("hol"), match.end()
-    )
+    rel = state.grammar.values["holiday-relatives"].get(lower(match.group("rel")))
+    tense = rel if rel in {"past", "ahead"} else None
+    tense = tense or tense_at(state, match.start("hol"), match.end())
     if rel == "this":
         chosen = days[1]
     elif tense == "past":

@@ -28,14 +28,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
-from fuente.lexicon import words
+from fuente.lexicon import DEFAULT_LANGUAGE, words
+from fuente.times.normalise import grammar_for
 
 __all__ = ["HORIZON_DAYS", "Published", "date_span", "infer_published"]
 
 HORIZON_DAYS = 60
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 NO_YEAR_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
 VALUE = re.compile(
     r"^(?P<year>\d{2,4})"
@@ -144,21 +144,34 @@ def _weekday_years(month: int, day: int, weekday: int, years: range) -> list[int
     return fitting
 
 
-def _weekday_days(clues: list[tuple[str, str, str | None]], centre: int | None) -> list[date]:
+@cache
+def _weekdays(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """The weekdays written in full in ``language`` (the packaged times lexicon), as one
+    pattern of whole words, and each one's ISO number."""
+    grammar = grammar_for(None, language=language)
+    full = {w: n for w, n in grammar.weekdays.items() if w not in grammar.words["abbreviations"]}
+    pattern = r"\b(" + "|".join(re.escape(word) for word in full) + r")\b"
+    return re.compile(pattern, re.IGNORECASE), full
+
+
+def _weekday_days(
+    clues: list[tuple[str, str, str | None]], centre: int | None, language: str
+) -> list[date]:
     """Days named with a weekday but no year ("Saturday, August 4"), in the year near the
     years the article names in which that day is that weekday. None without a named year:
     such a day recurs every few years."""
     if centre is None:
         return []
+    pattern, numbers = _weekdays(language)
     found = []
     for text, value, _ in clues:
-        weekday = WEEKDAY.search(text)
+        weekday = pattern.search(text)
         match = NO_YEAR_DAY.match(value)
         if not (weekday and match):
             continue
         month, day = int(match[1]), int(match[2])
         fitting = _weekday_years(
-            month, day, WEEKDAYS.index(weekday[1].lower()), range(centre - 6, centre + 7)
+            month, day, numbers[weekday[1].lower()] - 1, range(centre - 6, centre + 7)
         )
         # News is written after the events it dates: the first fitting year at or after the
         # latest year the article names, else the nearest before it.
@@ -198,6 +211,7 @@ def infer_published(
     *,
     dateline: tuple[int, int] | None = None,
     today: date | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Published:
     """The document date inferred from ``(text, value)`` or ``(text, value, tense)`` clues of
     its time expressions, found with no anchor; ``Published(None, False)`` when the text does
@@ -205,7 +219,7 @@ def infer_published(
 
     ``dateline`` is the (month, day) a wire dateline gives ("PORT SELDEN, March 3 (Reuters)"):
     the day of writing, whose year the rest of the text fixes. ``today``, when given, is the
-    latest a dateline's year can be."""
+    latest a dateline's year can be. ``language`` is that of the clues' weekday names."""
     clues = [(c[0], c[1], c[2] if len(c) > 2 else None) for c in times]
     named = []  # the years it names, but for those still to come
     for _, value, tense in clues:
@@ -213,7 +227,7 @@ def infer_published(
         if span is not None and tense != "ahead" and span[2] not in {"decade", "century"}:
             named.append(span[0].year)
     centre = max(named, default=None)
-    recent = _weekday_days(clues, centre)
+    recent = _weekday_days(clues, centre, language)
     floors = [
         after for _, value, tense in clues if (after := _written_after(value, tense)) is not None
     ]

@@ -62,6 +62,7 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
     """Checks that need no narrative: a bare year, month or weekday must read as a time."""
     groups = match.groupdict()
     start, end = match.span()
+    grammar = state.grammar
     if name == "year" and not groups.get("mod") and not groups.get("pre"):
         entity = _entity(state, start, end)
         if entity in {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}:
@@ -71,28 +72,54 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
         if _entity(state, start, end) in _NAMES:
             return False
         word = (groups.get("mon") or "").lower()
-        return word != "may" or _previous_word(state.text, start) in _YEAR_CUES | {"last", "next"}
-    if name == "relative" and lower(groups["rel"]) == "the":
-        return bool(groups.get("mod")) or lower(groups["what"]) in {"quarter", "weekend"}
-    if name == "ref" and lower(groups.get("ref")) == "soon":  # "as soon as he arrives"
-        before, after = state.text[max(0, start - 3) : start].lower(), state.text[end : end + 12]
-        if re.match(r"\s+after\b", after) or (
-            before.endswith("as ") and not re.match(r"\s+as\s+possible", after)
-        ):
-            return False
-    if name == "ref" and lower(groups.get("ref")) == "now" and _opens_sentence(state, start):
+        if word not in grammar.words["ambiguous-months"]:
+            return True
+        previous = _previous_word(state.text, start)
+        return previous in _YEAR_CUES or previous in grammar.words["month-cues"]
+    if name == "relative" and lower(groups["rel"]) in grammar.words["definite-article"]:
+        what = lower(groups["what"])
+        lone = grammar.units.get(what) == "Q" or what in grammar.words["weekend-words"]
+        return bool(groups.get("mod")) or lone  # "the quarter", "the weekend"
+    conjunction = (
+        name == "ref" and lower(groups.get("ref")) in grammar.words["conjunction-references"]
+    )
+    if conjunction and _joins_clauses(grammar, state.text, start, end):  # "as soon as he arrives"
+        return False
+    turn = name == "ref" and lower(groups.get("ref")) in grammar.words["turn-references"]
+    if turn and _opens_sentence(state, start):
         return state.text[end : end + 1] != ","  # "Now, he says ...": a turn of the story
     if name == "set" and not groups.get("word"):
         lead = lower(match.group("x")).split()
-        return bool(groups.get("freq")) or lead[0] in {"every", "each", "per"}
+        return bool(groups.get("freq")) or lead[0] in grammar.words["set-openers"]
     if name == "season" and not groups.get("y"):
-        return bool(groups.get("the")) and lower(groups["season"]) not in {"fall", "spring"}
-    if name == "duration" and lower(groups.get("num")) in {"a", "an"}:
+        season = lower(groups["season"])
+        return bool(groups.get("the")) and season not in grammar.words["ambiguous-seasons"]
+    if name == "duration" and lower(groups.get("num")) in grammar.words["one-articles"]:
         # "a second" is mostly an ordinal; in "a decades-long feud", "a day-long meeting" the
         # article is the noun's, and "decades-long" alone is the time
         after = match.string[match.end("unit") :].lower()
-        return lower(groups.get("unit")) != "second" and not after.startswith(("s", "-long"))
+        hyphened = tuple("-" + word for word in grammar.phrases["long-words"])
+        seconds = grammar.units.get(lower(groups.get("unit"))) == "S"
+        return not seconds and not after.startswith(("s", *hyphened))
     return True
+
+
+def _spaced(phrases: tuple[str, ...]) -> str:
+    """``phrases`` as one alternation, any whitespace between their words."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + ")"
+
+
+def _joins_clauses(grammar: Grammar, text: str, start: int, end: int) -> bool:
+    """Whether the reference at ``start:end`` joins clauses ("as soon as he arrives", "soon
+    after he left") rather than naming a time ("as soon as possible")."""
+    after = text[end : end + 12]
+    if re.match(r"\s+" + _spaced(grammar.phrases["conjunction-after"]) + r"\b", after):
+        return True
+    still = re.match(r"\s+" + _spaced(grammar.phrases["conjunction-still-time"]), after)
+    return not still and any(
+        text[max(0, start - len(word) - 1) : start].lower().endswith(word + " ")
+        for word in grammar.phrases["conjunction-before"]
+    )
 
 
 def _opens_sentence(state: State, start: int) -> bool:
@@ -135,7 +162,8 @@ def _date(state: State, match: re.Match[str]) -> Result:
     if day is not None and not _valid(2000, month_number, day):
         return None
     if groups.get("yrel"):  # "June last year"
-        year = None if state.anchor is None else state.anchor.year + _STEPS[lower(groups["yrel"])]
+        step = state.grammar.steps[lower(groups["yrel"])]
+        year = None if state.anchor is None else state.anchor.year + step
         anchor = "none" if year is None else "document"
         return "DATE", ymd(year, month_number, day), anchor, modifier(state, match)
     weekday = state.grammar.weekdays.get(lower(groups.get("wd"))) if groups.get("wd") else None
@@ -151,14 +179,6 @@ def _season(state: State, match: re.Match[str]) -> Result:
         return "DATE", f"{match.group('y')}-{season}", "absolute", modifier(state, match)
     year, anchor = base_year(state, match.start())
     return "DATE", f"{ymd(year)}-{season}", anchor, modifier(state, match)
-
-
-_STEPS = {
-    "this": 0, "the": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
-    "the coming": 1, "that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
-    "the previous": -1, "current": 0, "the current": 0,
-}  # fmt: skip
-_ANAPHORIC = {"that", "that same", "the same", "the following", "the next", "the previous"}
 
 
 def _unit_value(lexicon: Grammar, base: datetime.date | None, unit: str, step: int) -> str | None:
@@ -186,16 +206,18 @@ def _relative(state: State, match: re.Match[str]) -> Result:
     rel, what = lower(match.group("rel")), lower(match.group("what"))
     mod = modifier(state, match)
     unit = lexicon.units.get(what)
-    if rel in {"the past", "the last"}:
+    if rel in lexicon.words["relative-spans"]:
         if unit is not None:
             return "DURATION", _duration("1", unit), "absolute", mod
-        rel = "last"  # "the last Saturday": the Saturday before
-    step = _STEPS.get(rel)
+        step = -1  # "the last Saturday": the Saturday before
+    else:
+        step = lexicon.steps.get(rel)
     if step is None:
         return None
-    if unit == "Q" and rel == "the" and state.anchor is not None:
+    bare = rel in lexicon.words["definite-article"]
+    if unit == "Q" and bare and state.anchor is not None:
         return "DATE", reported_quarter(state, match.start()), "document", mod
-    if rel in _ANAPHORIC:
+    if rel in lexicon.words["anaphoric-relatives"]:
         base, anchor = state.narrative, "narrative"
     else:
         base, anchor = state.anchor, "document"
@@ -206,7 +228,7 @@ def _relative(state: State, match: re.Match[str]) -> Result:
     if unit is not None:
         value = _unit_value(lexicon, base, unit, step)
         return None if value is None else ("DATE", value, anchor, mod)
-    if what == "weekend":
+    if what in lexicon.words["weekend-words"]:
         value = "XXXX-WXX-WE" if base is None else week_of(shift(base, days=7 * step)) + "-WE"
         return "DATE", value, anchor, mod
     if what in lexicon.seasons:
@@ -239,13 +261,12 @@ def _relative(state: State, match: re.Match[str]) -> Result:
 
 
 def _deictic(state: State, match: re.Match[str]) -> Result:
-    word = match.group("deic").lower()
-    step = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    step, *night = state.grammar.values["deictic-days"][lower(match.group("deic"))].split()
     anchor = "document" if state.anchor is not None else "none"
-    date = "XXXX-XX-XX" if state.anchor is None else shift(state.anchor, days=step).isoformat()
+    date = "XXXX-XX-XX" if state.anchor is None else shift(state.anchor, days=int(step)).isoformat()
     part = state.grammar.parts_of_day.get(lower(match.group("part")))
-    if word == "tonight":
-        part = "NI"
+    if night:  # "tonight": the part of the day is the word's own
+        part = night[0]
     return ("TIME", f"{date}T{part}", anchor, None) if part else ("DATE", date, anchor, None)
 
 
@@ -285,18 +306,19 @@ def _decade(state: State, match: re.Match[str]) -> Result:
 
 
 def _clock(state: State, match: re.Match[str]) -> Result:
+    values = state.grammar.values
     named = lower(match.group("named"))
     if named:
-        hour, minute = (0, 0) if named == "midnight" else (12, 0)
+        time = "T" + values["named-times"][named]  # "noon": T12:00, "midnight": T24:00
     elif match.group("h2"):  # "4 in the morning", "9 at night"
-        hour, minute = int(match.group("h2")), 0
-        if not lower(match.group("half")).endswith("morning") and hour < 12:
+        hour = int(match.group("h2"))
+        if values["day-halves"][lower(match.group("half"))] == "pm" and hour < 12:
             hour += 12
+        time = f"T{hour:02d}:00"
     else:
         hour, minute = int(match.group("h")), int(match.group("mi") or 0)
-        pm = match.group("ampm").lower().startswith("p")
-        hour = hour % 12 + (12 if pm else 0)
-    time = f"T{hour:02d}:{minute:02d}" if named != "midnight" else "T24:00"
+        pm = values["meridiems"][lower(match.group("ampm"))] == "pm"
+        time = f"T{hour % 12 + (12 if pm else 0):02d}:{minute:02d}"
     if match.group("wd"):  # "10 p.m. Wednesday"
         number = state.grammar.weekdays[match.group("wd").lower()]
         date, anchor = _weekday_date(state, number, match.start("wd"))
@@ -346,10 +368,12 @@ def _amount(state: State, match: re.Match[str]) -> tuple[str, str]:
 
 def _ago(state: State, match: re.Match[str]) -> Result:
     number, unit = _amount(state, match)
-    direction = lower(match.group("dir"))
-    sign = -1 if direction in {"ago", "earlier", "before"} else 1
+    values = state.grammar.values
+    word = lower(match.group("dir"))
+    direction = values["directions"].get(word) or values["directions-apart"][word]
+    sign = -1 if direction.startswith("before") else 1  # "before now", "after then"
     mod = modifier(state, match)
-    if direction in {"ago", "from now"}:
+    if direction.endswith("now"):  # from the document's date, else from the narrative's
         base, anchor = state.anchor, "document"
     else:
         base, anchor = state.narrative, "narrative"
@@ -375,7 +399,8 @@ def _ago(state: State, match: re.Match[str]) -> Result:
 
 
 def _length(state: State, match: re.Match[str]) -> Result:
-    if lower(match.groupdict().get("num")) in {"recent", "the past few", "the last few"}:
+    vague = state.grammar.values["vague-spans"].get(lower(match.groupdict().get("num")))
+    if vague == "past":
         return "DATE", "PAST_REF", "absolute", None  # "in recent years", as TimeML values it
     number, unit = _amount(state, match)
     return "DURATION", _duration(number, unit), "absolute", modifier(state, match)

@@ -88,7 +88,7 @@ def narrative_first(state: State, start: int) -> bool:
     if state.narrative is None:
         return False
     before = state.text[max(0, start - 24) : start].lower()
-    anaphoric = re.search(r"\b(?:then|later|that|following|same)\W+(?:\w+\W+)?$", before)
+    anaphoric = state.grammar.narrative_before.search(before)  # "then in", "later that"
     return state.anchor is None or bool(anaphoric)
 
 

@@ -14,13 +14,14 @@ import hashlib
 import re
 from urllib.parse import quote
 
+from fuente.lexicon import words
 from fuente.records import NAMED_KINDS, Speaker
 from fuente.text import fold
 
 __all__ = ["GROUPS", "dossier_path", "entity_key", "slug", "speaker_group", "speaker_key"]
 
 GROUPS = ("named", "unnamed", "author")
-LEADING_ARTICLES = ("a", "an", "the")
+LEADING_ARTICLES = words("articles")  # dropped before a slug's other words: "the-ministry"
 NOT_WORD = re.compile(r"[\W_]+")
 
 

@@ -1,0 +1,93 @@
+"""The layout stage's lexicons compiled once: ``boilerplate.yaml`` and ``outlets.yaml``.
+
+Every section of ``boilerplate.yaml`` is an alternation of patterns matched against a whole
+paragraph; a section without a role of its own (``_SPECIAL``) is an exclusion reason, so a user
+who adds a section adds a reason. ``outlets.yaml`` holds patterns with ``{outlet}`` and
+``{person}`` slots, filled with its name sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fuente.errors import ConfigError, message
+from fuente.lexicon import DEFAULT_LANGUAGE, load_lexicon
+from fuente.settings import Settings
+
+__all__ = ["LayoutRules", "layout_rules"]
+
+# Sections of boilerplate.yaml with a role of their own; every other section is a reason.
+_SPECIAL = frozenset(
+    {"support-appeal", "support-appeal-close", "link-list", "link-line", "comment-section",
+     "tags-label", "datelines", "function-words"}
+)  # fmt: skip
+_NAME_SECTIONS = frozenset({"outlet-name", "person-name", "not-outlet"})
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutRules:
+    """The lexicons compiled once: one pattern per section."""
+
+    sections: dict[str, re.Pattern[str]]  # boilerplate sections, whole-paragraph patterns
+    reasons: tuple[str, ...]  # boilerplate sections that exclude one paragraph each
+    tags_label: re.Pattern[str]
+    datelines: re.Pattern[str]
+    function_words: frozenset[str]
+    outlets: tuple[re.Pattern[str], ...]  # in order of preference
+    not_outlet: re.Pattern[str]
+
+
+def _join(lexicon: Mapping[str, Sequence[object]], key: str, *, name: str) -> str:
+    """The entries of one lexicon section as one alternation, each checked to be a pattern."""
+    entries = lexicon.get(key, ())
+    for entry in entries:
+        if not isinstance(entry, str):
+            reason = f"section {key!r}: {entry!r} is not a string (quote it)"
+            raise ConfigError(message("E034", path=f"{name}.yaml", reason=reason))
+        try:
+            re.compile(entry.replace("{outlet}", "x").replace("{person}", "x"))
+        except re.error as error:
+            reason = f"section {key!r}: pattern {entry!r} is not valid ({error})"
+            raise ConfigError(message("E034", path=f"{name}.yaml", reason=reason)) from None
+    return "|".join(f"(?:{entry})" for entry in entries) if entries else _NEVER.pattern
+
+
+def _outlet_patterns(outlets: Mapping[str, Sequence[object]]) -> tuple[re.Pattern[str], ...]:
+    """One pattern per kind of outlet line, in the order of ``outlets.yaml``."""
+    outlet = _join(outlets, "outlet-name", name="outlets")
+    person = _join(outlets, "person-name", name="outlets")
+    patterns = []
+    for key in [key for key in outlets if key not in _NAME_SECTIONS]:
+        filled = _join(outlets, key, name="outlets").replace("{person}", f"(?:{person})")
+        # each {outlet} gets a group of its own; the first that took part in a match is read
+        first, *rest = filled.split("{outlet}")
+        named = first + "".join(f"(?P<outlet{n}>{outlet}){part}" for n, part in enumerate(rest))
+        patterns.append(re.compile(named, re.IGNORECASE))
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=16)
+def layout_rules(settings: Settings, *, language: str = DEFAULT_LANGUAGE) -> LayoutRules:
+    """Compile the boilerplate and outlet lexicons of these settings (once per settings)."""
+    boilerplate = load_lexicon("boilerplate", settings=settings, language=language)
+    outlets = load_lexicon("outlets", settings=settings, language=language)
+    _join(boilerplate, "function-words", name="boilerplate")  # checked, not matched
+    sections = {
+        key: re.compile(_join(boilerplate, key, name="boilerplate"), re.IGNORECASE)
+        for key in boilerplate
+        if key not in ("function-words", "datelines")
+    }
+    tags_label = _join(boilerplate, "tags-label", name="boilerplate")
+    return LayoutRules(
+        sections=sections,
+        reasons=tuple(key for key in sections if key not in _SPECIAL),
+        tags_label=re.compile(rf"(?:{tags_label})\s*:\s*", re.IGNORECASE),
+        datelines=re.compile(_join(boilerplate, "datelines", name="boilerplate")),
+        function_words=frozenset(str(w).casefold() for w in boilerplate.get("function-words", ())),
+        outlets=_outlet_patterns(outlets),
+        not_outlet=re.compile(_join(outlets, "not-outlet", name="outlets"), re.IGNORECASE),
+    )
