@@ -50,83 +50,65 @@ def _speaker_title(speaker: dict[str, Any] | None) -> str:
     return f"{speaker['name']} ({speaker['kind']})"
 
 
+def _attribution_marks(row: dict[str, Any]) -> list[TextMark]:
+    """An attribution's content, cue and source, one group."""
+    group = anchor_of(row["id"])
+    speaker = row["speaker"]
+    said = f"said by {_speaker_title(speaker)} · {row['kind']}"
+    content = row["content"]
+    marks = [
+        TextMark(
+            content["start"], content["end"], "content", f"content {row['kind']}", said,
+            group=group, anchor=group,
+        )
+    ]  # fmt: skip
+    if row["cue"]:
+        marks.append(
+            TextMark(row["cue"]["start"], row["cue"]["end"], "cue", "cue", "cue", group=group)
+        )
+    if row["source"]:
+        marks.append(
+            TextMark(
+                row["source"]["start"], row["source"]["end"], "source", "source",
+                _speaker_title(speaker), group=group, href=speaker["url"] if speaker else None,
+            )
+        )  # fmt: skip
+    return marks
+
+
+def _event_mark(event: dict[str, Any]) -> TextMark | None:
+    if event["start"] is None or event["end"] is None:
+        return None
+    anchor = anchor_of(event["id"])
+    return TextMark(
+        event["start"], event["end"], "event", "event", f"event: {event['category']}",
+        group=anchor, anchor=anchor,
+    )  # fmt: skip
+
+
 def article_marks(view: dict[str, Any]) -> list[TextMark]:
     """The marks of an article view (``queries.article_view``)."""
     marks = [
-        TextMark(
-            r["start"],
-            r["end"],
-            "excluded",
-            "excluded",
-            f"excluded: {r['reason']}",
-            label=r["reason"],
-        )
+        TextMark(r["start"], r["end"], "excluded", "excluded", f"excluded: {r['reason']}",
+                 label=r["reason"])
         for r in view["excluded"]
-    ]
+    ]  # fmt: skip
     for row in view["attributions"]:
-        group = anchor_of(row["id"])
-        speaker = row["speaker"]
-        said = f"said by {_speaker_title(speaker)} · {row['kind']}"
-        href = speaker["url"] if speaker else None
-        content = row["content"]
-        marks.append(
-            TextMark(
-                content["start"],
-                content["end"],
-                "content",
-                f"content {row['kind']}",
-                said,
-                group=group,
-                anchor=group,
-            )
-        )
-        if row["cue"]:
-            marks.append(
-                TextMark(row["cue"]["start"], row["cue"]["end"], "cue", "cue", "cue", group=group)
-            )
-        if row["source"]:
-            marks.append(
-                TextMark(
-                    row["source"]["start"],
-                    row["source"]["end"],
-                    "source",
-                    "source",
-                    _speaker_title(speaker),
-                    group=group,
-                    href=href,
-                )
-            )
+        marks += _attribution_marks(row)
     for entity in view["entities"]:
+        title = f"{entity['type']}: {entity['name']}"
         for mention in entity["mentions"]:
             marks.append(
                 TextMark(
-                    mention["start"],
-                    mention["end"],
-                    "entity",
-                    f"entity {entity['type']}",
-                    f"{entity['type']}: {entity['name']}",
-                    href=entity["url"],
+                    mention["start"], mention["end"], "entity", f"entity {entity['type']}",
+                    title, href=entity["url"],
                 )
-            )
+            )  # fmt: skip
     for time in view["times"]:
-        marks.append(
-            TextMark(time["start"], time["end"], "time", "time", f"{time['type']} {time['value']}")
-        )
-    for event in view["events"] or ():
-        if event["start"] is None or event["end"] is None:
-            continue
-        marks.append(
-            TextMark(
-                event["start"],
-                event["end"],
-                "event",
-                "event",
-                f"event: {event['category']}",
-                group=anchor_of(event["id"]),
-                anchor=anchor_of(event["id"]),
-            )
-        )
-    return marks
+        title = f"{time['type']} {time['value']}"
+        marks.append(TextMark(time["start"], time["end"], "time", "time", title))
+    events = (_event_mark(event) for event in view["events"] or ())
+    return marks + [mark for mark in events if mark is not None]
 
 
 def pieces(text: str, marks: list[TextMark]) -> list[dict[str, Any]]:

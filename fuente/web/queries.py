@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from fuente.query.attributions import attribution_row, speaker_row
 from fuente.query.sourcing import counted, inside_excluded, sourcing_profile
-from fuente.records import Document
+from fuente.records import Document, ExcludedRange
 from fuente.store.connect import open_reader
 from fuente.store.database import Store
 from fuente.web.events import NOT_EXTRACTED, read_events
@@ -85,6 +85,44 @@ def speaker_dict(speaker: Any) -> dict[str, Any]:
     return {**speaker_row(speaker), "key": key, "url": dossier_path(key)}
 
 
+def _entities(store: Store, doc: str, excluded: list[ExcludedRange]) -> list[dict[str, Any]]:
+    """The article's entities with their mentions outside excluded ranges (those with none
+    left out)."""
+    entities = []
+    for entity, mentions in store.entities(doc):
+        kept = [m for m in mentions if not inside_excluded(m.start, m.end, excluded)]
+        if kept:
+            key = entity_key(entity.name)
+            entities.append(
+                {
+                    "id": entity.id,
+                    "name": entity.name,
+                    "type": entity.type,
+                    "key": key,
+                    "url": dossier_path(key),
+                    "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in kept],
+                }
+            )
+    return entities
+
+
+def _times(store: Store, doc: str, excluded: list[ExcludedRange]) -> list[dict[str, Any]]:
+    """The article's time expressions outside excluded ranges."""
+    return [
+        {
+            "start": t.start,
+            "end": t.end,
+            "text": t.text,
+            "type": t.type,
+            "value": t.value,
+            "mod": t.mod,
+            "anchor": t.anchor,
+        }
+        for t in store.times(doc)
+        if not inside_excluded(t.start, t.end, excluded)
+    ]
+
+
 def article_view(store: Store, doc: str) -> dict[str, Any] | None:
     """One article: its metadata and text, what is excluded, its attributions, entities, time
     expressions and events (None when not extracted), and its sourcing profile."""
@@ -102,34 +140,6 @@ def article_view(store: Store, doc: str) -> dict[str, Any] | None:
         row["speaker"] = speaker_dict(speaker) if speaker else None
         row["url"] = article_path(doc, attribution.id.rsplit("#", 1)[-1])
         rows.append(row)
-    entities = []
-    for entity, mentions in store.entities(doc):
-        kept = [m for m in mentions if not inside_excluded(m.start, m.end, excluded)]
-        if kept:
-            key = entity_key(entity.name)
-            entities.append(
-                {
-                    "id": entity.id,
-                    "name": entity.name,
-                    "type": entity.type,
-                    "key": key,
-                    "url": dossier_path(key),
-                    "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in kept],
-                }
-            )
-    times = [
-        {
-            "start": t.start,
-            "end": t.end,
-            "text": t.text,
-            "type": t.type,
-            "value": t.value,
-            "mod": t.mod,
-            "anchor": t.anchor,
-        }
-        for t in store.times(doc)
-        if not inside_excluded(t.start, t.end, excluded)
-    ]
     events = read_events(store, doc)
     profile = sourcing_profile(
         document, attributions, speakers.values(), store.lead(doc), excluded=excluded
@@ -143,8 +153,8 @@ def article_view(store: Store, doc: str) -> dict[str, Any] | None:
         "speakers": [
             {**speaker_dict(s), "attributions": cited[speaker_key(s)]} for s in speakers.values()
         ],
-        "entities": entities,
-        "times": times,
+        "entities": _entities(store, doc, excluded),
+        "times": _times(store, doc, excluded),
         "events": events,
         "events_note": NOT_EXTRACTED if events is None else None,
         "sourcing": profile,
