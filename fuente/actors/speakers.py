@@ -4,8 +4,8 @@ or unnamed, with the affiliation (country, sector), count and gender its words g
 The attribution extractor finds the words naming who ("Elliott Abrams", "he", "multiple
 sources familiar with the negotiations", "the Times"); ``describe_source`` cuts them to their
 core noun phrase (relative clauses, appositions and anonymity phrases out; descriptive
-post-modifiers of unnamed sources kept) and reads the head: an entity of
-``doc._.fuente_entities``, an outlet alias, or a noun of the lexicons. ``same_source`` says
+post-modifiers of unnamed sources kept) and reads the head: an entity of the Doc's entity view
+(``fuente.nlp.entities``), an outlet alias, or a noun of the lexicons. ``same_source`` says
 whether a later mention ("the official") is a source met earlier ("one Venezuelan official").
 Lexicons are ``fuente/data/en/{countries,sectors,speakers}.yaml`` and
 ``fuente/data/outlets_known.yaml``, plus the user's
@@ -19,10 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from fuente.actors.places import place_country
 from fuente.lexicon import read_lexicon, words
+from fuente.nlp.entities import entity_at, entity_label
 from fuente.settings import Settings
 from fuente.text import fold
 
@@ -210,26 +211,10 @@ def _core(span: Span, root: Token, heads: list[Token], lexicons: _Lexicons) -> S
 
 def _entity_at(token: Token) -> tuple[str, str, str] | None:
     """``(name, type, mention text)`` of the document entity whose mention covers ``token``."""
-    return _entity_index(token.doc).get(token.i)
-
-
-def _entity_index(doc: Doc) -> dict[int, tuple[str, str, str]]:
-    """Token index -> (name, type, mention text) for the document's entity mentions, built
-    once per Doc and kept in its ``user_data``."""
-    index = doc.user_data.get("fuente_entity_index")
-    if index is not None:
-        return index
-    index = {}
-    clusters = doc._.fuente_entities if Doc.has_extension("fuente_entities") else ()
-    for name, entity_type, mentions in clusters:
-        for start, end, _ in mentions:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                index.setdefault(token.i, (name, entity_type, span.text))
-    doc.user_data["fuente_entity_index"] = index
-    return index
+    mention = entity_at(token)
+    if mention is None or mention.name is None:
+        return None
+    return mention.name, mention.label, token.doc[mention.start : mention.end].text
 
 
 def _without_article(text: str) -> str:
@@ -307,15 +292,11 @@ def _town_country(groups: list[list[Token]]) -> str | None:
     but a name the document's entities make a person is none."""
     for group in groups:
         for token in group:
-            if token.ent_type_ not in PLACE_TYPES or token.ent_iob_ != "B":
+            # a name the document's entities make a person ("Anand") has that label here
+            mention = entity_at(token)
+            if mention is None or mention.label not in PLACE_TYPES or mention.start != token.i:
                 continue
-            entity = _entity_at(token)
-            if entity is not None and entity[1] == "PERSON":  # "Anand", a person elsewhere
-                continue
-            end = token.i + 1
-            while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
-                end += 1
-            if found := place_country(token.doc[token.i : end].text):
+            if found := place_country(token.doc[token.i : mention.end].text):
                 return found
     return None
 
@@ -335,7 +316,7 @@ def _sector(
     """The most specific sector: a name of several words running through the head ("the
     Organization of American States"), phrase ending in the head, nearest modifier, head,
     after."""
-    if core is not None and head.ent_type_:
+    if core is not None and entity_label(head):
         named = [m for m in _matches(list(core), lexicons.sectors) if m[0] <= head.i < m[1]]
         if named and named[0][1] - named[0][0] > 1 and named[0][1] > head.i + 1:
             return lexicons.sectors[named[0][2]]
@@ -429,7 +410,7 @@ def _named(head: Token, core: Span, lexicons: _Lexicons) -> tuple[str, str] | No
         if entity[1] == "PERSON" or _titled(head, lexicons):
             return "person", entity[0]
         return "organisation", entity[0]
-    if entity is not None or head.pos_ != "PROPN" or head.ent_type_ not in {"", "PERSON"}:
+    if entity is not None or head.pos_ != "PROPN" or entity_label(head) not in {"", "PERSON"}:
         return None  # a date or a number is no name
     if any(_in(lexicons, section, _lemma(head)) for section in ("people", "titles")):
         return None  # "Officials", "The President": a noun written with a capital
@@ -449,7 +430,7 @@ def _body(head: Token, lexicons: _Lexicons) -> bool:
     return any(
         (t.dep_ == "det" and t.lower_ in DEFINITE)
         or t.dep_ == "poss"
-        or (t.dep_ in {"compound", "amod", "nmod"} and t.ent_type_)
+        or (t.dep_ in {"compound", "amod", "nmod"} and entity_label(t))
         for t in head.lefts
     )
 

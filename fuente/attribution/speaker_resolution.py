@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from fuente.actors.speakers import SourceInfo, describe_source, same_source
 from fuente.attribution.quotes import FoundAttribution
 from fuente.lexicon import load_lexicon, words
+from fuente.nlp.entities import entity_label
 from fuente.settings import Settings
 
 __all__ = ["ResolvedSpeaker", "resolve_speakers"]
@@ -79,7 +80,7 @@ def _candidates(doc: Doc, settings: Settings, quoted: list[tuple[int, int]]) -> 
             token = token.head.head  # "an official who insists": the official
         elif token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if token.ent_type_ != "PERSON" and token.lemma_.lower() not in people:
+        if entity_label(token) != "PERSON" and token.lemma_.lower() not in people:
             continue  # only people, groups and bodies can be what a pronoun speaks for
         clauses = {t.i for c in token.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
         tokens = [t.i for t in token.subtree if t.i not in clauses]
@@ -247,7 +248,7 @@ def _person_before(doc: Doc, position: int, settings: Settings) -> SourceInfo | 
     for token in reversed(doc[: doc.char_span(0, position, "expand").end] if position else []):
         if token.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if token.ent_type_ == "PERSON" or token.lemma_.lower() in people:
+        if entity_label(token) == "PERSON" or token.lemma_.lower() in people:
             head = token
             while head.dep_ == "compound" and head.head is not head:
                 head = head.head

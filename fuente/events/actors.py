@@ -43,6 +43,7 @@ from fuente.events.syntax import (
     trimmed,
     verb_is,
 )
+from fuente.nlp.entities import entity_at, entity_label, entity_span
 from fuente.records import Actor
 
 __all__ = ["EventActors"]
@@ -61,11 +62,10 @@ class EventActors:
         self.doc = doc
         self.coder = coder
         self.lexicon = lexicon
-        self.named: dict[int, Span] = {t.i: e for e in doc.ents for t in e}  # word -> its name
 
     def name_at(self, word: Token) -> Span:
         """The named entity ``word`` is part of, else the word alone."""
-        return self.named.get(word.i) or self.doc[word.i : word.i + 1]
+        return entity_span(word) or self.doc[word.i : word.i + 1]
 
     def subject(self, verb: Token, *, depth: int = 0) -> tuple[Token | None, bool]:
         """``(subject, passive)`` of a verb, inherited from the verb its clause depends on."""
@@ -303,7 +303,7 @@ class EventActors:
                 if agent is not None and (found := self.heads(object_of(agent))):
                     return found
         for child in noun.children:
-            named = child.ent_type_ or child.dep_ == "poss"
+            named = entity_label(child) or child.dep_ == "poss"
             before = child.dep_ in MODIFIERS and child.i < noun.i
             if before and named and self.coder.is_actor(child):
                 return self.heads(child)
@@ -420,10 +420,12 @@ class EventActors:
     def nearest_named(self, indices: list[int], avoid: set[int]) -> list[Actor]:
         """The first name among the words at ``indices`` coded with a country, as that alone."""
         for index in indices:
-            token = self.doc[index]
-            if index in avoid or token.ent_type_ not in NAMES or token.ent_iob_ != "B":
+            mention = entity_at(self.doc[index])
+            if index in avoid or mention is None or mention.label not in NAMES:
                 continue
-            span = self.name_at(token)
+            if mention.start != index:
+                continue
+            span = self.doc[mention.start : mention.end]
             if any(t.i in avoid for t in span):
                 continue
             if found := self.country_only(span.root, international=True):
