@@ -2,9 +2,10 @@
 
 An actor is a noun phrase of the parsed Doc: a named entity ("Diosdado Cabello"), a
 description ("rogue Venezuelan military officers", "the Trump administration") or a pronoun
-standing for one met before ("he" -> Cabello). ``ActorCoder`` cuts the phrase to its core,
-reads country and sector with ``fuente.actors.speakers.describe_source`` (the countries and sectors
-lexicons, extensible as data), links it to the document's entity, and carries what the text
+standing for one met before ("he" -> Cabello, by ``fuente.actors.antecedents``).
+``ActorCoder`` cuts the phrase to its core, reads country and sector with
+``fuente.actors.speakers.describe_source`` (the countries and sectors lexicons, extensible as
+data), links it to the document's entity, and carries what the text
 says of a person elsewhere ("Venezuela's interior minister, Diosdado Cabello") to the
 person's other mentions. What the text leaves open comes from the known-actors lexicon
 (``fuente.actors.known``): "President Museveni" is Uganda's government, "Hezbollah
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from fuente.actors.antecedents import pronoun_antecedent
 from fuente.actors.known import known_actors
 from fuente.actors.speakers import describe_source
 from fuente.lexicon import load_lexicon, words
@@ -40,7 +42,6 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 # Nouns for whoever leads a country: with a country and no other sector they code its
 # government ("the Libyan leader"), as a "rebel leader" stays with the rebels.
 LEADERS = words("leaders")
-REACH = 120  # tokens back a pronoun may reach for what it stands for
 # Words that make a nationality an ethnicity: "ethnic Albanians" in Macedonia are Macedonia's,
 # as PLOVER codes a people by the country where it lives.
 ETHNIC = words("ethnic")
@@ -77,7 +78,6 @@ class ActorCoder:
         }
         self.profiles: dict[str, tuple[str | None, str | None]] = {}
         self.coded: dict[tuple[int, int, int], Actor] = {}
-        self.antecedents: dict[int, Token | None] = {}
         # head lemma of a description -> (country, sector) it was coded with, latest first
         self.described: dict[str, tuple[str, str | None]] = {}
 
@@ -100,37 +100,9 @@ class ActorCoder:
         return token.pos_ == "PROPN" and self.known.organisation([token.text]) is not None
 
     def antecedent(self, token: Token) -> Token | None:
-        """What a pronoun stands for: the nearest fitting subject before it (a person for
-        he/she, a group or plural for they), else the nearest fitting name."""
-        if token.i not in self.antecedents:
-            self.antecedents[token.i] = self._antecedent(token)
-        return self.antecedents[token.i]
-
-    def _antecedent(self, token: Token) -> Token | None:
-        lower = token.lower_
-        if lower in RELATIVE:
-            return token.head.head if token.head.dep_ == "relcl" else None
-        fallback = None
-        for i in range(token.i - 1, max(-1, token.i - REACH), -1):
-            candidate = self.doc[i]
-            if not self._fits(candidate, lower):
-                continue
-            if candidate.dep_ in SUBJECTS:
-                return candidate
-            fallback = fallback or candidate
-        return fallback
-
-    def _fits(self, candidate: Token, pronoun: str) -> bool:
-        if candidate.pos_ not in {"PROPN", "NOUN"}:
-            return False
-        entity = self.entity_at.get(candidate.i)
-        if pronoun in PERSONAL:
-            return entity is not None and entity[1] == "PERSON"
-        group = entity is not None and entity[1] in {"ORG", "NORP", "GPE"}
-        if pronoun in BODY:  # "it": a country or a body, named
-            return group and candidate.tag_ not in {"NNS", "NNPS"}
-        plural = candidate.tag_ in {"NNS", "NNPS"}
-        return (plural and self.is_actor(candidate)) or group
+        """What a pronoun stands for, by ``fuente.actors.antecedents``: the latest fitting
+        subject before it (a person for he/she, a plural for they, a body for it)."""
+        return pronoun_antecedent(token, settings=self.settings)
 
     # -- coding ------------------------------------------------------------------------------
 
