@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from fuente.actors.speakers import SourceInfo, describe_source, outlet_name, same_source
+from fuente.actors.same_source import same_source
+from fuente.actors.speakers import SourceInfo, describe_source, outlet_name
 from fuente.settings import Settings, load_settings
 
 pytestmark = pytest.mark.slow

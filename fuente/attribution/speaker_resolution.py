@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from fuente.actors.antecedents import Referent, antecedent, referents
-from fuente.actors.speakers import SourceInfo, describe_source, same_source
+from fuente.actors.same_source import same_source
+from fuente.actors.speakers import SourceInfo, describe_source
 from fuente.attribution.quotes import FoundAttribution
 from fuente.lexicon import load_lexicon, words
 from fuente.nlp.entities import entity_label
