@@ -2,7 +2,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from fuente.nlp.entities import cluster_entities
+from fuente.nlp.entities import cluster_entities, entity_at, entity_label, entity_span
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -78,3 +78,33 @@ def test_entities_a_place_does_not_join_an_outlet_it_begins(vocab) -> None:
     clusters = by_name(cluster_entities(doc, labels=LABELS))
     assert set(clusters) == {"Selden Ledger", "Selden"}
     assert clusters["Selden"].type == "GPE"
+
+
+def clustered(vocab, tagged: str) -> Doc:
+    """``make``'s Doc with its clusters stored, as the ``fuente_entities`` component stores them."""
+    doc = make(vocab, tagged)
+    clusters = cluster_entities(doc, labels=LABELS)
+    doc._.fuente_entities = tuple((c.name, c.type, c.mentions) for c in clusters)
+    return doc
+
+
+def test_entities_view_once_a_person_always_a_person(vocab) -> None:
+    doc = clustered(vocab, "Tomas/PERSON Varga/PERSON spoke . Varga/ORG left . Critics met Varga")
+    assert [entity_label(doc[i]) for i in (0, 1, 4, 9)] == ["PERSON"] * 4
+    assert {entity_at(doc[i]).entity for i in (0, 4, 9)} == {0}
+    assert entity_at(doc[9]).name == "Tomas Varga"
+    assert entity_label(doc[2]) == "" and entity_at(doc[2]) is None
+
+
+def test_entities_view_keeps_other_labels_and_the_words_a_name_leaves_out(vocab) -> None:
+    doc = clustered(vocab, "the/ORG Central/ORG Bank/ORG said 2025/DATE was hard")
+    assert entity_span(doc[1]).text == "Central Bank"
+    assert (entity_label(doc[0]), entity_at(doc[0]).entity) == ("ORG", None)
+    assert (entity_label(doc[4]), entity_at(doc[4]).entity) == ("DATE", None)
+
+
+def test_entities_view_follows_the_clusters_it_is_read_from(vocab) -> None:
+    doc = clustered(vocab, "Marovia/GPE spoke")
+    assert entity_label(doc[0]) == "GPE"
+    doc._.fuente_entities = (("Marovia", "PERSON", ((0, 7, "GPE"),)),)
+    assert entity_label(doc[0]) == "PERSON"

@@ -40,5 +40,5 @@ def test_places_a_town_speaking_is_not_its_countrys_government(nlp, settings) ->
 
 def test_places_a_town_the_document_makes_a_person_is_none(nlp, settings) -> None:
     doc = nlp("Supporters of Samarra said the market was closed.")
-    doc.user_data["fuente_entity_index"] = {2: ("Samarra", "PERSON", "Samarra")}
+    doc._.fuente_entities = (("Samarra", "PERSON", ((14, 21, "PERSON"),)),)
     assert describe_source(doc[0:3], settings=settings).country is None

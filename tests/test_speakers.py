@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from fuente.actors.speakers import SourceInfo, describe_source, outlet_name, same_source
+from fuente.actors.same_source import same_source
+from fuente.actors.speakers import SourceInfo, describe_source, outlet_name
 from fuente.settings import Settings, load_settings
 
 pytestmark = pytest.mark.slow
@@ -474,10 +475,8 @@ def test_speakers_unparsed_doc_degrades_softly(settings) -> None:
 
 def test_speakers_a_country_the_tagger_took_for_a_whole_person_is_a_country(nlp, marovia) -> None:
     doc = nlp("Marovia pledged aid to the farmers.")
-    doc.user_data["fuente_entity_index"] = {0: ("Marovia", "PERSON", "Marovia")}
+    doc._.fuente_entities = (("Marovia", "PERSON", ((0, 7, "PERSON"),)),)
     assert describe_source(doc[0:1], settings=marovia).country == "MRV"
     doc = nlp("Jan Marovia pledged aid to the farmers.")
-    doc.user_data["fuente_entity_index"] = {
-        i: ("Jan Marovia", "PERSON", "Jan Marovia") for i in (0, 1)
-    }
+    doc._.fuente_entities = (("Jan Marovia", "PERSON", ((0, 11, "PERSON"),)),)
     assert describe_source(doc[0:2], settings=marovia).country is None

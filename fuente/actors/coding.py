@@ -2,9 +2,10 @@
 
 An actor is a noun phrase of the parsed Doc: a named entity ("Diosdado Cabello"), a
 description ("rogue Venezuelan military officers", "the Trump administration") or a pronoun
-standing for one met before ("he" -> Cabello). ``ActorCoder`` cuts the phrase to its core,
-reads country and sector with ``fuente.actors.speakers.describe_source`` (the countries and sectors
-lexicons, extensible as data), links it to the document's entity, and carries what the text
+standing for one met before ("he" -> Cabello, by ``fuente.actors.antecedents``).
+``ActorCoder`` cuts the phrase to its core, reads country and sector with
+``fuente.actors.speakers.describe_source`` (the countries and sectors lexicons, extensible as
+data), links it to the document's entity, and carries what the text
 says of a person elsewhere ("Venezuela's interior minister, Diosdado Cabello") to the
 person's other mentions. What the text leaves open comes from the known-actors lexicon
 (``fuente.actors.known``): "President Museveni" is Uganda's government, "Hezbollah
@@ -15,9 +16,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from fuente.actors.antecedents import pronoun_antecedent
 from fuente.actors.known import known_actors
 from fuente.actors.speakers import describe_source
 from fuente.lexicon import load_lexicon, words
+from fuente.nlp.entities import entity_at, entity_label, entity_view
 from fuente.records import Actor, Entity, Mention
 from fuente.settings import Settings
 
@@ -39,7 +42,6 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 # Nouns for whoever leads a country: with a country and no other sector they code its
 # government ("the Libyan leader"), as a "rebel leader" stays with the rebels.
 LEADERS = words("leaders")
-REACH = 120  # tokens back a pronoun may reach for what it stands for
 # Words that make a nationality an ethnicity: "ethnic Albanians" in Macedonia are Macedonia's,
 # as PLOVER codes a people by the country where it lives.
 ETHNIC = words("ethnic")
@@ -59,14 +61,9 @@ class ActorCoder:
     ) -> None:
         self.doc = doc
         self.settings = settings
-        types = {entity.id: entity.type for entity in entities}
         self.names = {entity.id: entity.name for entity in entities}
         self.known = known_actors(settings)
-        self.entity_at: dict[int, tuple[str, str]] = {}  # token index -> (entity id, type)
-        for mention in mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for token in span or ():
-                self.entity_at.setdefault(token.i, (mention.entity, types.get(mention.entity, "")))
+        self.entity_at = _entity_ids(doc, mentions)
         speakers = load_lexicon("speakers", settings=settings)
         extra = load_lexicon("events", settings=settings).get("actor-nouns", ())
         self.people = frozenset(
@@ -81,7 +78,6 @@ class ActorCoder:
         }
         self.profiles: dict[str, tuple[str | None, str | None]] = {}
         self.coded: dict[tuple[int, int, int], Actor] = {}
-        self.antecedents: dict[int, Token | None] = {}
         # head lemma of a description -> (country, sector) it was coded with, latest first
         self.described: dict[str, tuple[str, str | None]] = {}
 
@@ -91,10 +87,8 @@ class ActorCoder:
         """Whether ``token`` heads words naming someone who can act: a name, a pronoun for a
         person or group, a noun for people, a body or a sector, or a known organisation's
         name the tagger missed."""
-        if token.i in self.entity_at:
-            return self.entity_at[token.i][1] in NAMED
-        if token.ent_type_:
-            return token.ent_type_ in NAMED
+        if label := entity_label(token):
+            return label in NAMED
         lower = token.lower_
         if lower in PERSONAL | GROUP | BODY:
             return self.antecedent(token) is not None
@@ -106,37 +100,9 @@ class ActorCoder:
         return token.pos_ == "PROPN" and self.known.organisation([token.text]) is not None
 
     def antecedent(self, token: Token) -> Token | None:
-        """What a pronoun stands for: the nearest fitting subject before it (a person for
-        he/she, a group or plural for they), else the nearest fitting name."""
-        if token.i not in self.antecedents:
-            self.antecedents[token.i] = self._antecedent(token)
-        return self.antecedents[token.i]
-
-    def _antecedent(self, token: Token) -> Token | None:
-        lower = token.lower_
-        if lower in RELATIVE:
-            return token.head.head if token.head.dep_ == "relcl" else None
-        fallback = None
-        for i in range(token.i - 1, max(-1, token.i - REACH), -1):
-            candidate = self.doc[i]
-            if not self._fits(candidate, lower):
-                continue
-            if candidate.dep_ in SUBJECTS:
-                return candidate
-            fallback = fallback or candidate
-        return fallback
-
-    def _fits(self, candidate: Token, pronoun: str) -> bool:
-        if candidate.pos_ not in {"PROPN", "NOUN"}:
-            return False
-        entity = self.entity_at.get(candidate.i)
-        if pronoun in PERSONAL:
-            return entity is not None and entity[1] == "PERSON"
-        group = entity is not None and entity[1] in {"ORG", "NORP", "GPE"}
-        if pronoun in BODY:  # "it": a country or a body, named
-            return group and candidate.tag_ not in {"NNS", "NNPS"}
-        plural = candidate.tag_ in {"NNS", "NNPS"}
-        return (plural and self.is_actor(candidate)) or group
+        """What a pronoun stands for, by ``fuente.actors.antecedents``: the latest fitting
+        subject before it (a person for he/she, a plural for they, a body for it)."""
+        return pronoun_antecedent(token, settings=self.settings)
 
     # -- coding ------------------------------------------------------------------------------
 
@@ -254,8 +220,9 @@ class ActorCoder:
             if child.dep_ != "prep" or child.lower_ not in RESIDENCE:
                 continue
             for token in child.subtree:
-                if token.ent_type_ == "GPE" and token.ent_iob_ == "B":
-                    span = next(e for e in self.doc.ents if e.start == token.i)
+                mention = entity_at(token)
+                if mention is not None and mention.label == "GPE" and mention.start == token.i:
+                    span = self.doc[mention.start : mention.end]
                     if found := describe_source(span, settings=self.settings).country:
                         return found
         return None
@@ -285,8 +252,7 @@ class ActorCoder:
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None:
             return None
-        found = self.entity_at.get(span.root.i)
-        return found[1] if found is not None else (span.root.ent_type_ or None)
+        return entity_label(span.root) or None
 
     def _entity(self, head: Token, words: Span) -> tuple[str, str] | None:
         found = self.entity_at.get(head.i)
@@ -350,11 +316,25 @@ class ActorCoder:
         return country, sector
 
 
+def _entity_ids(
+    doc: Doc, mentions: tuple[Mention, ...] | list[Mention]
+) -> dict[int, tuple[str, str]]:
+    """Token index -> (entity id, type) for the tokens of the Doc's entity mentions, read off
+    the Doc's entity view; ``mentions`` give each cluster its record's id."""
+    ids = {(mention.start, mention.end): mention.entity for mention in mentions}
+    view = entity_view(doc)
+    cluster_ids = [ids.get(spans[0][:2]) if spans else None for _, _, spans in view.clusters]
+    return {
+        i: (cluster_ids[mention.entity], mention.label)
+        for i, mention in view.at.items()
+        if mention.entity is not None and cluster_ids[mention.entity] is not None
+    }
+
+
 def _bare(words: Span, head: Token) -> bool:
     """Whether ``words`` are nothing but a name ("Venezuela", "the United States")."""
-    return all(t.ent_iob_ != "O" or t.lower_ == "the" or t.is_punct for t in words) and bool(
-        head.ent_type_
-    )
+    named = all(entity_at(t) is not None or t.lower_ == "the" or t.is_punct for t in words)
+    return named and bool(entity_label(head))
 
 
 def _people(head: Token, words: Span) -> bool:
@@ -363,7 +343,7 @@ def _people(head: Token, words: Span) -> bool:
     if any(token.lower_ in ETHNIC for token in words if token.i < head.i):
         return True
     placed = any(c.dep_ == "prep" and c.lower_ in RESIDENCE for c in head.children)
-    return placed and head.ent_type_ == "NORP" and head.tag_ in {"NNS", "NNPS"}
+    return placed and entity_label(head) == "NORP" and head.tag_ in {"NNS", "NNPS"}
 
 
 def _leader(words: Span) -> bool:

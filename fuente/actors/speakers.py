@@ -4,38 +4,41 @@ or unnamed, with the affiliation (country, sector), count and gender its words g
 The attribution extractor finds the words naming who ("Elliott Abrams", "he", "multiple
 sources familiar with the negotiations", "the Times"); ``describe_source`` cuts them to their
 core noun phrase (relative clauses, appositions and anonymity phrases out; descriptive
-post-modifiers of unnamed sources kept) and reads the head: an entity of
-``doc._.fuente_entities``, an outlet alias, or a noun of the lexicons. ``same_source`` says
-whether a later mention ("the official") is a source met earlier ("one Venezuelan official").
-Lexicons are ``fuente/data/en/{countries,sectors,speakers}.yaml`` and
-``fuente/data/outlets_known.yaml``, plus the user's
-``lexicon_dir``, compiled once per ``lexicon_dir``.
+post-modifiers of unnamed sources kept) and reads the head: an entity of the Doc's entity view
+(``fuente.nlp.entities``), an outlet alias, or a noun of the lexicons
+(``fuente.actors.speaker_lexicons``). Whether a later mention ("the official") is a source met
+earlier ("one Venezuelan official") is ``fuente.actors.same_source``'s.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from fuente.actors.places import place_country
-from fuente.lexicon import read_lexicon, words
+from fuente.actors.speaker_lexicons import (
+    SpeakerLexicons,
+    compiled,
+    has,
+    matches,
+    outlet_name,
+    outlet_of,
+    phrase_key,
+    token_key,
+)
+from fuente.lexicon import words
+from fuente.nlp.entities import entity_at, entity_label
 from fuente.settings import Settings
 from fuente.text import fold
 
-__all__ = [
-    "EXTRACTOR", "KINDS", "SourceInfo", "describe_source", "outlet_name", "same_source", "trim",
-]  # fmt: skip
+__all__ = ["EXTRACTOR", "KINDS", "SourceInfo", "describe_source", "outlet_name", "trim"]
 
 EXTRACTOR = "speakers@1"
 KINDS = ("person", "organisation", "outlet", "document", "author", "unnamed", "pronoun")
 
 ARTICLES = words("articles")
-QUOTES = "\"'“”‘’«»"
-POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Prepositions on a source's head that say where it belongs ("officials in Washington").
 AFFILIATION_PREPS = words("affiliation-prepositions")
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
@@ -43,11 +46,8 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 # Sectors that say more than an institution when both modify a noun ("rogue military officers").
 STANCES = frozenset({"rebels", "opposition"})
-# How a later mention opens: "the official" may be one met before; "another official" is not;
-# "an official" is only when described in the very same words.
+# Openers that make a body noun specific ("the government"); see also ``same_source``.
 DEFINITE = words("definite-openers")
-DIFFERENT = words("different-openers")
-INDEFINITE = words("indefinite-openers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,91 +70,6 @@ class SourceInfo:
     gender: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class _Lexicons:
-    outlets: dict[str, tuple[str, bool]]  # alias key -> (canonical name, needs a capital)
-    countries: dict[str, str]  # phrase key -> ISO code, "" for a phrase naming none
-    capitalised: frozenset[str]  # country keys that only match text starting with a capital
-    sectors: dict[str, str]  # phrase key -> sector
-    words: dict[str, frozenset[str]]  # speakers.yaml sections
-    numbers: dict[str, str]
-
-
-def _phrase_key(text: str) -> str:
-    """The key of a lexicon phrase, as ``_token_key`` keys its tokens joined by spaces."""
-    return " ".join(_token_key(word) for word in re.sub(r"-", " - ", text).split())
-
-
-@lru_cache(maxsize=65536)
-def _token_key(text: str) -> str:
-    return fold(text).replace(".", "")
-
-
-def _bare_mention(text: str) -> str:
-    """``text`` without quotation marks, a leading "the" and a trailing possessive."""
-    text = text.strip().strip(QUOTES + " ,.;:").strip()
-    text = POSSESSIVE.sub("", text).strip(QUOTES + " ")
-    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-
-
-def _entries(
-    lexicon: dict[str, tuple[object, ...]], *, with_names: bool = False
-) -> Iterable[tuple[str, str]]:
-    """``(section, entry)`` pairs; with ``with_names`` the section name is an entry too."""
-    for section, values in lexicon.items():
-        for value in (section, *values) if with_names else values:
-            yield section, str(value)
-
-
-@cache
-def _compile(lexicon_dir: str | None) -> _Lexicons:
-    outlets: dict[str, tuple[str, bool]] = {}
-    for name, alias in _entries(
-        read_lexicon("outlets_known", lexicon_dir=lexicon_dir), with_names=True
-    ):
-        outlets.setdefault(fold(_bare_mention(alias)), (name, alias != alias.lower()))
-    countries: dict[str, str] = {}
-    capitalised: set[str] = set()
-    for code, alias in _entries(read_lexicon("countries", lexicon_dir=lexicon_dir)):
-        key = _phrase_key(_bare_mention(alias))
-        if key not in countries:
-            countries[key] = "" if code == "none" else code
-            if alias != alias.lower():
-                capitalised.add(key)
-    sectors: dict[str, str] = {}
-    for sector, word in _entries(read_lexicon("sectors", lexicon_dir=lexicon_dir)):
-        sectors.setdefault(_phrase_key(word), sector)
-    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir)
-    words = {key: frozenset(fold(str(v)) for v in values) for key, values in speakers.items()}
-    numbers = dict(str(entry).split() for entry in speakers.get("count-numbers", ()))
-    return _Lexicons(outlets, countries, frozenset(capitalised), sectors, words, numbers)
-
-
-def _in(lexicons: _Lexicons, section: str, word: str) -> bool:
-    return word in lexicons.words.get(section, frozenset())
-
-
-def outlet_name(text: str, *, settings: Settings) -> str | None:
-    """The canonical name of the outlet ``text`` names ("the Times" -> The New York Times)."""
-    return _outlet(text, _compile(settings.lexicon_dir))
-
-
-def _outlet(text: str, lexicons: _Lexicons) -> str | None:
-    bare = _bare_mention(text)
-    found = lexicons.outlets.get(fold(bare))
-    if found is not None and (bare[:1].isupper() or not found[1]):
-        return found[0]
-    words = bare.split()
-    if (
-        len(words) >= 2
-        and all(word[:1].isupper() for word in words)
-        and fold(words[-1]) in lexicons.words.get("outlet_name_words", frozenset())
-    ):
-        named = " ".join(text.strip().strip(QUOTES + " ,.;:").split())
-        return named if named[:1].isupper() else " ".join(words)
-    return None
-
-
 def trim(span: Span) -> Span | None:
     """``span`` without surrounding spaces, punctuation and quotation marks."""
     start, end = span.start, span.end
@@ -166,22 +81,22 @@ def trim(span: Span) -> Span | None:
     return doc[start:end] if start < end else None
 
 
-def _dropped(token: Token, heads: set[int], lexicons: _Lexicons) -> bool:
+def _dropped(token: Token, heads: set[int], lexicons: SpeakerLexicons) -> bool:
     """Whether ``token`` opens a part of the phrase that is not part of the source's name."""
     if token.head.i not in heads or token.head.i >= token.i:
         return False
     if token.dep_ in {"relcl", "appos", "parataxis"}:
         return True
     if token.dep_ in {"acl", "amod", "advcl", "prep"}:
-        return any(_in(lexicons, "anonymity", t.lemma_.lower()) for t in token.subtree)
+        return any(has(lexicons, "anonymity", t.lemma_.lower()) for t in token.subtree)
     return False
 
 
-def _head(root: Token, lexicons: _Lexicons) -> Token:
+def _head(root: Token, lexicons: SpeakerLexicons) -> Token:
     """The noun a source is about: "officials" in "one of the officials"."""
     lemma = root.lemma_.lower()
     quantifier = lemma in lexicons.numbers or any(
-        _in(lexicons, section, lemma) for section in ("count-several", "count-many")
+        has(lexicons, section, lemma) for section in ("count-several", "count-many")
     )
     if quantifier or root.like_num:
         for child in root.children:
@@ -196,7 +111,7 @@ def _conjuncts(head: Token, span: Span) -> list[Token]:
     return [head] + [t for t in head.conjuncts if span.start <= t.i < span.end and t.i > head.i]
 
 
-def _core(span: Span, root: Token, heads: list[Token], lexicons: _Lexicons) -> Span:
+def _core(span: Span, root: Token, heads: list[Token], lexicons: SpeakerLexicons) -> Span:
     """The span cut before its first relative clause, apposition or anonymity phrase."""
     indices = {head.i for head in heads}
     end = min(span.end, max(token.right_edge.i for token in [root, *heads]) + 1)
@@ -210,26 +125,10 @@ def _core(span: Span, root: Token, heads: list[Token], lexicons: _Lexicons) -> S
 
 def _entity_at(token: Token) -> tuple[str, str, str] | None:
     """``(name, type, mention text)`` of the document entity whose mention covers ``token``."""
-    return _entity_index(token.doc).get(token.i)
-
-
-def _entity_index(doc: Doc) -> dict[int, tuple[str, str, str]]:
-    """Token index -> (name, type, mention text) for the document's entity mentions, built
-    once per Doc and kept in its ``user_data``."""
-    index = doc.user_data.get("fuente_entity_index")
-    if index is not None:
-        return index
-    index = {}
-    clusters = doc._.fuente_entities if Doc.has_extension("fuente_entities") else ()
-    for name, entity_type, mentions in clusters:
-        for start, end, _ in mentions:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                index.setdefault(token.i, (name, entity_type, span.text))
-    doc.user_data["fuente_entity_index"] = index
-    return index
+    mention = entity_at(token)
+    if mention is None or mention.name is None:
+        return None
+    return mention.name, mention.label, token.doc[mention.start : mention.end].text
 
 
 def _without_article(text: str) -> str:
@@ -261,36 +160,12 @@ def _affiliation_groups(head: Token, core: Span, *, documents: bool) -> list[lis
     return [group for group in groups if group]
 
 
-def _matches(
-    tokens: list[Token], lookup: dict[str, str], *, longest: int = 5
-) -> list[tuple[int, int, str]]:
-    """Non-overlapping ``(start, end, key)`` matches of lexicon phrases in ``tokens``.
-
-    A phrase matches the tokens' words, or their words with the last one lemmatised ("rights
-    groups" finds "rights group"), or without a plural "s" ("Venezuelans").
-    """
-    found, i = [], 0
-    while i < len(tokens):
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            words = tokens[i : i + size]
-            keys = [" ".join(_token_key(t.text) for t in words)]
-            keys.append(" ".join([*keys[0].split()[:-1], _token_key(words[-1].lemma_)]))
-            keys += [key[:-1] for key in keys if key.endswith("s")]
-            key = next((key for key in keys if key in lookup), None)
-            if key is not None:
-                found.append((words[0].i, words[-1].i + 1, key))
-                i += size - 1
-                break
-        i += 1
-    return found
-
-
-def _country(groups: list[list[Token]], lexicons: _Lexicons) -> str | None:
+def _country(groups: list[list[Token]], lexicons: SpeakerLexicons) -> str | None:
     """The country the first group naming one names; two in one group ("US and Venezuelan
     officials") name none. Words inside a person's or outlet's name do not count."""
     for group in groups:
         codes = set()
-        for start, end, key in _matches(group, lexicons.countries):
+        for start, end, key in matches(group, lexicons.countries):
             words = group[0].doc[start:end]
             if key in lexicons.capitalised and not words.text[:1].isupper():
                 continue
@@ -307,39 +182,35 @@ def _town_country(groups: list[list[Token]]) -> str | None:
     but a name the document's entities make a person is none."""
     for group in groups:
         for token in group:
-            if token.ent_type_ not in PLACE_TYPES or token.ent_iob_ != "B":
+            # a name the document's entities make a person ("Anand") has that label here
+            mention = entity_at(token)
+            if mention is None or mention.label not in PLACE_TYPES or mention.start != token.i:
                 continue
-            entity = _entity_at(token)
-            if entity is not None and entity[1] == "PERSON":  # "Anand", a person elsewhere
-                continue
-            end = token.i + 1
-            while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
-                end += 1
-            if found := place_country(token.doc[token.i : end].text):
+            if found := place_country(token.doc[token.i : mention.end].text):
                 return found
     return None
 
 
-def _inside_name(words: Span, lexicons: _Lexicons) -> bool:
+def _inside_name(words: Span, lexicons: SpeakerLexicons) -> bool:
     """Whether ``words`` lie in a person's or an outlet's name ("Jim Jordan", "Washington Post");
     a country's name the tagger took for a whole person's ("Vestmark pledged aid") is none."""
     entities = [_entity_at(token) for token in words]
     if entities and all(e is not None and e[2] == words.text for e in entities):
-        return _outlet(entities[0][2], lexicons)
-    return all(e is not None and (e[1] == "PERSON" or _outlet(e[2], lexicons)) for e in entities)
+        return outlet_of(entities[0][2], lexicons)
+    return all(e is not None and (e[1] == "PERSON" or outlet_of(e[2], lexicons)) for e in entities)
 
 
 def _sector(
-    groups: list[list[Token]], head: Token, lexicons: _Lexicons, core: Span | None = None
+    groups: list[list[Token]], head: Token, lexicons: SpeakerLexicons, core: Span | None = None
 ) -> str | None:
     """The most specific sector: a name of several words running through the head ("the
     Organization of American States"), phrase ending in the head, nearest modifier, head,
     after."""
-    if core is not None and head.ent_type_:
-        named = [m for m in _matches(list(core), lexicons.sectors) if m[0] <= head.i < m[1]]
+    if core is not None and entity_label(head):
+        named = [m for m in matches(list(core), lexicons.sectors) if m[0] <= head.i < m[1]]
         if named and named[0][1] - named[0][0] > 1 and named[0][1] > head.i + 1:
             return lexicons.sectors[named[0][2]]
-    first = _matches(groups[0], lexicons.sectors) if groups else []
+    first = matches(groups[0], lexicons.sectors) if groups else []
     phrase = [m for m in first if m[1] == head.i + 1 and m[1] - m[0] > 1]
     modifiers = [m for m in first if m[1] <= head.i]
     stances = [m for m in modifiers if lexicons.sectors[m[2]] in STANCES]
@@ -349,17 +220,17 @@ def _sector(
         if candidates:
             return lexicons.sectors[candidates[0][2]]
     for group in groups[1:]:
-        if found := _matches(group, lexicons.sectors):
+        if found := matches(group, lexicons.sectors):
             return lexicons.sectors[found[0][2]]
     return None
 
 
-def _gender(tokens: Iterable[Token], lexicons: _Lexicons) -> str | None:
-    words = [_token_key(token.text) for token in tokens]
-    return next((g for w in words for g in ("he", "she") if _in(lexicons, f"gender-{g}", w)), None)
+def _gender(tokens: Iterable[Token], lexicons: SpeakerLexicons) -> str | None:
+    words = [token_key(token.text) for token in tokens]
+    return next((g for w in words for g in ("he", "she") if has(lexicons, f"gender-{g}", w)), None)
 
 
-def _count(root: Token, head: Token, lexicons: _Lexicons) -> str:
+def _count(root: Token, head: Token, lexicons: SpeakerLexicons) -> str:
     """How many a noun phrase names, from its numerals, quantifiers and number."""
     for token in [*([root] if root is not head else []), *head.lefts, head]:
         word = fold(token.text)
@@ -368,7 +239,7 @@ def _count(root: Token, head: Token, lexicons: _Lexicons) -> str:
         if word in lexicons.numbers:
             return lexicons.numbers[word]
         for count in ("several", "many"):
-            if _in(lexicons, f"count-{count}", word):
+            if has(lexicons, f"count-{count}", word):
                 return count
     return "many" if head.tag_ in PLURAL_TAGS else "1"
 
@@ -396,76 +267,74 @@ def _lemma(token: Token) -> str:
     return lemma[:-1] if plural else lemma
 
 
-def _pronoun(token: Token, lexicons: _Lexicons) -> SourceInfo | None:
+def _pronoun(token: Token, lexicons: SpeakerLexicons) -> SourceInfo | None:
     """The author ("I", "we") or a third-person pronoun, when ``token`` is one."""
     word = token.lower_
     if token.tag_ not in {"PRP", "PRP$", "WP", ""}:
         return None
-    if _in(lexicons, "author", word):
+    if has(lexicons, "author", word):
         count = "1" if word in {"i", "me", "my"} else None
         return SourceInfo("author", "the author", None, None, None, count, word, None)
-    if _in(lexicons, "pronouns", word):
+    if has(lexicons, "pronouns", word):
         gender = _gender([token], lexicons)
         count = "1" if gender else None
         return SourceInfo("pronoun", word, None, None, None, count, word, gender)
     return None
 
 
-def _titled(head: Token, lexicons: _Lexicons) -> list[Token]:
+def _titled(head: Token, lexicons: SpeakerLexicons) -> list[Token]:
     """The titles among the head's proper-noun modifiers ("Mr.", "Minister")."""
     return [
-        t
-        for t in head.lefts
-        if t.dep_ == "compound" and _in(lexicons, "titles", _token_key(t.text))
+        t for t in head.lefts if t.dep_ == "compound" and has(lexicons, "titles", token_key(t.text))
     ]
 
 
-def _named(head: Token, core: Span, lexicons: _Lexicons) -> tuple[str, str] | None:
+def _named(head: Token, core: Span, lexicons: SpeakerLexicons) -> tuple[str, str] | None:
     """``(kind, name)`` when the head names a person or a body; None otherwise."""
     entity = _entity_at(head)
     if entity is not None and entity[1] in NAMED_TYPES:
-        if entity[1] != "PERSON" and _in(lexicons, "people", _lemma(head)):
+        if entity[1] != "PERSON" and has(lexicons, "people", _lemma(head)):
             return None  # a headline's "Trump Officials" is no organisation
         if entity[1] == "PERSON" or _titled(head, lexicons):
             return "person", entity[0]
         return "organisation", entity[0]
-    if entity is not None or head.pos_ != "PROPN" or head.ent_type_ not in {"", "PERSON"}:
+    if entity is not None or head.pos_ != "PROPN" or entity_label(head) not in {"", "PERSON"}:
         return None  # a date or a number is no name
-    if any(_in(lexicons, section, _lemma(head)) for section in ("people", "titles")):
+    if any(has(lexicons, section, _lemma(head)) for section in ("people", "titles")):
         return None  # "Officials", "The President": a noun written with a capital
     run = [t for t in core if t.pos_ == "PROPN" and t.i <= head.i]
     titles = _titled(head, lexicons)
     # A name the tagger missed: a body ("Interior Ministry", "General Assembly") or a sector
     # ("Human Rights Watch") in it makes it an organisation; a person's name holds neither.
-    if _in(lexicons, "bodies", _lemma(head)) or (not titles and _matches(run, lexicons.sectors)):
+    if has(lexicons, "bodies", _lemma(head)) or (not titles and matches(run, lexicons.sectors)):
         return "organisation", _without_article(core.text)
     return "person", " ".join(t.text for t in run if t not in titles) or head.text
 
 
-def _body(head: Token, lexicons: _Lexicons) -> bool:
+def _body(head: Token, lexicons: SpeakerLexicons) -> bool:
     """A body noun made specific: "the government", "Venezuela's army", "the US embassy"."""
-    if not _in(lexicons, "bodies", _lemma(head)) or head.tag_ in PLURAL_TAGS:
+    if not has(lexicons, "bodies", _lemma(head)) or head.tag_ in PLURAL_TAGS:
         return False
     return any(
         (t.dep_ == "det" and t.lower_ in DEFINITE)
         or t.dep_ == "poss"
-        or (t.dep_ in {"compound", "amod", "nmod"} and t.ent_type_)
+        or (t.dep_ in {"compound", "amod", "nmod"} and entity_label(t))
         for t in head.lefts
     )
 
 
 def _classify(head: Token, core: Span, settings: Settings) -> tuple[str, str, str | None]:
     """``(kind, name, description)`` of a source that is not a pronoun."""
-    lexicons = _compile(settings.lexicon_dir)
-    if name := _outlet(core.text, lexicons):
+    lexicons = compiled(settings.lexicon_dir)
+    if name := outlet_of(core.text, lexicons):
         return "outlet", name, None
     named = _named(head, core, lexicons)
     if named is not None:
         return (*named, None)
     bare, lemma = _without_article(core.text), _lemma(head)
-    if _in(lexicons, "outlet-nouns", lemma) and head.tag_ not in PLURAL_TAGS:
+    if has(lexicons, "outlet-nouns", lemma) and head.tag_ not in PLURAL_TAGS:
         return "outlet", bare, core.text
-    if _in(lexicons, "documents", lemma):
+    if has(lexicons, "documents", lemma):
         return "document", bare, core.text
     if _body(head, lexicons):
         return "organisation", bare, None
@@ -473,7 +342,7 @@ def _classify(head: Token, core: Span, settings: Settings) -> tuple[str, str, st
 
 
 def _affiliation(
-    kind: str, heads: list[Token], core: Span, lexicons: _Lexicons
+    kind: str, heads: list[Token], core: Span, lexicons: SpeakerLexicons
 ) -> tuple[str | None, str | None]:
     """``(country, sector)`` the words of each conjunct agree on."""
     groups = [_affiliation_groups(h, core, documents=kind == "document") for h in heads]
@@ -487,7 +356,7 @@ def _affiliation(
     elif kind == "organisation" and sector is None and town is None:
         # A country speaking ("Venezuela said") is its government.
         entity = _entity_at(heads[0]) or ("", "", "")
-        country_named = entity[1] == "GPE" or _phrase_key(entity[0]) in lexicons.countries
+        country_named = entity[1] == "GPE" or phrase_key(entity[0]) in lexicons.countries
         sector = "government" if country_named and country else None
     return country, sector
 
@@ -503,7 +372,7 @@ def describe_source(span: Span, *, settings: Settings) -> SourceInfo:
 
 
 def _describe(span: Span, settings: Settings) -> SourceInfo:
-    lexicons = _compile(settings.lexicon_dir)
+    lexicons = compiled(settings.lexicon_dir)
     trimmed = trim(span)
     if trimmed is None:
         text = span.text.strip()
@@ -526,59 +395,3 @@ def _describe(span: Span, settings: Settings) -> SourceInfo:
         count = "1"
     gender = _gender([*head.lefts, head], lexicons) if kind in {"person", "unnamed"} else None
     return SourceInfo(kind, name, description, country, sector, count, _lemma(head), gender)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'-]+", fold(text))
-
-
-def _same_noun(one: str, other: str) -> bool:
-    """Whether two words are one noun, singular or plural ("official", "officials")."""
-    return any(a in {b, b + "s", b + "es"} for a, b in ((one, other), (other, one)))
-
-
-def _numbers_agree(later: str | None, earlier: str | None) -> bool:
-    """Singular against plural never agree; nor do two different numerals."""
-    if later is None or earlier is None:
-        return True
-    if (later == "1") != (earlier == "1"):
-        return False
-    return later == earlier or not (later.isdigit() and earlier.isdigit())
-
-
-def _same_description(later: SourceInfo, earlier: SourceInfo) -> bool:
-    """A later description of the same unnamed source or document: "the official"."""
-    if not _same_noun(later.head, earlier.head) or not _numbers_agree(later.count, earlier.count):
-        return False
-    pairs = ((later.country, earlier.country), (later.sector, earlier.sector))
-    if any(one is not None and other is not None and one != other for one, other in pairs):
-        return False
-    words = _words(later.description or later.name)
-    earlier_words = _words(earlier.description or earlier.name)
-    if DIFFERENT & set(words):
-        return False
-    if words and (words[0] in INDEFINITE or words[0].isdigit()):
-        return words == earlier_words
-    own = {w for w in words if not _same_noun(w, later.head)} - DEFINITE
-    return own <= set(earlier_words)
-
-
-def same_source(later: SourceInfo, earlier: SourceInfo) -> bool:
-    """Whether ``later`` mentions the same source as ``earlier``.
-
-    Named sources match by name (a surname matches the full name), outlets by canonical
-    name, the author always; unnamed sources and documents by head noun, number and
-    affiliation, a definite later mention ("the commander") matching a fuller earlier one
-    ("a former Venezuelan military commander"). Pronouns never do: resolving them is the
-    extractor's job.
-    """
-    if later.kind != earlier.kind or later.kind == "pronoun":
-        return False
-    if later.kind == "author":
-        return True
-    if later.kind in {"unnamed", "document"}:
-        return _same_description(later, earlier)
-    short, full = _words(later.name), _words(earlier.name)
-    if later.kind == "person" and 0 < len(short) < len(full):
-        return full[-len(short) :] == short
-    return short == full

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fuente.attribution.quotemarks import Quote
 from fuente.lexicon import read_lexicon, words
+from fuente.nlp.entities import entity_label
 
 __all__ = ["Context", "Cues", "FoundAttribution", "add", "load_cues", "source_tokens"]
 
@@ -144,7 +145,7 @@ def through(verb: Token) -> Range | None:
             child.dep_ in {"dative", "dobj"}
             and child.pos_ in {"PROPN", "NOUN"}
             and verb.lemma_ in {"tell", "give", "grant"}
-            and any(t.pos_ == "PROPN" or t.ent_type_ == "ORG" for t in child.subtree)
+            and any(t.pos_ == "PROPN" or entity_label(t) == "ORG" for t in child.subtree)
         ):
             return chars(list(child.subtree))
         if child.dep_ == "prep" and child.lower_ in {"to", "with", "in"}:

@@ -19,6 +19,7 @@ from fuente.attribution.quotes import FoundAttribution, find_attributions
 from fuente.attribution.speaker_resolution import ResolvedSpeaker, resolve_speakers
 from fuente.lexicon import load_lexicon
 from fuente.nlp.annotate import doc_text
+from fuente.nlp.entities import entity_label
 from fuente.records import Attribution, Entity, Field, LeadStatement, Speaker
 from fuente.settings import Settings
 
@@ -77,7 +78,7 @@ def _outlet(doc: Doc, span: tuple[int, int], settings: Settings) -> str | None:
     name = _clean(words.strip("“”\"'’ "))
     if not tokens or not name or not name[:1].isupper():
         return None
-    if any(t.ent_type_ in {"PERSON", "GPE", "NORP"} for t in tokens):
+    if any(entity_label(t) in {"PERSON", "GPE", "NORP"} for t in tokens):
         return None
     return name
 

@@ -52,6 +52,7 @@ from fuente.attribution.reported import (
 )
 from fuente.lexicon import words
 from fuente.nlp.annotate import doc_text
+from fuente.nlp.entities import entity_label, entity_view
 from fuente.settings import Settings
 
 __all__ = ["EXTRACTOR", "FoundAttribution", "find_attributions"]
@@ -369,12 +370,13 @@ def _interview(ctx: Context) -> None:
 
 LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
 NOT_LABELS = words("not-speaker-labels")
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def _person_names(doc: Doc) -> set[str]:
     """The document's people, by full name and by surname, lower-cased."""
     names = set()
-    for name, entity_type, _ in doc._.fuente_entities:
+    for name, entity_type, _ in entity_view(doc).clusters:
         if entity_type == "PERSON":
             names.add(name.lower())
             names.add(name.split()[-1].lower())
@@ -394,7 +396,7 @@ def _labelled(ctx: Context) -> None:
         content = (match.end(), end)
         if label is None or overlaps(content, ctx.taken):
             continue
-        named = all(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in label if t.is_alpha)
+        named = all(entity_label(t) in NAME_LABELS for t in label if t.is_alpha)
         named = named or match.group(1).lower() in _person_names(doc)
         shouted = match.group(1).isupper() and len(match.group(1)) > 1
         if not (named or shouted):

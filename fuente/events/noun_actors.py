@@ -45,21 +45,9 @@ class NounEventActors:
     def of_noun(self, anchor: Token, governor: Token | None) -> tuple[list[Actor], list[Actor]]:
         """``(sources, targets)`` of an event a noun carries; ``governor`` is its verb."""
         lexicon = self.lexicon
-        for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ == "between":
-                pair = self.between(child)
-                if pair is None:
-                    continue
-                # "launched a mediation effort between A and B": the mediator acts on both
-                subject, passive = (None, False)
-                if light(anchor, governor, lexicon):
-                    subject, passive = self.verbs.subject(governor)
-                third = [] if passive else self.verbs.actors(self.verbs.heads(subject))
-                if third and not {(a.start, a.end) for a in third} & {
-                    (a.start, a.end) for a in pair
-                }:
-                    return third, list(pair)
-                return [pair[0]], [pair[1]]
+        sides = self.between_sides(anchor, governor)
+        if sides is not None:
+            return sides
         sources = self.verbs.modifier_actors(anchor)
         undergone = (
             governor is not None
@@ -67,55 +55,89 @@ class NounEventActors:
             and verb_is(governor, "undergoing", lexicon)
         )
         if undergone:
-            subject, _ = self.verbs.subject(governor)
-            targets = self.verbs.heads(subject)
-            if not sources:
-                sources = next(
-                    (
-                        self.verbs.heads(object_of(child))
-                        for child in governor.children
-                        if child.dep_ == "prep" and child.lower_ in {"from", "by"}
-                    ),
-                    [],
-                )
-            return self.verbs.actors(sources), self.verbs.actors(targets)
+            return self.undergone(governor, sources)
         if not sources and light(anchor, governor, lexicon):
             subject, passive = self.verbs.subject(governor)
             sources = [] if passive else self.verbs.heads(subject)
         if not sources:
             sources = self.purpose_sources(anchor)
-        targets = []
-        # a phrase on the last of coordinated nouns is all of theirs ("artillery and rocket
-        # fire against the camps")
+        targets = self.preposition_targets(anchor)
+        if not targets and light(anchor, governor, lexicon):
+            targets = self.light_targets(anchor, governor)
+        if not targets:
+            targets = self.verbs.complement_subjects(anchor, sources)
+        return self.verbs.actors(sources), self.verbs.actors(targets)
+
+    def between_sides(
+        self, anchor: Token, governor: Token | None
+    ) -> tuple[list[Actor], list[Actor]] | None:
+        """The two sides of "talks between A and B", or the one acting on both ("launched a
+        mediation effort between A and B": the mediator), else None."""
+        for child in anchor.children:
+            if child.dep_ != "prep" or child.lower_ != "between":
+                continue
+            pair = self.between(child)
+            if pair is None:
+                continue
+            subject, passive = (None, False)
+            if light(anchor, governor, self.lexicon):
+                subject, passive = self.verbs.subject(governor)
+            third = [] if passive else self.verbs.actors(self.verbs.heads(subject))
+            if third and not {(a.start, a.end) for a in third} & {(a.start, a.end) for a in pair}:
+                return third, list(pair)
+            return [pair[0]], [pair[1]]
+        return None
+
+    def undergone(self, governor: Token, sources: list[Token]) -> tuple[list[Actor], list[Actor]]:
+        """An event the governing verb's subject undergoes ("faced sanctions from the EU"): the
+        subject is the target, the source the noun's own or the verb's "from"/"by"."""
+        subject, _ = self.verbs.subject(governor)
+        targets = self.verbs.heads(subject)
+        if not sources:
+            sources = next(
+                (
+                    self.verbs.heads(object_of(child))
+                    for child in governor.children
+                    if child.dep_ == "prep" and child.lower_ in {"from", "by"}
+                ),
+                [],
+            )
+        return self.verbs.actors(sources), self.verbs.actors(targets)
+
+    def preposition_targets(self, anchor: Token) -> list[Token]:
+        """The target of the noun's "of" or target preposition; a phrase on the last of
+        coordinated nouns is all of theirs ("artillery and rocket fire against the camps")."""
         words = [anchor, *(t for t in anchor.conjuncts if t.i > anchor.i)]
         for child in (child for word in words for child in word.children):
             if child.dep_ == "prep" and (
-                child.lower_ == "of" or lexicon.has("target-prepositions", child.lower_)
+                child.lower_ == "of" or self.lexicon.has("target-prepositions", child.lower_)
             ):
                 thing = object_of(child)
                 targets = self.verbs.heads(thing)
                 if not targets and thing is not None:
                     targets = self.verbs.thing_targets(thing, whose=child.lower_ != "of")
                 if targets:
-                    break
-        if not targets and light(anchor, governor, lexicon):
-            targets = [
-                t for t in self.verbs.object_heads(governor) if t.i != anchor.i and t.dep_ != "dobj"
-            ]
-        if not targets and light(anchor, governor, lexicon):  # "fired rockets at X villages"
-            targets = next(
-                (
-                    found
-                    for child in governor.children
-                    if child.dep_ == "prep" and lexicon.has("target-prepositions", child.lower_)
-                    if (thing := object_of(child)) is not None
-                    if (found := self.verbs.thing_targets(thing, whose=True))
-                ),
-                [],
-            )
-        if not targets:
-            targets = self.verbs.complement_subjects(anchor, sources)
-        return self.verbs.actors(sources), self.verbs.actors(targets)
+                    return targets
+        return []
+
+    def light_targets(self, anchor: Token, governor: Token) -> list[Token]:
+        """The target a light verb lends its noun: its other objects ("granted asylum to X"),
+        else what its target preposition's thing leads to ("fired rockets at X villages")."""
+        targets = [
+            t for t in self.verbs.object_heads(governor) if t.i != anchor.i and t.dep_ != "dobj"
+        ]
+        if targets:
+            return targets
+        return next(
+            (
+                found
+                for child in governor.children
+                if child.dep_ == "prep" and self.lexicon.has("target-prepositions", child.lower_)
+                if (thing := object_of(child)) is not None
+                if (found := self.verbs.thing_targets(thing, whose=True))
+            ),
+            [],
+        )
 
     def purpose_sources(self, noun: Token) -> list[Token]:
         """Who goes somewhere for an event or is in it: the subject of the verb whose purpose

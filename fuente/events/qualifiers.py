@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from fuente.events.lexicon import EventLexicon
 from fuente.events.syntax import infinitive, object_of
 from fuente.nlp.annotate import doc_text
+from fuente.nlp.entities import entity_label
 from fuente.records import Actor, Attribution, TimeExpr
 from fuente.times.statements import holding_attribution
 
@@ -166,14 +167,14 @@ class EventQualifiers:
     def named_place(self, noun: Token | None) -> Token | None:
         """``noun`` if it is a named place, or the place it names with "of" ("the town of
         Samarra", "the province of Herat")."""
-        if noun is None or noun.ent_type_ in PLACES:
+        if noun is None or entity_label(noun) in PLACES:
             return noun
         if not self.lexicon.has("place-nouns", noun.lemma_.lower()):
             return None
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 named = object_of(child)
-                if named is not None and named.ent_type_ in PLACES | {"NORP"}:
+                if named is not None and entity_label(named) in PLACES | {"NORP"}:
                     return named
         return None
 

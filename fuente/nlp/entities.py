@@ -12,7 +12,10 @@ sentence, ORG in the next); a reader does not. So within a document:
 * the entity's type is decided over all its mentions: once a PERSON, always a PERSON.
 
 ``cluster_entities`` is the pure function; the ``fuente_entities`` component stores its result
-on ``doc._.fuente_entities`` as plain tuples.
+on ``doc._.fuente_entities`` as plain tuples. ``entity_view`` reads that once per Doc into the
+one view of entities every later rule reads: for each token, the mention it is part of, with
+the cluster's type (``entity_at``, ``entity_label``, ``entity_span``). No rule reads the tagger's
+``token.ent_type_`` or ``doc.ents`` itself, so what clustering decides reaches all of them.
 """
 
 from __future__ import annotations
@@ -21,11 +24,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from fuente.lexicon import words
 
-__all__ = ["ENTITIES_COMPONENT", "EXTRACTOR", "Cluster", "cluster_entities"]
+__all__ = [
+    "ENTITIES_COMPONENT", "EXTRACTOR", "LABELS", "Cluster", "EntityMention", "EntityView",
+    "cluster_entities", "entity_at", "entity_label", "entity_span", "entity_view",
+]  # fmt: skip
 
 EXTRACTOR = "entities@1"
 ENTITIES_COMPONENT = "fuente_entities"
@@ -34,6 +40,8 @@ DETERMINERS = words("articles")
 HONORIFICS = words("honorifics")
 POSSESSIVES = words("possessive-endings")
 COORDINATORS = words("name-coordinators")
+# The labels of names, which the component clusters.
+LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
 # The type a cluster takes when its mentions disagree: earlier wins.
 TYPE_PRECEDENCE = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "LAW")
 
@@ -91,18 +99,42 @@ def _pick_type(labels: list[str]) -> str:
 
 def cluster_entities(doc: Doc, *, labels: tuple[str, ...] | list[str]) -> list[Cluster]:
     """Cluster the document's entity mentions whose label is in ``labels``."""
+    mentions = _tagged_mentions(doc, labels)
+    grouped = _group(mentions)
+    forms = _person_forms(grouped)
+    for span in _missed_mentions(doc, forms):
+        grouped[forms[_key([t.text for t in span])]].append((span, ""))
+    clusters = []
+    for items in grouped:
+        entity_type = _pick_type([label for _, label in items if label])
+        items.sort(key=lambda item: item[0].start_char)
+        name = max((s for s, _ in items), key=lambda s: (len(s), -s.start_char)).text
+        clusters.append(
+            Cluster(
+                name=name,
+                type=entity_type,
+                mentions=tuple((s.start_char, s.end_char, label) for s, label in items),
+            )
+        )
+    clusters.sort(key=lambda c: c.mentions[0][0])
+    return clusters
+
+
+def _tagged_mentions(doc: Doc, labels: tuple[str, ...] | list[str]) -> list[tuple[Span, str]]:
+    """The names of the tagger's entities with a label in ``labels``, each a coordination of
+    known names split into its parts."""
     spans: list[tuple[Span, str]] = []
     for ent in doc.ents:
         if ent.label_ in labels and (name := _name_tokens(ent)) is not None:
             spans.append((name, ent.label_))
     person_keys = {_key([t.text for t in s]) for s, label in spans if label == "PERSON"}
     known = {_key([t.text for t in s]) for s, _ in spans} | {key[-1:] for key in person_keys}
-    mentions: list[tuple[Span, str]] = []
-    for span, label in spans:
-        for part in _split_coordination(span, known):
-            mentions.append((part, label))
+    return [(part, label) for span, label in spans for part in _split_coordination(span, known)]
 
-    # Group by key; attach short keys to the single longer key that ends (or starts) with them.
+
+def _group(mentions: list[tuple[Span, str]]) -> list[list[tuple[Span, str]]]:
+    """Mentions grouped by key, a short key joined to the single longer key that ends (or, for
+    people, starts) with it."""
     groups: dict[tuple[str, ...], list[tuple[Span, str]]] = {}
     for span, label in mentions:
         groups.setdefault(_key([t.text for t in span]), []).append((span, label))
@@ -124,36 +156,23 @@ def cluster_entities(doc: Doc, *, labels: tuple[str, ...] | list[str]) -> list[C
         roots = {parent.get(host, host) for host in hosts}
         if len(roots) == 1:
             parent[key] = roots.pop()
-
     members: dict[tuple[str, ...], list[tuple[Span, str]]] = {}
     for key, items in groups.items():
         members.setdefault(parent.get(key, key), []).extend(items)
+    return list(members.values())
 
-    clusters = []
-    person_forms: dict[tuple[str, ...], int] = {}
-    grouped = list(members.values())
+
+def _person_forms(grouped: list[list[tuple[Span, str]]]) -> dict[tuple[str, ...], int]:
+    """Name form -> index of the person group it names, -1 for a form two people share."""
+    forms: dict[tuple[str, ...], int] = {}
     for index, items in enumerate(grouped):
         if _pick_type([label for _, label in items]) == "PERSON":
             keys = {_key([t.text for t in s]) for s, _ in items}
             keys |= {key[-1:] for key in keys if len(key) > 1}  # the surname alone
             for key in keys:
                 # A form shared by two people is ambiguous: it stays untagged.
-                person_forms[key] = -1 if person_forms.get(key, index) != index else index
-    for span in _missed_mentions(doc, person_forms):
-        grouped[person_forms[_key([t.text for t in span])]].append((span, ""))
-    for items in grouped:
-        entity_type = _pick_type([label for _, label in items if label])
-        items.sort(key=lambda item: item[0].start_char)
-        name = max((s for s, _ in items), key=lambda s: (len(s), -s.start_char)).text
-        clusters.append(
-            Cluster(
-                name=name,
-                type=entity_type,
-                mentions=tuple((s.start_char, s.end_char, label) for s, label in items),
-            )
-        )
-    clusters.sort(key=lambda c: c.mentions[0][0])
-    return clusters
+                forms[key] = -1 if forms.get(key, index) != index else index
+    return forms
 
 
 def _missed_mentions(doc: Doc, forms: dict[tuple[str, ...], int]) -> list[Span]:
@@ -186,11 +205,88 @@ def _missed_mentions(doc: Doc, forms: dict[tuple[str, ...], int]) -> list[Span]:
     return found
 
 
+# ``doc._.fuente_entities``: (name, type, mentions (start char, end char, tagger's label)).
+Clusters = tuple[tuple[str, str, tuple[tuple[int, int, str], ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """The entity a run of tokens names, as every rule downstream reads it.
+
+    ``start`` and ``end`` are token indices. ``label`` is the type of the token's entity
+    after clustering ("once a PERSON, always a PERSON") for a name, the tagger's label for
+    what is no name (DATE, CARDINAL, ...). ``entity`` is the index of its cluster in
+    ``doc._.fuente_entities``, and ``name`` that cluster's name; both are None outside a
+    cluster's mentions: a date, a number, or the words of a tagged name the cluster leaves
+    out ("the" of "the United States", "Mr." of "Mr. Varga").
+    """
+
+    start: int
+    end: int
+    label: str
+    entity: int | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    """The entities of one Doc: its clusters, and the mention each token is part of."""
+
+    clusters: Clusters
+    at: dict[int, EntityMention]
+
+
+def entity_view(doc: Doc) -> EntityView:
+    """The Doc's entities, worked out once from ``doc._.fuente_entities`` and the tagger's
+    spans, and kept in its ``user_data``."""
+    clusters = doc._.fuente_entities
+    view = doc.user_data.get("fuente_entity_view")
+    if view is None or view.clusters is not clusters:
+        view = doc.user_data["fuente_entity_view"] = _build_view(doc, clusters)
+    return view
+
+
+def _build_view(doc: Doc, clusters: Clusters) -> EntityView:
+    at: dict[int, EntityMention] = {}
+    for index, (name, entity_type, mentions) in enumerate(clusters):
+        for start, end, _ in mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            mention = EntityMention(span.start, span.end, entity_type, index, name)
+            for token in span:
+                at.setdefault(token.i, mention)
+    for ent in doc.ents:
+        inside = [at[i] for i in range(ent.start, ent.end) if i in at]
+        label = inside[0].label if inside else ent.label_
+        rest = EntityMention(ent.start, ent.end, label)
+        for i in range(ent.start, ent.end):
+            at.setdefault(i, rest)
+    return EntityView(clusters, at)
+
+
+def entity_at(token: Token) -> EntityMention | None:
+    """The entity mention ``token`` is part of, if any."""
+    return entity_view(token.doc).at.get(token.i)
+
+
+def entity_label(token: Token) -> str:
+    """The entity label of ``token`` (see ``EntityMention.label``), "" outside every entity."""
+    mention = entity_view(token.doc).at.get(token.i)
+    return mention.label if mention is not None else ""
+
+
+def entity_span(token: Token) -> Span | None:
+    """The words of the entity mention ``token`` is part of, if any."""
+    mention = entity_view(token.doc).at.get(token.i)
+    return token.doc[mention.start : mention.end] if mention is not None else None
+
+
 @Language.factory(
     ENTITIES_COMPONENT,
     assigns=["doc._.fuente_entities"],
     requires=["doc.ents"],
-    default_config={"labels": ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"]},
+    default_config={"labels": list(LABELS)},
 )
 def make_entities_component(nlp: Language, name: str, labels: list[str]) -> EntitiesComponent:
     return EntitiesComponent(tuple(labels))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from fuente.lexicon import words
+from fuente.nlp.entities import entity_label
 from fuente.times.normalise import Grammar, choose_year, number_value, shift, week_of
 from fuente.times.periods import (
     PERIOD_RESOLVERS,
@@ -50,7 +51,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def _entity(state: State, start: int, end: int) -> str:
     span = state.doc.char_span(start, end, alignment_mode="expand")
-    return span[0].ent_type_ if span is not None and len(span) else ""
+    return entity_label(span[0]) if span is not None and len(span) else ""
 
 
 def _previous_word(text: str, start: int) -> str:
