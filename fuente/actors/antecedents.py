@@ -20,11 +20,12 @@ speak from inside them) and add referents it knows of (the sources of attributio
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from fuente.actors.speakers import SourceInfo, describe_source
-from fuente.lexicon import load_lexicon, words
+from fuente.lexicon import read_lexicon, words
 from fuente.nlp.entities import entity_label
 from fuente.settings import Settings
 
@@ -91,9 +92,14 @@ def _subjects(doc: Doc, settings: Settings, quoted: tuple[tuple[int, int], ...])
 def _nouns(settings: Settings) -> tuple[frozenset[str], frozenset[str]]:
     """Nouns for people ("official") and for groups: bodies ("ministry"), the nouns of the
     events lexicon for who acts ("farmers") and the one-word sectors ("militants")."""
-    speakers = load_lexicon("speakers", settings=settings)
-    sectors = load_lexicon("sectors", settings=settings)
-    actors = load_lexicon("events", settings=settings).get("actor-nouns", ())
+    return _nouns_in(settings.lexicon_dir)
+
+
+@lru_cache(maxsize=8)
+def _nouns_in(lexicon_dir: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir)
+    sectors = read_lexicon("sectors", lexicon_dir=lexicon_dir)
+    actors = read_lexicon("events", lexicon_dir=lexicon_dir).get("actor-nouns", ())
     people = frozenset(str(word) for word in speakers.get("people", ()))
     groups = {str(word) for word in (*speakers.get("bodies", ()), *actors)}
     groups |= {str(w) for entries in sectors.values() for w in entries if " " not in str(w)}

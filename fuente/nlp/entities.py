@@ -272,13 +272,13 @@ def entity_at(token: Token) -> EntityMention | None:
 
 def entity_label(token: Token) -> str:
     """The entity label of ``token`` (see ``EntityMention.label``), "" outside every entity."""
-    mention = entity_view(token.doc).at.get(token.i)
+    mention = entity_at(token)
     return mention.label if mention is not None else ""
 
 
 def entity_span(token: Token) -> Span | None:
     """The words of the entity mention ``token`` is part of, if any."""
-    mention = entity_view(token.doc).at.get(token.i)
+    mention = entity_at(token)
     return token.doc[mention.start : mention.end] if mention is not None else None
 
 
