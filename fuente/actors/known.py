@@ -78,16 +78,20 @@ class KnownActors:
         """The known person ``name`` stands for: all its words (titles aside) belong to one
         of the person's names, and a single word is a surname ("Museveni") or a short name
         of the lexicon; ``context`` (the words around the name) may give the office."""
+        return self._one(self.people_fitting(name), context or name)
+
+    def people_fitting(self, name: str) -> list[KnownActor]:
+        """Every known person ``name`` may stand for, by the rule ``person`` applies."""
         said = self.name_words(name)
         if not said:
-            return None
+            return []
         fits = []
         wanted = set(said)
         for index in self.by_word.get(said[0], ()):
             entry, names, surnames = self.people[index]
             if any(wanted <= whole for whole in names) and (len(said) > 1 or said[0] in surnames):
                 fits.append(entry)
-        return self._one(fits, context or name)
+        return fits
 
     def _one(self, fits: list[KnownActor], context: str) -> KnownActor | None:
         if len({entry.country for entry in fits}) > 1:

@@ -1,5 +1,8 @@
 """fuente's command line. Only this package prints; everything else returns data."""
 
+from fuente.cli.actors import actors_group
 from fuente.cli.commands import main
+
+main.add_command(actors_group)
 
 __all__ = ["main"]

@@ -128,6 +128,10 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
+    def atomic(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``work(connection)`` in one write transaction (for a corpus pass's writes)."""
+        return self._transaction(lambda: work(self.db))
+
     def write(self, records: ArticleRecords) -> None:
         """Store one article and all its records in one transaction, replacing whatever is
         stored under its id."""

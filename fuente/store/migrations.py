@@ -5,7 +5,8 @@ Every table of records that point into an article has ``doc`` (the document id, 
 its document), ``start_char``/``end_char`` (offsets into ``documents.text``) and ``version``
 (the extractor that made the row). Later layers add their own tables the same way: migration 2
 holds speakers, attributions and lead statements, migration 3 time expressions, migration 4
-links them, migration 5 is the search index, 6 events, and 7 keeps one rejection per input.
+links them, migration 5 is the search index, 6 events, 7 keeps one rejection per input, and 8
+holds the actors across articles.
 """
 
 from __future__ import annotations
@@ -355,6 +356,81 @@ def _rejections_once(db: sqlite3.Connection) -> None:
     )
 
 
+def _actors(db: sqlite3.Connection) -> None:
+    """One actor across articles: corpus-wide actors, the keys to find them by, and which
+    entity or speaker of which document each links (``actor`` NULL: left unlinked, and
+    ``reason`` says why). ``aliases`` of a link are the forms the article writes the name in,
+    a JSON object of form -> count; ``actor_aliases`` sums them per actor, kept by triggers
+    as links come and go (a document's links go with it). ``actors_linked`` lists the
+    documents already linked; the others wait for the next linking pass."""
+    _run(
+        db,
+        """
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            kb TEXT,
+            country TEXT,
+            sector TEXT,
+            version TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX actors_kb ON actors (kb) WHERE kb IS NOT NULL;
+
+        CREATE TABLE actor_keys (
+            key TEXT NOT NULL,
+            actor TEXT NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+            PRIMARY KEY (key, actor)
+        ) WITHOUT ROWID;
+        CREATE INDEX actor_keys_actor ON actor_keys (actor);
+
+        CREATE TABLE actor_links (
+            ref TEXT PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            actor TEXT REFERENCES actors (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX actor_links_actor ON actor_links (actor);
+        CREATE INDEX actor_links_doc ON actor_links (doc);
+
+        CREATE TABLE actor_aliases (
+            actor TEXT NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (actor, alias)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE actors_linked (
+            doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            version TEXT NOT NULL
+        )
+        """,
+    )
+    for trigger in ACTOR_TRIGGERS:
+        db.execute(trigger)
+
+
+ACTOR_TRIGGERS = (
+    """CREATE TRIGGER actor_links_count AFTER INSERT ON actor_links
+        WHEN new.actor IS NOT NULL BEGIN
+            INSERT INTO actor_aliases (actor, alias, count)
+            SELECT new.actor, key, value FROM json_each(new.aliases) WHERE true
+            ON CONFLICT (actor, alias) DO UPDATE SET count = count + excluded.count;
+        END""",
+    """CREATE TRIGGER actor_links_uncount AFTER DELETE ON actor_links
+        WHEN old.actor IS NOT NULL BEGIN
+            UPDATE actor_aliases
+            SET count = count - (SELECT value FROM json_each(old.aliases) WHERE key = alias)
+            WHERE actor = old.actor AND alias IN (SELECT key FROM json_each(old.aliases));
+            DELETE FROM actor_aliases WHERE actor = old.actor AND count <= 0;
+        END""",
+)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _documents_and_annotations,
     _attributions_and_speakers,
@@ -363,6 +439,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _search_index,
     _events,
     _rejections_once,
+    _actors,
 )
 
 

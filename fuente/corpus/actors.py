@@ -1,0 +1,135 @@
+"""Linking the names of stored documents to corpus-wide actors.
+
+``link_pending`` links every document not linked yet, each in its own transaction, oldest
+first: the names a document gives are looked up by key among the stored actors and joined to
+one, used to found one, or left unlinked, by the rules of ``fuente.actors.identity``. A new
+article joins the actors already there; nothing else is recomputed. ``rebuild_actors`` forgets
+every actor and links the whole database again (after a change of rules or knowledge base).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fuente.actors.identity import (
+    EXTRACTOR,
+    ActorCandidate,
+    ActorName,
+    actor_id,
+    decide,
+    is_proper_name,
+    known_entry,
+    name_keys,
+)
+from fuente.actors.known import KnownActors, known_actors
+from fuente.settings import Settings
+from fuente.store.actors import (
+    StoredActor,
+    StoredName,
+    add_actor,
+    add_keys,
+    add_link,
+    candidate_rows,
+    clear_actors,
+    link_kinds,
+    mark_linked,
+    names_of,
+    pending_documents,
+    read_actor,
+    rename_actor,
+)
+from fuente.store.database import Store
+
+__all__ = ["LinkReport", "link_pending", "rebuild_actors"]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkReport:
+    """What a linking pass did: documents linked, names joined to an actor, actors founded,
+    names left unlinked."""
+
+    documents: int = 0
+    joined: int = 0
+    founded: int = 0
+    unlinked: int = 0
+
+
+def link_pending(
+    store: Store, *, settings: Settings, progress: Callable[[str], None] | None = None
+) -> LinkReport:
+    """Link every stored document that is not linked yet; ``progress`` hears each one."""
+    known = known_actors(settings)
+    totals = [0, 0, 0, 0]
+    for doc in pending_documents(store.db):
+        counts = store.atomic(lambda db, doc=doc: _link_document(db, doc, known))
+        totals = [a + b for a, b in zip(totals, (1, *counts), strict=True)]
+        if progress is not None:
+            progress(doc)
+    return LinkReport(*totals)
+
+
+def rebuild_actors(store: Store, *, settings: Settings) -> LinkReport:
+    """Forget every actor and link the whole database again."""
+    store.atomic(clear_actors)
+    return link_pending(store, settings=settings)
+
+
+def _year(published: str | None) -> int | None:
+    return int(published[:4]) if published and published[:4].isdigit() else None
+
+
+def _link_document(db: sqlite3.Connection, doc: str, known: KnownActors) -> tuple[int, int, int]:
+    joined = founded = unlinked = 0
+    for stored in names_of(db, doc):
+        if not is_proper_name(stored.name):
+            continue
+        outcome = _link_name(db, stored, known)
+        joined += outcome == "joined"
+        founded += outcome == "founded"
+        unlinked += outcome == "unlinked"
+    mark_linked(db, doc, EXTRACTOR)
+    return joined, founded, unlinked
+
+
+def _link_name(db: sqlite3.Connection, stored: StoredName, known: KnownActors) -> str:
+    name = ActorName(
+        stored.ref, stored.doc, stored.kind, stored.name, tuple(stored.aliases.items()),
+        _year(stored.published), stored.context,
+    )  # fmt: skip
+    entry = known_entry(name, known)
+    keys = name_keys(name, known=entry, titles=known.titles)
+    candidates = [
+        ActorCandidate(row.id, row.name, row.kind, row.kb, tuple(row.aliases))
+        for row in candidate_rows(db, keys)
+    ]
+    decision = decide(name, candidates, known=entry, titles=known.titles)
+    if decision.new is not None:
+        new = decision.new
+        row = StoredActor(
+            actor_id(new.name), new.name, new.kind, new.kb, new.country, new.sector, {}, EXTRACTOR
+        )
+        actor = add_actor(db, row, keys)
+        add_link(db, stored, actor=actor, reason=decision.reason, version=EXTRACTOR)
+        return "founded"
+    if decision.actor is None:
+        add_link(db, stored, actor=None, reason=decision.reason, version=EXTRACTOR)
+        return "unlinked"
+    add_keys(db, decision.actor, keys)
+    add_link(db, stored, actor=decision.actor, reason=decision.reason, version=EXTRACTOR)
+    _settle(db, decision.actor, stored.name)
+    return "joined"
+
+
+def _settle(db: sqlite3.Connection, actor: str, name: str) -> None:
+    """After a join: an actor outside the knowledge base takes the fullest name it has been
+    given, and the kind most of its names were tagged."""
+    current = read_actor(db, actor)
+    if current is None:
+        return
+    kinds = link_kinds(db, actor)
+    kind = max(kinds, key=lambda k: (kinds[k], k == current.kind))
+    fuller = current.kb is None and len(name.split()) > len(current.name.split())
+    if fuller or kind != current.kind:
+        rename_actor(db, actor, name=name if fuller else current.name, kind=kind)

@@ -1,0 +1,209 @@
+"""Actors across articles in SQL: the names a document gives, candidate actors by key, links.
+
+The decisions are made in ``fuente.actors.identity``; this module only reads what they need
+and writes what they decided (migration 8 has the tables).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "StoredActor",
+    "StoredName",
+    "actor_link_rows",
+    "add_actor",
+    "add_link",
+    "candidate_rows",
+    "clear_actors",
+    "link_kinds",
+    "mark_linked",
+    "names_of",
+    "pending_documents",
+    "read_actor",
+    "read_actors",
+    "rename_actor",
+]
+
+NAMED_TYPES = {"PERSON": "person", "ORG": "organisation"}
+CONTEXT = 40  # characters before a name's first mention read for its office ("President ")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredName:
+    """A name one document gives, as stored: an entity, or a named speaker without one."""
+
+    ref: str
+    doc: str
+    kind: str
+    name: str
+    aliases: dict[str, int]
+    published: str | None
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredActor:
+    id: str
+    name: str
+    kind: str
+    kb: str | None
+    country: str | None
+    sector: str | None
+    aliases: dict[str, int]
+    version: str
+
+
+def pending_documents(db: sqlite3.Connection) -> list[str]:
+    """Documents not linked yet, oldest first (by date, then id), so a run links them in an
+    order that does not depend on the order they were stored in."""
+    rows = db.execute(
+        "SELECT d.id FROM documents d LEFT JOIN actors_linked l ON l.doc = d.id "
+        "WHERE l.doc IS NULL ORDER BY d.published IS NULL, d.published, d.id"
+    )
+    return [row[0] for row in rows]
+
+
+def names_of(db: sqlite3.Connection, doc: str) -> list[StoredName]:
+    """The people and organisations document ``doc`` names, in the order it names them."""
+    row = db.execute("SELECT text, published FROM documents WHERE id = ?", (doc,)).fetchone()
+    if row is None:
+        return []
+    text, published = row[0], row[1]
+    found: dict[str, StoredName] = {}
+    rows = db.execute(
+        "SELECT e.id, e.name, e.type, m.start_char, m.text FROM entities e "
+        "JOIN mentions m ON m.entity = e.id WHERE e.doc = ? AND e.type IN ('PERSON', 'ORG') "
+        "ORDER BY e.rowid, m.start_char",
+        (doc,),
+    )
+    for ref, name, type_, start, mention in rows:
+        if ref not in found:
+            context = text[max(0, start - CONTEXT) : start]
+            found[ref] = StoredName(ref, doc, NAMED_TYPES[type_], name, {}, published, context)
+        aliases = found[ref].aliases
+        aliases[mention] = aliases.get(mention, 0) + 1
+    speakers = db.execute(
+        "SELECT id, kind, name FROM speakers WHERE doc = ? AND entity IS NULL "
+        "AND kind IN ('person', 'organisation') ORDER BY rowid",
+        (doc,),
+    )
+    for ref, kind, name in speakers:
+        found[ref] = StoredName(ref, doc, kind, name, {name: 1}, published, "")
+    return list(found.values())
+
+
+def candidate_rows(db: sqlite3.Connection, keys: Iterable[str]) -> list[StoredActor]:
+    """The actors stored under any of ``keys``, with their aliases."""
+    keys = list(keys)
+    if not keys:
+        return []
+    marks = ", ".join("?" * len(keys))
+    ids = [
+        row[0]
+        for row in db.execute(
+            f"SELECT DISTINCT actor FROM actor_keys WHERE key IN ({marks}) ORDER BY actor", keys
+        )
+    ]
+    return [actor for actor in (read_actor(db, actor_id) for actor_id in ids) if actor]
+
+
+def read_actor(db: sqlite3.Connection, actor_id: str) -> StoredActor | None:
+    row = db.execute(
+        "SELECT id, name, kind, kb, country, sector, version FROM actors WHERE id = ?",
+        (actor_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    aliases = dict(
+        db.execute(
+            "SELECT alias, count FROM actor_aliases WHERE actor = ? ORDER BY count DESC, alias",
+            (actor_id,),
+        ).fetchall()
+    )
+    return StoredActor(*row[:6], aliases=aliases, version=row[6])
+
+
+def read_actors(db: sqlite3.Connection) -> list[StoredActor]:
+    """Every actor, the most linked first."""
+    rows = db.execute(
+        "SELECT a.id FROM actors a LEFT JOIN actor_links l ON l.actor = a.id "
+        "GROUP BY a.id ORDER BY count(l.ref) DESC, a.id"
+    )
+    return [actor for actor in (read_actor(db, row[0]) for row in rows.fetchall()) if actor]
+
+
+def actor_link_rows(db: sqlite3.Connection, actor_id: str) -> list[dict[str, Any]]:
+    """What links to an actor: each document's name for it, its forms there, and why."""
+    rows = db.execute(
+        "SELECT ref, doc, name, kind, aliases, reason, version FROM actor_links "
+        "WHERE actor = ? ORDER BY doc, ref",
+        (actor_id,),
+    )
+    keys = ("ref", "doc", "name", "kind", "aliases", "reason", "version")
+    links = [dict(zip(keys, row, strict=True)) for row in rows]
+    for link in links:
+        link["aliases"] = json.loads(link["aliases"])
+    return links
+
+
+def add_actor(db: sqlite3.Connection, actor: StoredActor, keys: Iterable[str]) -> str:
+    """Store a new actor under an id free of clashes (``id``, ``id-2``, ...); return it."""
+    actor_id, number = actor.id, 1
+    while db.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone():
+        number += 1
+        actor_id = f"{actor.id}-{number}"
+    db.execute(
+        "INSERT INTO actors (id, name, kind, kb, country, sector, version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (actor_id, actor.name, actor.kind, actor.kb, actor.country, actor.sector, actor.version),
+    )
+    add_keys(db, actor_id, keys)
+    return actor_id
+
+
+def add_keys(db: sqlite3.Connection, actor_id: str, keys: Iterable[str]) -> None:
+    db.executemany(
+        "INSERT OR IGNORE INTO actor_keys (key, actor) VALUES (?, ?)",
+        [(key, actor_id) for key in keys],
+    )
+
+
+def add_link(
+    db: sqlite3.Connection, name: StoredName, *, actor: str | None, reason: str, version: str
+) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO actor_links (ref, doc, actor, name, kind, aliases, reason, "
+        "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            name.ref, name.doc, actor, name.name, name.kind,
+            json.dumps(name.aliases, ensure_ascii=False, sort_keys=True), reason, version,
+        ),
+    )  # fmt: skip
+
+
+def rename_actor(db: sqlite3.Connection, actor_id: str, *, name: str, kind: str) -> None:
+    db.execute("UPDATE actors SET name = ?, kind = ? WHERE id = ?", (name, kind, actor_id))
+
+
+def link_kinds(db: sqlite3.Connection, actor_id: str) -> Counter[str]:
+    """How often the actor's links were typed a person, an organisation."""
+    rows = db.execute(
+        "SELECT kind, count(*) FROM actor_links WHERE actor = ? GROUP BY kind", (actor_id,)
+    )
+    return Counter(dict(rows.fetchall()))
+
+
+def mark_linked(db: sqlite3.Connection, doc: str, version: str) -> None:
+    db.execute("INSERT OR REPLACE INTO actors_linked (doc, version) VALUES (?, ?)", (doc, version))
+
+
+def clear_actors(db: sqlite3.Connection) -> None:
+    """Forget every actor and link, so that the whole database is linked again."""
+    for table in ("actor_links", "actor_keys", "actor_aliases", "actors_linked", "actors"):
+        db.execute(f"DELETE FROM {table}")
