@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from fuente.corpus.actors import link_pending
+from fuente.corpus.syndication import match_pending
 from fuente.errors import message
 from fuente.nlp.annotate import load_pipeline
 from fuente.pipeline import content_hash, process
@@ -68,14 +69,16 @@ def ingest(paths: Iterable[str], *, store: Store, settings: Settings) -> Iterato
     A fault of the database (locked past ``lock_timeout``, read-only, disk full, damaged)
     raises StoreError and ends the run; every document stored before it is kept whole.
     Once every input is settled, the documents stored are linked to the corpus-wide actors
-    (``fuente.corpus.actors.link_pending``), each in its own transaction; a document a run
-    stopped before linking is linked by the next run.
+    (``fuente.corpus.actors.link_pending``) and matched against the syndication index
+    (``fuente.corpus.syndication.match_pending``), each in its own transaction; a document a
+    run stopped before that is linked and matched by the next run.
     """
     nlp = load_pipeline(settings)
     screened = _screen(read_inputs(paths, settings=settings), store)
     for result in process(screened, nlp=nlp, settings=settings):
         yield result if isinstance(result, Outcome) else _store(result, store)
     link_pending(store, settings=settings)
+    match_pending(store)
 
 
 def _store(result: ArticleRecords | Rejection, store: Store) -> Outcome:

@@ -5,8 +5,8 @@ Every table of records that point into an article has ``doc`` (the document id, 
 its document), ``start_char``/``end_char`` (offsets into ``documents.text``) and ``version``
 (the extractor that made the row). Later layers add their own tables the same way: migration 2
 holds speakers, attributions and lead statements, migration 3 time expressions, migration 4
-links them, migration 5 is the search index, 6 events, 7 keeps one rejection per input, and 8
-holds the actors across articles.
+links them, migration 5 is the search index, 6 events, 7 keeps one rejection per input, 8
+holds the actors across articles and 9 syndicated copies.
 """
 
 from __future__ import annotations
@@ -414,6 +414,63 @@ def _actors(db: sqlite3.Connection) -> None:
         db.execute(trigger)
 
 
+def _syndication(db: sqlite3.Connection) -> None:
+    """Syndicated copies and reused passages. ``passages`` are the indexed paragraphs of an
+    article's own writing, ``passage_bands`` their MinHash LSH band keys (the index a new
+    article is matched against); ``copies`` says which document a document is a copy of
+    (its group is the one of that document); ``reuse`` records passages taken from another
+    document by an article that is not a copy of it; ``syndication_indexed`` lists the
+    documents already matched and indexed."""
+    _run(
+        db,
+        """
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            words INTEGER NOT NULL
+        );
+        CREATE INDEX passages_doc ON passages (doc);
+
+        CREATE TABLE passage_bands (
+            band INTEGER NOT NULL,
+            key BLOB NOT NULL,
+            passage INTEGER NOT NULL REFERENCES passages (id) ON DELETE CASCADE
+        );
+        CREATE INDEX passage_bands_key ON passage_bands (band, key);
+        CREATE INDEX passage_bands_passage ON passage_bands (passage);
+
+        CREATE TABLE copies (
+            doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            copy_of TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            share REAL NOT NULL,
+            reason TEXT NOT NULL,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX copies_copy_of ON copies (copy_of);
+
+        CREATE TABLE reuse (
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            source_doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            source_start INTEGER NOT NULL,
+            source_end INTEGER NOT NULL,
+            similarity REAL NOT NULL,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX reuse_doc ON reuse (doc);
+        CREATE INDEX reuse_source ON reuse (source_doc);
+
+        CREATE TABLE syndication_indexed (
+            doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            version TEXT NOT NULL
+        )
+        """,
+    )
+
+
 ACTOR_TRIGGERS = (
     """CREATE TRIGGER actor_links_count AFTER INSERT ON actor_links
         WHEN new.actor IS NOT NULL BEGIN
@@ -440,6 +497,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _events,
     _rejections_once,
     _actors,
+    _syndication,
 )
 
 

@@ -1,0 +1,143 @@
+"""Syndicated copies and reused passages, found as articles arrive.
+
+``match_pending`` takes each stored document not matched yet (oldest first), cuts its own
+writing into passages (``fuente.corpus.passages``), and looks each passage's LSH band keys up
+in the stored index: only passages sharing a key are compared, so a new article meets a
+handful of candidates, never the corpus. Candidates are verified on their shingles: a
+passage matches another when their Jaccard similarity reaches ``SAME`` or one holds
+``HELD`` of the other's shingles (a sentence cut or inserted). Then, for each other document
+B with matching passages, with A's share of its words in those passages and B's share:
+
+* A is a **copy** of B when A's share reaches ``COPY`` (a reprint, cut or lightly edited),
+  or both shares reach ``BOTH`` (a paragraph or two added), or B's share reaches ``COPY``
+  and A is dated before B (A is the fuller original of a cut copy stored earlier);
+* otherwise the matching passages are **reused** by A: an article that embeds a wire
+  story's paragraphs in its own text is not a copy of it.
+
+A copy joins the group of the document it copies; the group's origin is chosen when it is
+read (``fuente.query.syndication``). The document is then indexed, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+
+from fuente.corpus.passages import Passage, bands, containment, passages
+from fuente.store.database import Store
+from fuente.store.syndication import (
+    add_copy,
+    add_passages,
+    add_reuse,
+    banded_passages,
+    copy_of,
+    document_text,
+    hidden_ranges,
+    mark_indexed,
+    passage_words,
+    pending_index,
+    stored_passages,
+)
+
+__all__ = ["SyndicationReport", "match_pending"]
+
+EXTRACTOR = "syndication@1"
+SAME = 0.5
+HELD = 0.8
+COPY = 0.8
+BOTH = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class SyndicationReport:
+    documents: int = 0
+    copies: int = 0
+    reusing: int = 0
+
+
+def match_pending(store: Store) -> SyndicationReport:
+    """Match and index every stored document not matched yet, each in its own transaction."""
+    totals = [0, 0, 0]
+    for doc, text, published, _outlet in pending_index(store.db):
+        found = store.atomic(lambda db, d=doc, t=text, p=published: _match(db, d, t, p))
+        totals = [
+            a + b for a, b in zip(totals, (1, found == "copy", found == "reuse"), strict=True)
+        ]
+    return SyndicationReport(*totals)
+
+
+def _similar(new: Passage, old: Passage) -> float:
+    union = len(new.shingles | old.shingles)
+    jaccard = len(new.shingles & old.shingles) / union if union else 0.0
+    if jaccard >= SAME:
+        return jaccard
+    held = max(containment(new.shingles, old.shingles), containment(old.shingles, new.shingles))
+    return held if held >= HELD else 0.0
+
+
+def _candidates(db: sqlite3.Connection, ids: set[int]) -> dict[int, tuple[dict, Passage]]:
+    """The stored passages ``ids``, rebuilt from their documents' text (shingles are not
+    stored: the text is)."""
+    rows = stored_passages(db, ids)
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_doc[row["doc"]].append(row)
+    found = {}
+    for doc, wanted in by_doc.items():
+        rebuilt = {
+            (p.start, p.end): p for p in passages(document_text(db, doc), hidden_ranges(db, doc))
+        }
+        for row in wanted:
+            passage = rebuilt.get((row["start"], row["end"]))
+            if passage is not None:
+                found[row["id"]] = (row, passage)
+    return found
+
+
+def _match(db: sqlite3.Connection, doc: str, text: str, published: str | None) -> str:
+    own = passages(text, hidden_ranges(db, doc))
+    keyed = [(passage, bands(passage)) for passage in own]
+    matches: dict[str, list[tuple[Passage, dict, float]]] = defaultdict(list)
+    for passage, keys in keyed:
+        candidates = _candidates(db, banded_passages(db, keys, doc=doc))
+        best: dict[str, tuple[dict, float]] = {}
+        for row, old in candidates.values():
+            score = _similar(passage, old)
+            if score and score > best.get(row["doc"], ({}, 0.0))[1]:
+                best[row["doc"]] = (row, score)
+        for other, (row, score) in best.items():
+            matches[other].append((passage, row, score))
+    outcome = _decide(db, doc, published, own, matches)
+    add_passages(db, doc, [(p.start, p.end, p.words, keys) for p, keys in keyed])
+    mark_indexed(db, doc, EXTRACTOR)
+    return outcome
+
+
+def _decide(db, doc, published, own, matches) -> str:
+    total = sum(p.words for p in own) or 1
+    best: tuple[float, str, str] | None = None
+    for other, found in matches.items():
+        mine = sum(p.words for p, _, _ in {id(m[0]): m for m in found}.values()) / total
+        theirs_total = passage_words(db, other) or 1
+        theirs = sum(row["words"] for row in {r["id"]: r for _, r, _ in found}.values())
+        theirs /= theirs_total
+        earlier = published and found[0][1]["published"] and published < found[0][1]["published"]
+        if mine >= COPY or (mine >= BOTH and theirs >= BOTH) or (theirs >= COPY and earlier):
+            reason = f"{mine:.0%} of its passages are in {other}, {theirs:.0%} of {other}'s in it"
+            if best is None or mine > best[0]:
+                best = (mine, other, reason)
+    if best is not None:
+        share, other, reason = best
+        root = other
+        while (parent := copy_of(db, root)) is not None and parent != doc:
+            root = parent
+        add_copy(db, doc, root, share=round(share, 3), reason=reason, version=EXTRACTOR)
+        return "copy"
+    rows = [
+        (doc, p.start, p.end, other, row["start"], row["end"], round(score, 3), EXTRACTOR)
+        for other, found in matches.items()
+        for p, row, score in found
+    ]
+    add_reuse(db, rows)
+    return "reuse" if rows else "none"
