@@ -15,7 +15,9 @@ B with matching passages, with A's share of its words in those passages and B's 
   story's paragraphs in its own text is not a copy of it.
 
 A copy joins the group of the document it copies; the group's origin is chosen when it is
-read (``fuente.query.syndication``). The document is then indexed, in the same transaction.
+read. The document's passages that matched nothing are then indexed, in the same
+transaction: a passage already in the index is not indexed twice, so a story reprinted forty
+times is compared with its first copy, not with forty.
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ from fuente.store.syndication import (
     banded_passages,
     copy_of,
     document_text,
+    group_words,
     hidden_ranges,
     mark_indexed,
-    passage_words,
     pending_index,
     stored_passages,
 )
@@ -76,67 +78,80 @@ def _similar(new: Passage, old: Passage) -> float:
     return held if held >= HELD else 0.0
 
 
-def _candidates(db: sqlite3.Connection, ids: set[int]) -> dict[int, tuple[dict, Passage]]:
+def _candidates(
+    db: sqlite3.Connection, ids: set[int], rebuilt: dict[str, dict[tuple[int, int], Passage]]
+) -> list[tuple[dict, Passage]]:
     """The stored passages ``ids``, rebuilt from their documents' text (shingles are not
-    stored: the text is)."""
-    rows = stored_passages(db, ids)
-    by_doc: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        by_doc[row["doc"]].append(row)
-    found = {}
-    for doc, wanted in by_doc.items():
-        rebuilt = {
-            (p.start, p.end): p for p in passages(document_text(db, doc), hidden_ranges(db, doc))
-        }
-        for row in wanted:
-            passage = rebuilt.get((row["start"], row["end"]))
-            if passage is not None:
-                found[row["id"]] = (row, passage)
+    stored: the text is); ``rebuilt`` keeps each document's passages for the next lookup."""
+    found = []
+    for row in stored_passages(db, ids):
+        doc = row["doc"]
+        if doc not in rebuilt:
+            text = document_text(db, doc)
+            rebuilt[doc] = {(p.start, p.end): p for p in passages(text, hidden_ranges(db, doc))}
+        passage = rebuilt[doc].get((row["start"], row["end"]))
+        if passage is not None:
+            found.append((row, passage))
     return found
 
 
 def _match(db: sqlite3.Connection, doc: str, text: str, published: str | None) -> str:
     own = passages(text, hidden_ranges(db, doc))
     keyed = [(passage, bands(passage)) for passage in own]
-    matches: dict[str, list[tuple[Passage, dict, float]]] = defaultdict(list)
+    found: list[tuple[Passage, dict, float]] = []  # (own passage, stored passage, similarity)
+    rebuilt: dict[str, dict[tuple[int, int], Passage]] = {}
     for passage, keys in keyed:
-        candidates = _candidates(db, banded_passages(db, keys, doc=doc))
         best: dict[str, tuple[dict, float]] = {}
-        for row, old in candidates.values():
+        for row, old in _candidates(db, banded_passages(db, keys, doc=doc), rebuilt):
             score = _similar(passage, old)
             if score and score > best.get(row["doc"], ({}, 0.0))[1]:
                 best[row["doc"]] = (row, score)
-        for other, (row, score) in best.items():
-            matches[other].append((passage, row, score))
-    outcome = _decide(db, doc, published, own, matches)
-    add_passages(db, doc, [(p.start, p.end, p.words, keys) for p, keys in keyed])
+        found += [(passage, row, score) for row, score in best.values()]
+    outcome = _decide(db, doc, published, own, found)
+    matched = {(passage.start, passage.end) for passage, _, _ in found}
+    novel = [(p, keys) for p, keys in keyed if (p.start, p.end) not in matched]
+    add_passages(db, doc, [(p.start, p.end, p.words, keys) for p, keys in novel])
     mark_indexed(db, doc, EXTRACTOR)
     return outcome
 
 
-def _decide(db, doc, published, own, matches) -> str:
+def _root(db: sqlite3.Connection, doc: str) -> str:
+    """The first document of ``doc``'s copy group (copies point at it directly)."""
+    return copy_of(db, doc) or doc
+
+
+def _decide(
+    db: sqlite3.Connection,
+    doc: str,
+    published: str | None,
+    own: list[Passage],
+    found: list[tuple[Passage, dict, float]],
+) -> str:
+    """Record ``doc`` as a copy of the group it shares most with, or its matching passages
+    as reused; say which ("copy", "reuse", "none")."""
     total = sum(p.words for p in own) or 1
+    by_group: dict[str, list[tuple[Passage, dict, float]]] = defaultdict(list)
+    for match in found:
+        by_group[_root(db, match[1]["doc"])].append(match)
     best: tuple[float, str, str] | None = None
-    for other, found in matches.items():
-        mine = sum(p.words for p, _, _ in {id(m[0]): m for m in found}.values()) / total
-        theirs_total = passage_words(db, other) or 1
-        theirs = sum(row["words"] for row in {r["id"]: r for _, r, _ in found}.values())
-        theirs /= theirs_total
-        earlier = published and found[0][1]["published"] and published < found[0][1]["published"]
+    for group, matches in sorted(by_group.items()):
+        mine = sum(p.words for p in {p.start: p for p, _, _ in matches}.values()) / total
+        theirs = sum(row["words"] for row in {r["id"]: r for _, r, _ in matches}.values())
+        theirs /= group_words(db, group) or 1
+        dates = [row["published"] for _, row, _ in matches if row["published"]]
+        earlier = bool(published and dates and published < min(dates))
         if mine >= COPY or (mine >= BOTH and theirs >= BOTH) or (theirs >= COPY and earlier):
-            reason = f"{mine:.0%} of its passages are in {other}, {theirs:.0%} of {other}'s in it"
+            reason = (
+                f"{mine:.0%} of its passages are in {group}'s copies, {theirs:.0%} of theirs in it"
+            )
             if best is None or mine > best[0]:
-                best = (mine, other, reason)
+                best = (mine, group, reason)
     if best is not None:
-        share, other, reason = best
-        root = other
-        while (parent := copy_of(db, root)) is not None and parent != doc:
-            root = parent
-        add_copy(db, doc, root, share=round(share, 3), reason=reason, version=EXTRACTOR)
+        share, group, reason = best
+        add_copy(db, doc, group, share=round(share, 3), reason=reason, version=EXTRACTOR)
         return "copy"
     rows = [
-        (doc, p.start, p.end, other, row["start"], row["end"], round(score, 3), EXTRACTOR)
-        for other, found in matches.items()
+        (doc, p.start, p.end, row["doc"], row["start"], row["end"], round(score, 3), EXTRACTOR)
         for p, row, score in found
     ]
     add_reuse(db, rows)

@@ -16,8 +16,11 @@ __all__ = [
     "add_passages",
     "add_reuse",
     "banded_passages",
+    "copy_of",
     "copy_rows",
+    "document_text",
     "group_rows",
+    "group_words",
     "hidden_ranges",
     "mark_indexed",
     "pending_index",
@@ -82,9 +85,14 @@ def document_text(db: sqlite3.Connection, doc: str) -> str:
     return row[0] if row else ""
 
 
-def passage_words(db: sqlite3.Connection, doc: str) -> int:
-    """How many words a document's indexed passages hold in all."""
-    row = db.execute("SELECT coalesce(sum(words), 0) FROM passages WHERE doc = ?", (doc,))
+def group_words(db: sqlite3.Connection, root: str) -> int:
+    """How many words the indexed passages of a copy group hold in all (``root`` and the
+    documents that are copies of it)."""
+    row = db.execute(
+        "SELECT coalesce(sum(words), 0) FROM passages WHERE doc = ? "
+        "OR doc IN (SELECT doc FROM copies WHERE copy_of = ?)",
+        (root, root),
+    )
     return row.fetchone()[0]
 
 
