@@ -102,10 +102,3 @@ def event_row(event: Event, text: str) -> dict[str, Any]:
         "modality": event.modality,
         "attribution": event.attribution,
     }
-
-
-def event_key(actor: dict[str, Any] | None) -> str | None:
-    """The dossier key of an event's actor row (by its words, else its entity id)."""
-    if actor is None or not (actor["text"] or actor["entity"]):
-        return None
-    return entity_key(actor["text"] or actor["entity"])
