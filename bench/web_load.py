@@ -34,6 +34,7 @@ from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
+from fuente.query.keys import slug
 from fuente.records import (
     Actor,
     ArticleRecords,
@@ -48,7 +49,6 @@ from fuente.records import (
     TimeExpr,
 )
 from fuente.store.connect import open_store
-from fuente.web.keys import slug
 
 V = "bench"
 ROOT = Path(__file__).resolve().parent.parent

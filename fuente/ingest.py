@@ -8,7 +8,6 @@ an interrupted run resumable: run the same command again and it completes the ba
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ from fuente.pipeline import content_hash, process
 from fuente.readers.inputs import read_inputs
 from fuente.records import ArticleRecords, RawArticle, Rejection
 from fuente.settings import Settings
-from fuente.store.database import DUPLICATE, UNCHANGED, Store
+from fuente.store.database import DUPLICATE, UNCHANGED, IntegrityError, Store
 
 __all__ = ["Outcome", "ingest"]
 
@@ -88,7 +87,7 @@ def _store(result: ArticleRecords | Rejection, store: Store) -> Outcome:
     document = result.document
     try:
         added = store.add(result)
-    except sqlite3.IntegrityError as error:  # records of this article only; the batch goes on
+    except IntegrityError as error:  # records of this article only; the batch goes on
         rejection = Rejection(document.path, message("E040", error=f"IntegrityError: {error}"))
         store.reject(rejection)
         return Outcome(rejection.path, REJECTED, None, rejection.reason)

@@ -53,7 +53,7 @@ def run(store, kind: str, fmt: str) -> bytes:
 def test_export_documents_jsonl_has_the_documented_fields(filled) -> None:
     (row,) = [json.loads(line) for line in run(filled, "documents", "jsonl").splitlines()]
     assert row == {
-        "id": "a", "path": "a.txt", "url": None, "title": "Talks", "deck": None,
+        "id": "a", "path": "a.txt", "format": "text", "url": None, "title": "Talks", "deck": None,
         "tags": ["politics"], "outlet": "Marovia Today", "language": "en",
         "published": {"value": "2025-03-14", "inferred": False, "earliest": None, "latest": None},
         "excluded": [{"start": 19, "end": 25, "reason": "support-appeal"}],
@@ -145,14 +145,16 @@ def test_export_attributions_jsonl_has_the_documented_fields(sourced) -> None:
          "source": {"start": 46, "end": 68, "text": "two Unionist officials"},
          "speaker": {"id": "b#s2", "name": "two Unionist officials", "kind": "unnamed",
                      "description": "two Unionist officials",
-                     "affiliation": {"country": "MRV", "sector": None}},
+                     "affiliation": {"country": "MRV", "sector": None},
+                     "key": "unnamed/two-unionist-officials"},
          "kind": "indirect", "through": None, "via": None, "time": None},
         {"id": "b#a2", "doc": "b", "content": {"start": 75, "end": 90, "text": '"We met twice,"'},
          "cue": {"start": 97, "end": 101, "text": "told"},
          "source": {"start": 91, "end": 96, "text": "Varga"},
          "speaker": {"id": "b#s1", "name": "Tomas Varga", "kind": "person",
                      "description": "Interior Minister",
-                     "affiliation": {"country": "MRV", "sector": "government"}},
+                     "affiliation": {"country": "MRV", "sector": "government"},
+                     "key": "named/tomas-varga"},
          "kind": "direct", "through": "Courier", "via": None, "time": None},
     ]  # fmt: skip
 

@@ -121,7 +121,8 @@ def test_query_who_said_rows_are_export_rows(filled) -> None:
         "content": {"start": 83, "end": 111, "text": "the harbour was already shut"},
         "cue": None, "source": None,
         "speaker": {"id": "two#s0", "name": "Two Unionist officials", "kind": "unnamed",
-                    "description": "Two Unionist officials", "affiliation": None},
+                    "description": "Two Unionist officials", "affiliation": None,
+                    "key": "unnamed/two-unionist-officials"},
         "kind": "indirect", "through": None, "via": None, "time": None,
     }  # fmt: skip
 

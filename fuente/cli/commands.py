@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -28,8 +27,9 @@ from rich.console import Console
 from fuente._version import __version__
 from fuente.errors import FuenteError, StoreError, message
 from fuente.query.export import EXPORTS, FORMATS, export, export_to_path
+from fuente.query.reading import DatabaseError, open_read
 from fuente.settings import SETTINGS, Settings, load_settings
-from fuente.store.connect import open_reader, open_store
+from fuente.store.connect import open_store
 from fuente.store.database import Store
 from fuente.store.health import check, store_error
 
@@ -89,7 +89,7 @@ def _settings(config: str | None, model: str | None, batch_size: int | None) -> 
 
 def _open(db_path: str) -> Store:
     """The database, read-only, for a command that only reads; it must exist."""
-    return open_reader(db_path)
+    return open_read(db_path, check_damage=True)
 
 
 def _fail(error: FuenteError) -> None:
@@ -122,7 +122,7 @@ def _as_fuente_error(error: Exception, ctx: click.Context) -> FuenteError:
         return error
     sub = ctx.invoked_subcommand
     db = (ctx.obj or {}).get("db") or "the database"
-    if isinstance(error, sqlite3.Error):
+    if isinstance(error, DatabaseError):
         return store_error(error, db)
     if isinstance(error, OSError):
         where = error.filename or db

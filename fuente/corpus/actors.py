@@ -9,7 +9,6 @@ every actor and links the whole database again (after a change of rules or knowl
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,6 +39,7 @@ from fuente.store.actors import (
     read_actor,
     rename_actor,
 )
+from fuente.store.connect import Connection
 from fuente.store.database import Store
 
 __all__ = ["LinkReport", "link_pending", "rebuild_actors"]
@@ -80,7 +80,7 @@ def _year(published: str | None) -> int | None:
     return int(published[:4]) if published and published[:4].isdigit() else None
 
 
-def _link_document(db: sqlite3.Connection, doc: str, known: KnownActors) -> tuple[int, int, int]:
+def _link_document(db: Connection, doc: str, known: KnownActors) -> tuple[int, int, int]:
     joined = founded = unlinked = 0
     for stored in names_of(db, doc):
         if not is_proper_name(stored.name):
@@ -93,7 +93,7 @@ def _link_document(db: sqlite3.Connection, doc: str, known: KnownActors) -> tupl
     return joined, founded, unlinked
 
 
-def _link_name(db: sqlite3.Connection, stored: StoredName, known: KnownActors) -> str:
+def _link_name(db: Connection, stored: StoredName, known: KnownActors) -> str:
     name = ActorName(
         stored.ref, stored.doc, stored.kind, stored.name, tuple(stored.aliases.items()),
         _year(stored.published), stored.context,
@@ -122,7 +122,7 @@ def _link_name(db: sqlite3.Connection, stored: StoredName, known: KnownActors) -
     return "joined"
 
 
-def _settle(db: sqlite3.Connection, actor: str, name: str) -> None:
+def _settle(db: Connection, actor: str, name: str) -> None:
     """After a join: an actor outside the knowledge base takes the fullest name it has been
     given, and the kind most of its names were tagged."""
     current = read_actor(db, actor)

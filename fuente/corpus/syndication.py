@@ -22,11 +22,11 @@ times is compared with its first copy, not with forty.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
 from fuente.corpus.passages import Passage, bands, containment, passages
+from fuente.store.connect import Connection
 from fuente.store.database import Store
 from fuente.store.syndication import (
     add_copy,
@@ -79,7 +79,7 @@ def _similar(new: Passage, old: Passage) -> float:
 
 
 def _candidates(
-    db: sqlite3.Connection, ids: set[int], rebuilt: dict[str, dict[tuple[int, int], Passage]]
+    db: Connection, ids: set[int], rebuilt: dict[str, dict[tuple[int, int], Passage]]
 ) -> list[tuple[dict, Passage]]:
     """The stored passages ``ids``, rebuilt from their documents' text (shingles are not
     stored: the text is); ``rebuilt`` keeps each document's passages for the next lookup."""
@@ -95,7 +95,7 @@ def _candidates(
     return found
 
 
-def _match(db: sqlite3.Connection, doc: str, text: str, published: str | None) -> str:
+def _match(db: Connection, doc: str, text: str, published: str | None) -> str:
     own = passages(text, hidden_ranges(db, doc))
     keyed = [(passage, bands(passage)) for passage in own]
     found: list[tuple[Passage, dict, float]] = []  # (own passage, stored passage, similarity)
@@ -115,13 +115,13 @@ def _match(db: sqlite3.Connection, doc: str, text: str, published: str | None) -
     return outcome
 
 
-def _root(db: sqlite3.Connection, doc: str) -> str:
+def _root(db: Connection, doc: str) -> str:
     """The first document of ``doc``'s copy group (copies point at it directly)."""
     return copy_of(db, doc) or doc
 
 
 def _decide(
-    db: sqlite3.Connection,
+    db: Connection,
     doc: str,
     published: str | None,
     own: list[Passage],

@@ -14,6 +14,7 @@ from itertools import groupby, islice
 from operator import attrgetter
 from typing import Any
 
+from fuente.query.keys import speaker_key
 from fuente.query.sourcing import counted
 from fuente.records import Attribution, Speaker
 from fuente.store.database import Store
@@ -38,6 +39,7 @@ def _span(text: str, start: int | None, end: int | None) -> dict[str, Any] | Non
 
 
 def speaker_row(speaker: Speaker | None) -> dict[str, Any] | None:
+    """A speaker of one document, with its dossier key (the same speaker across documents)."""
     if speaker is None:
         return None
     affiliation = None
@@ -49,6 +51,7 @@ def speaker_row(speaker: Speaker | None) -> dict[str, Any] | None:
         "kind": speaker.kind,
         "description": speaker.description,
         "affiliation": affiliation,
+        "key": speaker_key(speaker),
     }
 
 

@@ -28,8 +28,9 @@ import pyarrow.parquet as pq
 
 from fuente.errors import ConfigError, FuenteError, message
 from fuente.query.attributions import attribution_rows
+from fuente.query.rows import document_row, entity_row, event_row, time_row
 from fuente.query.sourcing import sourcing_profile
-from fuente.records import SPEAKER_KINDS, Actor
+from fuente.records import SPEAKER_KINDS
 from fuente.store.database import Store
 
 __all__ = ["EXPORTS", "FORMATS", "ExportKind", "export", "export_to_path", "register"]
@@ -64,37 +65,12 @@ def _span_struct(*extra: tuple[str, pa.DataType]) -> pa.DataType:
 
 def document_rows(store: Store) -> Iterator[dict[str, Any]]:
     for document in store.documents():
-        yield {
-            "id": document.id,
-            "path": document.path,
-            "url": document.url,
-            "title": document.title,
-            "deck": document.deck,
-            "tags": list(document.tags),
-            "outlet": document.outlet,
-            "language": document.language,
-            "published": {
-                "value": document.published,
-                "inferred": document.published_inferred,
-                "earliest": document.published_earliest,
-                "latest": document.published_latest,
-            },
-            "excluded": [
-                {"start": r.start, "end": r.end, "reason": r.reason}
-                for r in store.excluded(document.id)
-            ],
-        }
+        yield document_row(document, store.excluded(document.id))
 
 
 def entity_rows(store: Store) -> Iterator[dict[str, Any]]:
     for entity, mentions in store.entities():
-        yield {
-            "id": entity.id,
-            "doc": entity.doc,
-            "name": entity.name,
-            "type": entity.type,
-            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in mentions],
-        }
+        yield entity_row(entity, mentions)
 
 
 register(
@@ -104,6 +80,7 @@ register(
         [
             ("id", pa.string()),
             ("path", pa.string()),
+            ("format", pa.string()),
             ("url", pa.string()),
             ("title", pa.string()),
             ("deck", pa.string()),
@@ -135,6 +112,7 @@ register(
             ("doc", pa.string()),
             ("name", pa.string()),
             ("type", pa.string()),
+            ("key", pa.string()),
             ("mentions", pa.list_(_span_struct(("text", pa.string())))),
         ]
     ),
@@ -187,6 +165,7 @@ register(
                             "affiliation",
                             pa.struct([("country", pa.string()), ("sector", pa.string())]),
                         ),
+                        ("key", pa.string()),
                     ]
                 ),
             ),
@@ -234,18 +213,7 @@ register(
 
 def time_rows(store: Store) -> Iterator[dict[str, Any]]:
     for time in store.times():
-        yield {
-            "doc": time.doc,
-            "start": time.start,
-            "end": time.end,
-            "text": time.text,
-            "type": time.type,
-            "value": time.value,
-            "mod": time.mod,
-            "anchor": time.anchor,
-            "attribution": time.attribution,
-            "role": time.role,
-        }
+        yield time_row(time)
 
 
 register(
@@ -269,46 +237,20 @@ register(
 )
 
 
-def _actor_row(actor: Actor | None) -> dict[str, Any] | None:
-    if actor is None:
-        return None
-    return {
-        "text": actor.text,
-        "entity": actor.entity,
-        "country": actor.country,
-        "sector": actor.sector,
-    }
-
-
 def event_rows(store: Store) -> Iterator[dict[str, Any]]:
     texts: dict[str, str] = {}
     for event in store.events():
         if event.doc not in texts:
             document = store.document(event.doc)
             texts = {event.doc: document.text if document else ""}
-        text = texts[event.doc]
-        date = None
-        if event.date_value is not None:
-            date = {"value": event.date_value, "start": event.date_start, "end": event.date_end}
-        yield {
-            "id": event.id,
-            "doc": event.doc,
-            "span": {"start": event.start, "end": event.end, "text": text[event.start : event.end]},
-            "category": event.category,
-            "mode": event.mode,
-            "source": _actor_row(event.source),
-            "target": _actor_row(event.target),
-            "date": date,
-            "location": event.location,
-            "negated": event.negated,
-            "modality": event.modality,
-            "attribution": event.attribution,
-        }
+        yield event_row(event, texts[event.doc])
 
 
 _ACTOR = pa.struct(
     [
         ("text", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
         ("entity", pa.string()),
         ("country", pa.string()),
         ("sector", pa.string()),
@@ -321,7 +263,9 @@ register(
         [
             ("id", pa.string()),
             ("doc", pa.string()),
-            ("span", _TEXT_SPAN),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("text", pa.string()),
             ("category", pa.string()),
             ("mode", pa.string()),
             ("source", _ACTOR),

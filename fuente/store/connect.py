@@ -15,7 +15,9 @@ from fuente.store.database import Store
 from fuente.store.health import LOCK_TIMEOUT, is_locked, quick_check, store_error
 from fuente.store.migrations import MIGRATIONS, migrate, schema_version
 
-__all__ = ["open_reader", "open_store"]
+__all__ = ["Connection", "open_reader", "open_store"]
+
+Connection = sqlite3.Connection  # what the corpus passes hand to the store's SQL
 
 
 def _pragmas(db: sqlite3.Connection, *, lock_timeout: float) -> None:

@@ -53,7 +53,9 @@ from fuente.store.events import read_events, write_events
 from fuente.store.health import LOCK_TIMEOUT, is_locked, store_error
 from fuente.store.stats import database_stats
 
-__all__ = ["Added", "Store"]
+__all__ = ["Added", "IntegrityError", "Store"]
+
+IntegrityError = sqlite3.IntegrityError  # a record of one article breaks a constraint
 
 STORED, UPDATED, UNCHANGED, DUPLICATE = "stored", "updated", "unchanged", "duplicate"
 T = TypeVar("T")
@@ -369,9 +371,12 @@ class Store:
                 role=row["role"],
             )  # fmt: skip
 
-    def events(self, doc: str | None = None) -> Iterator[Event]:
-        """Events (of one document, or all), in document then text order, read lazily."""
-        return read_events(self.db, doc)
+    def events(
+        self, doc: str | None = None, *, ids: Collection[str] | None = None
+    ) -> Iterator[Event]:
+        """Events (of one document, or all; ``ids``: only these), in document then text
+        order, read lazily."""
+        return read_events(self.db, doc, ids=ids)
 
     def lead(self, doc: str) -> list[LeadStatement]:
         """The title, deck and lead statements of one document and what they rest on."""

@@ -7,8 +7,9 @@ attributions they may sit in.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from fuente.records import Actor, ArticleRecords, Event
@@ -55,9 +56,19 @@ def write_events(db: sqlite3.Connection, records: ArticleRecords) -> None:
     )
 
 
-def read_events(db: sqlite3.Connection, doc: str | None) -> Iterator[Event]:
-    """Events of one document (or of all), by document id then where their words start."""
-    where, params = ("WHERE doc = ?", (doc,)) if doc is not None else ("", ())
+def read_events(
+    db: sqlite3.Connection, doc: str | None, *, ids: Collection[str] | None = None
+) -> Iterator[Event]:
+    """Events of one document (or of all; or only those of ``ids``), by document id then
+    where their words start."""
+    conditions, params = [], []
+    if doc is not None:
+        conditions.append("doc = ?")
+        params.append(doc)
+    if ids is not None:
+        conditions.append("id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(ids), ensure_ascii=False))
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     cursor = db.execute(
         f"SELECT {', '.join(EVENT_COLUMNS)} FROM events {where} "
         "ORDER BY doc, start_char, end_char, rowid",

@@ -3,11 +3,11 @@
 ``create_app(db_path)`` makes the ASGI application (its pages are ``fuente.web.routes``);
 ``fuente serve`` runs it with uvicorn. Every page at ``/X`` has its data at ``/X.json``,
 described by the OpenAPI document at ``/openapi.json`` (and listed on ``/api``). Pages only
-read, through read-only connections (``fuente.web.connections``), so browsing never holds up
+read, through read-only connections (``fuente.query.reading``), so browsing never holds up
 an ingest writing to the same database, and the server never creates or changes a database.
 
 Requests are bounded: every list comes a page at a time (``page``, ``per_page``; see
-``fuente.web.paging``), a search has at most ``MAX_TERMS`` different terms, and a request's
+``fuente.query.paging``), a search has at most ``MAX_TERMS`` different terms, and a request's
 reading stops at the ``query_budget`` setting (503) or when its client goes away.
 
 An article's address is ``/article/ID`` with the id percent-encoded (it may hold ``/``); its
@@ -25,7 +25,6 @@ get a 404 or 400 page (or JSON error, for ``.json`` addresses), never a tracebac
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -37,11 +36,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fuente._version import __version__
-from fuente.errors import FuenteError, StoreError, message
+from fuente.errors import FuenteError
+from fuente.query.reading import DatabaseError, Readers, require_current
 from fuente.settings import Settings
-from fuente.store.connect import open_reader
-from fuente.store.migrations import MIGRATIONS, schema_version
-from fuente.web.connections import Readers
 from fuente.web.guards import (
     SECURITY_HEADERS,
     HeadAsGet,
@@ -49,7 +46,6 @@ from fuente.web.guards import (
     RequestBudget,
     SecurityHeaders,
 )
-from fuente.web.queries import check_database, read_store
 from fuente.web.responses import (
     bad_parameter,
     database_error,
@@ -73,15 +69,6 @@ page at a time: `page` (from 1) and `per_page` (50 unless given, 20 for search, 
 budget) or 500 (the database could not be read)."""
 
 
-def _opened(path: str) -> None:
-    """Refuse a database that is missing or damaged, or whose schema is not this fuente's
-    (``open_reader`` upgrades one made by an older fuente where it can write it)."""
-    with open_reader(path) as store:
-        found = schema_version(store.db)
-    if found < len(MIGRATIONS):
-        raise StoreError(message("E056", path=path, found=found, known=len(MIGRATIONS)))
-
-
 def create_app(
     db_path: str | Path,
     *,
@@ -94,8 +81,8 @@ def create_app(
     Raises ``StoreError`` when there is no database there or its schema is not this fuente's.
     """
     path = str(db_path)
-    _opened(path)
-    readers = Readers(path, opener=read_store, check=check_database)
+    require_current(path)
+    readers = Readers(path)
     budget = (settings or Settings()).query_budget
 
     @asynccontextmanager
@@ -124,7 +111,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, bad_parameter)
-    app.add_exception_handler(sqlite3.Error, database_error)
+    app.add_exception_handler(DatabaseError, database_error)
     app.add_exception_handler(FuenteError, store_failure)
     app.add_exception_handler(Exception, server_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -10,7 +10,7 @@
 - ``RequestBudget`` gives each request its ``Budget`` (in its scope, under ``BUDGET``): a
   deadline ``seconds`` from its start, and a flag it sets when the client goes away or the
   request ends, so that a query still running for it stops
-  (``fuente.web.connections.Budget``).
+  (``fuente.query.reading.Budget``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fuente.errors import message
-from fuente.web.connections import Budget
+from fuente.query.reading import Budget
 
 __all__ = [
     "BUDGET",

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from fuente.query.links import anchor_of
+
 __all__ = ["TextMark", "article_marks", "pieces"]
 
 # Order in which hover titles are listed, outermost first.
@@ -34,11 +36,6 @@ class TextMark:
     anchor: str | None = None
     href: str | None = None
     label: str | None = None
-
-
-def anchor_of(record_id: str) -> str:
-    """The element id for a record: ``DOC#a3`` -> ``a3``."""
-    return record_id.rsplit("#", 1)[-1]
 
 
 def _speaker_title(speaker: dict[str, Any] | None) -> str:
@@ -87,7 +84,7 @@ def _event_mark(event: dict[str, Any]) -> TextMark | None:
 
 
 def article_marks(view: dict[str, Any]) -> list[TextMark]:
-    """The marks of an article view (``queries.article_view``)."""
+    """The marks of an article view (``fuente.query.article.article_view``)."""
     marks = [
         TextMark(r["start"], r["end"], "excluded", "excluded", f"excluded: {r['reason']}",
                  label=r["reason"])

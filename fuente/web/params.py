@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import Query
 
-from fuente.web.keys import GROUPS
-from fuente.web.paging import MAX_PAGE, MAX_PER_PAGE, PER_PAGE
-from fuente.web.search import MAX_TERMS
-from fuente.web.search import PER_PAGE as SEARCH_PER_PAGE
+from fuente.query.keys import GROUPS
+from fuente.query.paging import MAX_PAGE, MAX_PER_PAGE, PER_PAGE
+from fuente.query.search import MAX_TERMS
+from fuente.query.search import PER_PAGE as SEARCH_PER_PAGE
 
 __all__ = [
     "DATE_PATTERN",

@@ -21,9 +21,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fuente._version import __version__
 from fuente.errors import message
-from fuente.web.connections import EXPIRED, Budget, Readers
+from fuente.query.links import anchor_of
+from fuente.query.reading import EXPIRED, Budget, Readers
 from fuente.web.guards import BUDGET, SECURITY_HEADERS
-from fuente.web.markup import anchor_of
 
 __all__ = [
     "LOG",

@@ -1,6 +1,6 @@
 """The web UI's pages and their JSON twins, as FastAPI routes (``router``).
 
-Each page reads through the request's ``Reading`` (``fuente.web.connections``): a
+Each page reads through the request's ``Reading`` (``fuente.query.reading``): a
 read-only connection, one snapshot, and what is kept for the database's version. A JSON twin
 returns its data as it is (a ``JSONResponse``: the data is plain JSON already); a page renders
 it with its template. See ``fuente.web.app`` for the rule on articles' addresses.
@@ -17,19 +17,20 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 
 from fuente.errors import message
-from fuente.store.database import Store
+from fuente.query.article import article_view
+from fuente.query.dossier import dossier
+from fuente.query.keys import GROUPS
+from fuente.query.links import anchor_of
+from fuente.query.paging import PER_PAGE, Window, page_links
+from fuente.query.reading import Budget, Readers, Reading, Store
+from fuente.query.search import MAX_TERMS, search, search_terms
+from fuente.query.search import PER_PAGE as SEARCH_PER_PAGE
+from fuente.query.speakers import speakers_index
+from fuente.query.timeline_view import timeline_view
 from fuente.web import params
-from fuente.web.connections import Budget, Readers, Reading
-from fuente.web.dossier import dossier
 from fuente.web.guards import BUDGET
-from fuente.web.keys import GROUPS
-from fuente.web.markup import anchor_of, article_marks, pieces
-from fuente.web.paging import PER_PAGE, Window, page_links
-from fuente.web.queries import article_view, speakers_index
+from fuente.web.markup import article_marks, pieces
 from fuente.web.responses import missing, template_context
-from fuente.web.search import MAX_TERMS, search, search_terms
-from fuente.web.search import PER_PAGE as SEARCH_PER_PAGE
-from fuente.web.timeline_view import timeline_view
 
 __all__ = ["router"]
 

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from webrecords import numbered_records
 
+from fuente.query.kept import Kept
+from fuente.query.reading import Budget, Readers
+from fuente.query.timeline_view import timeline_view
 from fuente.store.connect import open_store
-from fuente.web.connections import Budget, Readers
-from fuente.web.kept import Kept
-from fuente.web.queries import check_database, read_store
-from fuente.web.timeline_view import timeline_view
 
 
 class Clock:
@@ -123,7 +122,7 @@ def test_kept_a_computation_may_ask_for_other_kept_results_without_waiting_on_it
 def test_kept_a_write_is_seen_once_the_lag_has_passed(web_db: Path) -> None:
     clock = Clock()
     kept = Kept(lag=2.0, clock=clock)
-    readers = Readers(str(web_db), opener=read_store, check=check_database, kept=kept)
+    readers = Readers(str(web_db), kept=kept)
 
     def total() -> int:
         with readers.reading(Budget(5)) as reading:
@@ -139,7 +138,7 @@ def test_kept_a_write_is_seen_once_the_lag_has_passed(web_db: Path) -> None:
 
 
 def test_connections_version_changes_when_anyone_commits(web_db: Path) -> None:
-    readers = Readers(str(web_db), opener=read_store, check=check_database)
+    readers = Readers(str(web_db))
     first = readers.version()
     assert readers.version() == first
     with open_store(web_db) as store:
@@ -149,7 +148,7 @@ def test_connections_version_changes_when_anyone_commits(web_db: Path) -> None:
 
 
 def test_connections_budget_stops_a_query_and_says_why(web_db: Path) -> None:
-    readers = Readers(str(web_db), opener=read_store, check=check_database)
+    readers = Readers(str(web_db))
     budget = Budget(0.1)
     started = time.monotonic()
     with (

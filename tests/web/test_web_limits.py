@@ -12,10 +12,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from fuente.errors import ConfigError
+from fuente.query.search import search_terms
 from fuente.settings import Settings, load_settings
 from fuente.web import create_app
 from fuente.web.guards import host_name, loopback_hosts
-from fuente.web.search import search_terms
 
 FOREVER = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
 

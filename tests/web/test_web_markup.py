@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fuente.query.keys import slug, speaker_key
 from fuente.records import Speaker
-from fuente.web.keys import slug, speaker_key
 from fuente.web.markup import ORDER, TextMark, pieces
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from webrecords import TALKS, add_events, hostile_records, span, talks_records
 
+from fuente.query.reading import open_read
 from fuente.store.connect import open_store
 from fuente.web.app import SECURITY_HEADERS
-from fuente.web.queries import read_store
 
 PAGES = [
     "/search",
@@ -254,7 +254,7 @@ def test_web_untrusted_text_is_escaped_everywhere(tmp_path: Path) -> None:
 
 def test_web_reads_do_not_block_ingest(web_db: Path) -> None:
     """A read in progress does not hold up a writer (WAL): the write finishes at once."""
-    reader = read_store(web_db)
+    reader = open_read(web_db)
     reader.db.execute("BEGIN")
     assert reader.db.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
     started = time.monotonic()

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from webrecords import numbered_db
 
+from fuente.query.reading import open_read
 from fuente.query.timeline import timeline
+from fuente.query.timeline_view import timeline_view
 from fuente.store.connect import open_store
-from fuente.web.queries import read_store
-from fuente.web.timeline_view import timeline_view
 
 COUNT = 30  # articles: 60 statements and 30 events
 LISTS = [
@@ -110,9 +110,9 @@ def test_web_timeline_dates_statements_as_the_cli_does(many: Path) -> None:
     """The web counts and orders in SQL what ``fuente.query.timeline`` dates in Python."""
     with open_store(many) as store:
         said = {row["attribution"]: row["date"] for row in timeline(store) if "event" not in row}
-    with read_store(many) as store:
+    with open_read(many) as store:
         view = timeline_view(store, category="statement")
-        from fuente.web.paging import Window
+        from fuente.query.paging import Window
 
         items = timeline_view(store, category="statement", window=Window(1, 200))["items"]
     assert view["total"] == len(said)

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from webrecords import reply_records, talks_records
 
+from fuente.query.reading import open_read
+from fuente.query.search import fts_query, search
 from fuente.store.connect import open_store
 from fuente.store.migrations import MIGRATIONS, fill_search_index
 from fuente.text import mask
-from fuente.web.queries import read_store
-from fuente.web.search import fts_query, search
 
 
 def _matches(store, table: str, query: str) -> int:
@@ -80,7 +80,7 @@ def test_search_migration_fills_an_existing_database(tmp_path: Path) -> None:
 
 
 def test_search_finds_text_and_attributions_with_passages(web_db: Path) -> None:
-    with read_store(web_db) as store:
+    with open_read(web_db) as store:
         results = search(store, "talks")
     kinds = {hit["type"] for hit in results["hits"]}
     assert kinds == {"text", "attribution"}
@@ -93,7 +93,7 @@ def test_search_finds_text_and_attributions_with_passages(web_db: Path) -> None:
 
 
 def test_search_ignores_accents_and_case(web_db: Path) -> None:
-    with read_store(web_db) as store:
+    with open_read(web_db) as store:
         assert search(store, "LOPEZ")["total"] == search(store, "lópez")["total"] > 0
 
 
@@ -109,7 +109,7 @@ def test_search_ignores_accents_and_case(web_db: Path) -> None:
     ],
 )
 def test_search_facets_narrow_results(web_db: Path, filters: dict, expected: set) -> None:
-    with read_store(web_db) as store:
+    with open_read(web_db) as store:
         results = search(store, "talks", filters=filters)
     assert {hit["doc"] for hit in results["hits"]} == expected
     if "speaker" in filters:
@@ -117,7 +117,7 @@ def test_search_facets_narrow_results(web_db: Path, filters: dict, expected: set
 
 
 def test_search_facets_count_what_other_choices_leave(web_db: Path) -> None:
-    with read_store(web_db) as store:
+    with open_read(web_db) as store:
         results = search(store, "talks", filters={"outlet": "Harbor Post"})
     outlets = {item["value"]: item for item in results["facets"]["outlet"]}
     assert set(outlets) == {"Coastal Wire", "Harbor Post"}  # its own choice does not narrow it
@@ -131,19 +131,19 @@ def test_search_facets_count_what_other_choices_leave(web_db: Path) -> None:
     "query", ['"', "AND", "NEAR(", "*", "-talks", "col:talks", "')", '"unclosed phrase', "OR OR"]
 )
 def test_search_any_input_is_a_query_not_an_error(web_db: Path, query: str) -> None:
-    with read_store(web_db) as store:
+    with open_read(web_db) as store:
         results = search(store, query)
     assert results["total"] >= 0
 
 
 def test_search_phrases_must_match_whole(web_db: Path) -> None:
-    with read_store(web_db) as store:
+    with open_read(web_db) as store:
         assert search(store, '"envoy left early"')["total"] >= 1
         assert search(store, '"early left envoy"')["total"] == 0
 
 
 def test_search_without_query_lists_documents_latest_first(web_db: Path) -> None:
-    with read_store(web_db) as store:
+    with open_read(web_db) as store:
         results = search(store, "")
     assert [hit["doc"] for hit in results["hits"]] == ["reply", "talks"]
     assert {hit["type"] for hit in results["hits"]} == {"document"}

@@ -3,7 +3,7 @@
 Who it is (kinds, descriptions, affiliations, other names), everything it said, what others
 said about it (attributions whose content names it), and the events it took part in, all in
 date order (then document, then place in it, then id), a page at a time, each pointing back
-to its sentence in its article. See ``fuente.web.keys`` for how a key gathers speakers and
+to its sentence in its article. See ``fuente.query.keys`` for how a key gathers speakers and
 entities, and ``fuente.web.key_lookup`` for how they are found.
 
 What a dossier holds is first read light (id, document, date, place) and ordered in full, so
@@ -18,24 +18,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fuente.query.attributions import attribution_row
+from fuente.query.events import NOT_EXTRACTED, events_by_id, has_events
+from fuente.query.kept import KeptAt
+from fuente.query.key_lookup import Words, event_parties, key_entities, key_speakers, words
+from fuente.query.keys import GROUPS, entity_key, slug
+from fuente.query.links import anchor_of, article_path, speaker_dict
+from fuente.query.paging import Window, paged
 from fuente.query.timeline import statement_date
 from fuente.records import Attribution, Document, ExcludedRange, Sentence, Speaker, TimeExpr
 from fuente.store.database import Store
-from fuente.web.events import NOT_EXTRACTED, has_events, read_events
-from fuente.web.kept import KeptAt
-from fuente.web.key_lookup import (
-    Words,
-    event_parties,
-    key_entities,
-    key_speakers,
-    party_condition,
-    words,
-)
-from fuente.web.keys import GROUPS, entity_key, slug
-from fuente.web.markup import anchor_of
-from fuente.web.paging import Window, paged
-from fuente.web.queries import article_path, speaker_dict
-from fuente.web.rows import STATED, as_json, not_excluded
+from fuente.store.dossier import Light, events_of_parties, mention_texts, said_about, said_by
+from fuente.store.reads import document_briefs
 
 __all__ = ["dossier", "event_roles"]
 
@@ -88,11 +81,12 @@ class _Documents:
 
 
 def _doc_ref(document: Document) -> dict[str, Any]:
+    """A reference to an item's document: id, title, outlet and ``page`` (its address)."""
     return {
         "id": document.id,
         "title": document.title,
         "outlet": document.outlet,
-        "url": article_path(document.id),
+        "page": article_path(document.id),
     }
 
 
@@ -110,8 +104,9 @@ def _dated(attribution: Attribution, context: _Context) -> dict[str, Any]:
 
 def _statement(kind: str, attribution: Attribution, context: _Context) -> dict[str, Any]:
     speaker = context.speakers.get(attribution.speaker or "")
-    row = attribution_row(attribution, text=context.document.text, speaker=speaker)
-    row["speaker"] = speaker_dict(speaker) if speaker else None
+    values = {t.start: t.value for t in context.times}
+    row = attribution_row(attribution, text=context.document.text, speaker=speaker, times=values)
+    row["speaker"] = speaker_dict(speaker)
     return {
         "type": kind,
         "date": _dated(attribution, context),
@@ -183,59 +178,20 @@ def _identity(
     }
 
 
-DATED = f"coalesce({STATED}, d.published)"
-COUNTED = not_excluded("a", start="content_start", end="content_end")
 DOCUMENTS_SHOWN = 50
-Light = tuple[str, str, int, str, str]  # date, document, place, type, id
-
-
-def _said(store: Store, own: set[str]) -> list[Light]:
-    rows = store.db.execute(
-        f"SELECT {DATED}, a.doc, a.content_start, a.id FROM attributions a "
-        "JOIN documents d ON d.id = a.doc WHERE a.speaker IN (SELECT value FROM json_each(?)) "
-        f"AND {COUNTED}",
-        (as_json(own),),
-    )
-    return [(date or "9999", doc, start, "said", id_) for date, doc, start, id_ in rows]
-
-
-def _about(store: Store, entity_ids: set[str], own: set[str]) -> list[Light]:
-    """Attributions of others whose content holds a mention of one of ``entity_ids``."""
-    rows = store.db.execute(
-        f"SELECT DISTINCT {DATED}, a.doc, a.content_start, a.id FROM mentions m "
-        "JOIN attributions a ON a.doc = m.doc AND a.content_start <= m.start_char "
-        "AND m.end_char <= a.content_end JOIN documents d ON d.id = a.doc "
-        "WHERE m.entity IN (SELECT value FROM json_each(?)) AND a.kind != 'non-response' "
-        "AND (a.speaker IS NULL OR a.speaker NOT IN (SELECT value FROM json_each(?))) "
-        f"AND {COUNTED}",
-        (as_json(entity_ids), as_json(own)),
-    )
-    return [(date or "9999", doc, start, "about", id_) for date, doc, start, id_ in rows]
-
-
-def _events(store: Store, key: str, entity_ids: set[str], found: Words) -> list[Light]:
-    condition, values = party_condition(*event_parties(key, entity_ids, found))
-    rows = store.db.execute(
-        "SELECT coalesce(e.date_value, d.published), e.doc, e.start_char, e.id FROM events e "
-        f"JOIN documents d ON d.id = e.doc WHERE {condition} AND {not_excluded('e')}",
-        values,
-    )
-    return [(date or "9999", doc, start, "event", id_) for date, doc, start, id_ in rows]
 
 
 def _items(
     store: Store, key: str, page: list[Light], documents: _Documents, entity_ids: set[str]
 ) -> list[dict[str, Any]]:
     """The page's items, read whole."""
-    wanted = {id_ for *_, id_ in page}
-    attributions, events = {}, {}
-    for doc in dict.fromkeys(doc for _, doc, *_ in page):
+    wanted = {id_ for *_, kind, id_ in page if kind != "event"}
+    attributions = {}
+    for doc in dict.fromkeys(doc for _, doc, _, kind, _ in page if kind != "event"):
         for attribution in store.attributions(doc):
             if attribution.id in wanted:
                 attributions[attribution.id] = attribution
-        for event in read_events(store, doc) or ():
-            if event["id"] in wanted:
-                events[event["id"]] = event
+    events = events_by_id(store, [id_ for *_, kind, id_ in page if kind == "event"])
     items = []
     for _, doc, _, kind, id_ in page:
         context = documents.get(doc)
@@ -260,19 +216,12 @@ def _gathered(store: Store, key: str, known: Words) -> dict[str, Any] | None:
     if not speakers and not entities:
         return None
     entity_ids = {e["id"] for e in entities}
-    mentioned = [
-        text
-        for (text,) in store.db.execute(
-            "SELECT DISTINCT text FROM mentions WHERE entity IN (SELECT value FROM json_each(?)) "
-            "ORDER BY text",
-            (as_json(entity_ids),),
-        )
-    ]
+    mentioned = mention_texts(store, entity_ids)
     own = {s.id for s in speakers}
-    extracted = has_events(store.db)
-    found = _said(store, own) + _about(store, entity_ids, own)
+    extracted = has_events(store)
+    found = said_by(store, own) + said_about(store, entity_ids, own)
     if extracted:
-        found += _events(store, key, entity_ids, known)
+        found += events_of_parties(store, *event_parties(key, entity_ids, known))
     found.sort()
     docs = list(dict.fromkeys([*(s.doc for s in speakers), *(e["doc"] for e in entities)]))
     return {
@@ -322,14 +271,10 @@ def dossier(
 
 
 def _documents_shown(store: Store, docs: list[str]) -> list[dict[str, Any]]:
-    rows = store.db.execute(
-        "SELECT id, title, outlet FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-        (as_json(docs),),
-    )
-    found = {row["id"]: row for row in rows}
+    found = document_briefs(store, docs)
     return [
         {"id": doc, "title": found[doc]["title"], "outlet": found[doc]["outlet"],
-         "url": article_path(doc)}
+         "page": article_path(doc)}
         for doc in docs
         if doc in found
     ]  # fmt: skip
