@@ -4,7 +4,8 @@
 people, each with an ``id``, optionally a Wikidata id, and roles over time (office, country,
 sector, from and to at the precision known: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), and
 organisations, with their country and sector. The older form of an entry (``office`` with
-``from``/``to`` years or ``terms``) is read as one role per spell. ``known_actors(settings)`` compiles it once per ``lexicon_dir``; ``person`` finds the
+``from``/``to`` years or ``terms``) is read as one role per spell.
+``known_actors(settings)`` compiles it once per ``lexicon_dir``; ``person`` finds the
 person a name stands for ("President Abdelaziz Bouteflika", "Bouteflika", "President Jiang"),
 ``organisation`` the organisation named within some words ("the rebel Kurdistan Workers'
 Party", "Hezbollah guerrillas"). A name that fits entries of different countries is left
