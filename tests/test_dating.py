@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from fuente.times.published import HORIZON_DAYS, date_span, infer_published
+from fuente.days import date_span
+from fuente.times.published import HORIZON_DAYS, infer_published
 
 
 def test_dating_weekday_fixes_the_year_and_bounds_from_below() -> None:

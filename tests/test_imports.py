@@ -8,7 +8,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "fuente"
 # Lower imports nothing higher. Equal ranks are separate stages that do not know each other.
 RANKS = {
-    "_version": 0, "errors": 0, "records": 0, "settings": 1, "lexicon": 2, "text": 0,
+    "_version": 0, "errors": 0, "records": 0, "settings": 1, "lexicon": 2, "text": 0, "days": 0,
     "readers": 3, "clean": 3, "nlp": 3, "store": 3,
     "actors": 4,
     "attribution": 5, "times": 5,

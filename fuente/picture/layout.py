@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from fuente.times.published import date_span
+from fuente.days import date_span
 
 __all__ = ["Glyph", "Piece", "TimelineLayout", "TimelineMark", "lay_out", "marks_from_rows"]
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from fuente.times.published import date_span
+from fuente.days import date_span
 
 __all__ = ["BUCKETS", "axis", "date_position", "linked"]
 
@@ -27,7 +27,7 @@ LANES = {"statement": (20, 90), "event": (105, 170)}  # top and bottom of each l
 def date_position(value: str | None) -> float | None:
     """The middle of the days a TIMEX3 date covers, as a year with a fraction ("2025-03-08"
     -> 2025.18...), None if it is not a place on the calendar ("PRESENT_REF", "XXXX-08-04").
-    The days are ``fuente.times.published.date_span``'s, as the CLI's picture has them, so a
+    The days are ``fuente.days.date_span``'s, as the CLI's picture has them, so a
     season, a week or a quarter sits where it does there."""
     span = date_span(value or "")
     if span is None:

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
+from fuente.days import date_span
 from fuente.query.timeline_axis import axis, date_position
-from fuente.times.published import date_span
 
 
 @pytest.mark.parametrize(
