@@ -164,7 +164,8 @@ def test_cli_quiet_prints_only_errors_and_exit_status_tells(tmp_path: Path, corp
 
 def test_cli_export_to_file_in_each_format(tmp_path: Path, corpus: Path) -> None:
     db = str(tmp_path / "f.db")
-    invoke("ingest", "--quiet", "--db", db, str(corpus))
+    (corpus / "reprint.txt").write_text("Reprinted from the wire\n\n" + ARTICLE, encoding="utf-8")
+    invoke("ingest", "--quiet", "--db", db, str(corpus))  # the reprint: a syndication row
     write_sourced(db)  # so that every kind has rows, whatever ingest found
     for fmt in ("jsonl", "csv", "parquet"):
         for kind in EXPORTS:

@@ -146,7 +146,7 @@ def test_export_attributions_jsonl_has_the_documented_fields(sourced) -> None:
          "speaker": {"id": "b#s2", "name": "two Unionist officials", "kind": "unnamed",
                      "description": "two Unionist officials",
                      "affiliation": {"country": "MRV", "sector": None},
-                     "key": "unnamed/two-unionist-officials"},
+                     "key": "unnamed/two-unionist-officials", "actor": None},
          "kind": "indirect", "through": None, "via": None, "time": None},
         {"id": "b#a2", "doc": "b", "content": {"start": 75, "end": 90, "text": '"We met twice,"'},
          "cue": {"start": 97, "end": 101, "text": "told"},
@@ -154,7 +154,7 @@ def test_export_attributions_jsonl_has_the_documented_fields(sourced) -> None:
          "speaker": {"id": "b#s1", "name": "Tomas Varga", "kind": "person",
                      "description": "Interior Minister",
                      "affiliation": {"country": "MRV", "sector": "government"},
-                     "key": "named/tomas-varga"},
+                     "key": "named/tomas-varga", "actor": None},
          "kind": "direct", "through": "Courier", "via": None, "time": None},
     ]  # fmt: skip
 

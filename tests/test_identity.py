@@ -13,6 +13,7 @@ from fuente.actors.identity import (
     is_proper_name,
     known_entry,
     name_keys,
+    own_name,
     person_parts,
 )
 from fuente.actors.known import known_actors
@@ -65,10 +66,26 @@ def test_identity_acronym(text, short) -> None:
         ("ministry", False),
         ("his ministry", False),
         ("Vestmark's foreign ministry", False),
+        ("Ruiz 44.1 percent", False),
     ],
 )
 def test_identity_is_proper_name(text, proper) -> None:
     assert is_proper_name(text) is proper
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("Unity Party's Carla Ruiz", "person", "Carla Ruiz"),
+        ("Carla Ruiz", "person", "Carla Ruiz"),
+        ("Pagani's lawyer", "person", None),
+        ("Vestmark's Ruiz", "person", None),  # one word after it: whose is unclear
+        ("Vestmark's Interior Ministry", "organisation", None),
+        ("Interior Ministry", "organisation", "Interior Ministry"),
+    ],
+)
+def test_identity_own_name(text, kind, name) -> None:
+    assert own_name(text, kind) == name
 
 
 def test_identity_actor_id_drops_a_leading_article() -> None:
@@ -118,6 +135,14 @@ def test_identity_knowledge_base_entry_wins() -> None:
     founded = decide(name("Trump"), [], known=entry)
     assert founded.new is not None and founded.new.kb == "donald-trump"
     assert founded.new.country == "USA"
+
+
+def test_identity_bare_surname_of_the_knowledge_base_and_the_corpus_is_left_unlinked() -> None:
+    entry = KnownEntry("vladimir-padrino-lopez", "Vladimir Padrino López", "person", "VEN", None)
+    found = decide(name("López"), [actor("ana-lopez", "Ana López")], known=entry)
+    assert found.actor is None and found.new is None and "Ana López" in found.reason
+    full = decide(name("Padrino López"), [actor("ana-lopez", "Ana López")], known=entry)
+    assert full.new is not None and full.new.kb == "vladimir-padrino-lopez"
 
 
 def test_identity_organisation_by_name_and_acronym() -> None:

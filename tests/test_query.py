@@ -122,7 +122,7 @@ def test_query_who_said_rows_are_export_rows(filled) -> None:
         "cue": None, "source": None,
         "speaker": {"id": "two#s0", "name": "Two Unionist officials", "kind": "unnamed",
                     "description": "Two Unionist officials", "affiliation": None,
-                    "key": "unnamed/two-unionist-officials"},
+                    "key": "unnamed/two-unionist-officials", "actor": None},
         "kind": "indirect", "through": None, "via": None, "time": None,
     }  # fmt: skip
 

@@ -79,6 +79,7 @@ def test_export_events_jsonl_has_the_documented_fields(store) -> None:
             "entity": None,
             "country": "USA",
             "sector": "military",
+            "actor": None,
         },
         "target": {
             "text": "Tomas Varga",
@@ -87,6 +88,7 @@ def test_export_events_jsonl_has_the_documented_fields(store) -> None:
             "entity": None,
             "country": None,
             "sector": None,
+            "actor": None,
         },
         "date": {"value": "2021-03-03", "start": 49, "end": 62},
         "location": "Port Selden",

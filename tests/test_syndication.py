@@ -2,8 +2,11 @@
 hand: a wire story, a reprint with a new headline and a cut paragraph, an article embedding
 two of its paragraphs, and an independent report on the same events."""
 
+from dataclasses import replace
+
 from fuente.corpus.passages import passages, shingles
 from fuente.corpus.syndication import match_pending
+from fuente.query.syndication import copy_groups, origin_of, syndication_rows
 from fuente.records import ArticleRecords, Attribution, Document, ExcludedRange
 from fuente.store.syndication import copy_rows, reuse_rows
 
@@ -104,3 +107,29 @@ def test_syndication_never_compares_boilerplate_or_quotations(store) -> None:
     match_pending(store)
     assert copy_rows(store.db) == []
     assert reuse_rows(store.db) == []
+
+
+def test_syndication_origin_is_the_agency_copy_else_the_earliest(store) -> None:
+    store.write(article("paper", "2025-03-11", "Marovia raises rates", WIRE))
+    wire_story = article("agency", "2025-03-12", "Marovia lifts rates", WIRE)
+    document = replace(wire_story.document, outlet="Reuters")
+    store.write(ArticleRecords(document))
+    store.write(article("late", "2025-03-14", "Rates rise", WIRE[:3]))
+    match_pending(store)
+    (group,) = copy_groups(store)
+    assert group["origin"] == "agency" and "Reuters" in group["origin_reason"]
+    rows = list(syndication_rows(store))
+    assert {(row["doc"], row["kind"]) for row in rows} == {
+        ("agency", "origin"), ("paper", "copy"), ("late", "copy"),
+    }  # fmt: skip
+    assert {row["group"] for row in rows} == {"paper"}  # named by its first member stored
+
+
+def test_syndication_origin_of_undated_copies_is_the_first_stored() -> None:
+    members = [
+        {"doc": "b", "published": None, "outlet": None},
+        {"doc": "a", "published": "2025-03-12", "outlet": "Harbor Post"},
+        {"doc": "c", "published": "2025-03-11", "outlet": "Harbor Post"},
+    ]
+    assert origin_of(members, frozenset({"Reuters"}))[0] == "c"
+    assert origin_of(members[:1], frozenset())[1].startswith("no member is dated")

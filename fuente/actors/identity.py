@@ -43,10 +43,11 @@ __all__ = [
     "is_proper_name",
     "known_entry",
     "name_keys",
+    "own_name",
     "person_parts",
 ]
 
-EXTRACTOR = "identity@1"
+EXTRACTOR = "identity@2"
 PERSON = "person"
 ORGANISATION = "organisation"
 FIRST_NAME_CLOSE = 85  # rapidfuzz ratio at which two first names are one spelt two ways
@@ -124,7 +125,20 @@ def is_proper_name(name: str) -> bool:
         parts = parts[1:]
     if not parts or "'s" in name.replace("’", "'"):
         return False
+    if any(char.isdigit() for char in name):  # "Trump 47.3 percent": a tagger's overreach
+        return False
     return all(p[:1].isupper() or p.lower() in LINKING_WORDS for p in parts)
+
+
+def own_name(name: str, kind: str) -> str | None:
+    """The name to link, or None when ``name`` names no one: a person's name after what it
+    is given as belonging to ("Green Party's Jill Stein" -> "Jill Stein"; "Pagliano's lawyer"
+    names no one); any other proper name as it is."""
+    if kind == PERSON:
+        after = re.split(r"['’]s\s+", name)[-1]
+        if after != name and len(after.split()) >= 2 and is_proper_name(after):
+            return after
+    return name if is_proper_name(name) else None
 
 
 def person_parts(name: str, *, titles: Collection[str] = ()) -> tuple[str | None, str] | None:
@@ -182,6 +196,9 @@ def decide(
     """The actor ``name`` belongs to, among ``candidates`` (those found under its keys)."""
     candidates = list(candidates)
     if known is not None:
+        shared = _shared_surname(name, candidates, known, titles)
+        if shared:
+            return Decision(f"a bare surname the knowledge base's {known.name} shares: {shared}")
         for candidate in candidates:
             if candidate.kb == known.id:
                 return Decision(f"the knowledge base's {known.name}", actor=candidate.id)
@@ -198,6 +215,23 @@ def decide(
             if candidate.kind != name.kind and folded in {_folded(a) for a in candidate.aliases}:
                 return Decision(f"same name as {candidate.name}, tagged otherwise", candidate.id)
     return decision
+
+
+def _shared_surname(
+    name: ActorName, candidates: list[ActorCandidate], known: KnownEntry, titles: Collection[str]
+) -> str | None:
+    """For a person's bare surname that fits a knowledge-base entry: the other actors of the
+    corpus with that surname, named, or None when there are none ("Lopez" is no more the
+    knowledge base's Padrino Lopez than the Ana Lopez the corpus has met)."""
+    parts = person_parts(name.name, titles=titles)
+    if name.kind != PERSON or parts is None or parts[0] is not None:
+        return None
+    others = [
+        c.name
+        for c in candidates
+        if c.kind == PERSON and c.kb != known.id and parts[1] in _surnames(c, titles)
+    ]
+    return ", ".join(sorted(others)) or None
 
 
 def _firsts(candidate: ActorCandidate, titles: Collection[str]) -> set[str]:

@@ -10,7 +10,7 @@ every actor and links the whole database again (after a change of rules or knowl
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fuente.actors.identity import (
     EXTRACTOR,
@@ -18,9 +18,9 @@ from fuente.actors.identity import (
     ActorName,
     actor_id,
     decide,
-    is_proper_name,
     known_entry,
     name_keys,
+    own_name,
 )
 from fuente.actors.known import KnownActors, known_actors
 from fuente.settings import Settings
@@ -83,9 +83,10 @@ def _year(published: str | None) -> int | None:
 def _link_document(db: Connection, doc: str, known: KnownActors) -> tuple[int, int, int]:
     joined = founded = unlinked = 0
     for stored in names_of(db, doc):
-        if not is_proper_name(stored.name):
+        name = own_name(stored.name, stored.kind)
+        if name is None:
             continue
-        outcome = _link_name(db, stored, known)
+        outcome = _link_name(db, replace(stored, name=name), known)
         joined += outcome == "joined"
         founded += outcome == "founded"
         unlinked += outcome == "unlinked"

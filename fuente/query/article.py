@@ -17,6 +17,7 @@ from fuente.query.links import anchor_of, article_path, speaker_dict
 from fuente.query.rows import document_row, entity_row, time_row
 from fuente.query.sourcing import counted, inside_excluded, sourcing_profile
 from fuente.records import ExcludedRange
+from fuente.store.actors import document_links
 from fuente.store.database import Store
 
 __all__ = ["article_view"]
@@ -47,11 +48,12 @@ def article_view(store: Store, doc: str) -> dict[str, Any] | None:
     attributions = list(store.attributions(doc))
     times = list(store.times(doc))
     values = {t.start: t.value for t in times}
+    actors = document_links(store.db, doc)
     rows = []
     for attribution in counted(attributions, excluded):
         speaker = speakers.get(attribution.speaker or "")
-        row = attribution_row(attribution, text=text, speaker=speaker, times=values)
-        row["speaker"] = speaker_dict(speaker)
+        row = attribution_row(attribution, text=text, speaker=speaker, times=values, actors=actors)
+        row["speaker"] = speaker_dict(speaker, actors.get(speaker.id) if speaker else None)
         row["url"] = article_path(doc, anchor_of(attribution.id))
         rows.append(row)
     events = events_of(store, doc, text=text)
@@ -59,7 +61,7 @@ def article_view(store: Store, doc: str) -> dict[str, Any] | None:
         document, attributions, speakers.values(), store.lead(doc), excluded=excluded
     )
     cited = Counter(row["speaker"]["key"] for row in rows if row["speaker"])
-    listed = [speaker_dict(s) or {} for s in speakers.values()]
+    listed = [speaker_dict(s, actors.get(s.id)) or {} for s in speakers.values()]
     return {
         "document": {**document_row(document, excluded), "page": article_path(doc)},
         "text": text,

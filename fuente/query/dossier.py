@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from fuente.actors.known import known_actors
+from fuente.query.actors import actor_identity, actor_members
 from fuente.query.attributions import attribution_row
 from fuente.query.events import NOT_EXTRACTED, events_by_id, has_events
 from fuente.query.kept import KeptAt
@@ -26,6 +28,8 @@ from fuente.query.links import anchor_of, article_path, speaker_dict
 from fuente.query.paging import Window, paged
 from fuente.query.timeline import statement_date
 from fuente.records import Attribution, Document, ExcludedRange, Sentence, Speaker, TimeExpr
+from fuente.settings import Settings
+from fuente.store.actors import document_links
 from fuente.store.database import Store
 from fuente.store.dossier import Light, events_of_parties, mention_texts, said_about, said_by
 from fuente.store.reads import document_briefs
@@ -42,6 +46,7 @@ class _Context:
     sentences: list[Sentence]
     times: list[TimeExpr]
     speakers: dict[str, Speaker]
+    actors: dict[str, str]
     starts: list[int] = field(default_factory=list)
 
     def sentence(self, offset: int) -> dict[str, Any] | None:
@@ -75,6 +80,7 @@ class _Documents:
                     self.store.sentences(doc),
                     list(self.store.times(doc)),
                     {s.id: s for s in self.store.speakers(doc)},
+                    document_links(self.store.db, doc),
                 )
             )
         return self.cache[doc]
@@ -105,8 +111,11 @@ def _dated(attribution: Attribution, context: _Context) -> dict[str, Any]:
 def _statement(kind: str, attribution: Attribution, context: _Context) -> dict[str, Any]:
     speaker = context.speakers.get(attribution.speaker or "")
     values = {t.start: t.value for t in context.times}
-    row = attribution_row(attribution, text=context.document.text, speaker=speaker, times=values)
-    row["speaker"] = speaker_dict(speaker)
+    actors = context.actors
+    row = attribution_row(
+        attribution, text=context.document.text, speaker=speaker, times=values, actors=actors
+    )
+    row["speaker"] = speaker_dict(speaker, actors.get(speaker.id) if speaker else None)
     return {
         "type": kind,
         "date": _dated(attribution, context),
@@ -208,11 +217,17 @@ def _items(
 def _gathered(store: Store, key: str, known: Words) -> dict[str, Any] | None:
     """What the dossier of ``key`` holds: who it is, its documents and its items, light and
     in order; None when nothing has that key."""
-    group = key.partition("/")[0]
-    speakers = key_speakers(store, key, known)
-    entities = []
+    group, _, rest = key.partition("/")
+    speakers: list[Speaker] = []
+    entities: list[dict[str, Any]] = []
+    if group != "actor":
+        speakers = key_speakers(store, key, known)
     if group == "named":
         entities = key_entities(store, key, {s.entity for s in speakers if s.entity}, known)
+    actor = None
+    if group in ("named", "actor"):
+        asked = rest if group == "actor" else None
+        actor, speakers, entities = actor_members(store, asked, speakers, entities)
     if not speakers and not entities:
         return None
     entity_ids = {e["id"] for e in entities}
@@ -224,8 +239,12 @@ def _gathered(store: Store, key: str, known: Words) -> dict[str, Any] | None:
         found += events_of_parties(store, *event_parties(key, entity_ids, known))
     found.sort()
     docs = list(dict.fromkeys([*(s.doc for s in speakers), *(e["doc"] for e in entities)]))
+    identity = _identity(key, speakers, entities, mentioned)
+    if actor is not None:
+        identity["actor"] = actor_identity(store, actor, known_actors(Settings()))
+        identity["name"] = identity["actor"]["name"]
     return {
-        "identity": _identity(key, speakers, entities, mentioned),
+        "identity": identity,
         "entity_ids": entity_ids,
         "docs": docs,
         "extracted": extracted,

@@ -13,6 +13,7 @@ from typing import Any
 
 from fuente.query.rows import event_row
 from fuente.query.sourcing import inside_excluded
+from fuente.store.actors import document_links
 from fuente.store.database import Store
 from fuente.store.reads import document_texts, has_events
 
@@ -27,8 +28,9 @@ def events_of(store: Store, doc: str, *, text: str) -> list[dict[str, Any]] | No
     if not has_events(store):
         return None
     excluded = store.excluded(doc)
+    actors = document_links(store.db, doc)
     return [
-        event_row(event, text)
+        event_row(event, text, actors)
         for event in store.events(doc)
         if not inside_excluded(event.start, event.end, excluded)
     ]
@@ -39,5 +41,9 @@ def events_by_id(store: Store, ids: Collection[str]) -> dict[str, dict[str, Any]
     if not ids or not has_events(store):
         return {}
     events = list(store.events(ids=ids))
-    texts = document_texts(store, {event.doc for event in events})
-    return {event.id: event_row(event, texts.get(event.doc, "")) for event in events}
+    docs = {event.doc for event in events}
+    texts = document_texts(store, docs)
+    actors = {doc: document_links(store.db, doc) for doc in docs}
+    return {
+        event.id: event_row(event, texts.get(event.doc, ""), actors[event.doc]) for event in events
+    }

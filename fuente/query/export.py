@@ -27,10 +27,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from fuente.errors import ConfigError, FuenteError, message
+from fuente.query.actors import actor_rows
 from fuente.query.attributions import attribution_rows
 from fuente.query.rows import document_row, entity_row, event_row, time_row
 from fuente.query.sourcing import sourcing_profile
+from fuente.query.syndication import syndication_rows
 from fuente.records import SPEAKER_KINDS
+from fuente.store.actors import document_links
 from fuente.store.database import Store
 
 __all__ = ["EXPORTS", "FORMATS", "ExportKind", "export", "export_to_path", "register"]
@@ -166,6 +169,7 @@ register(
                             pa.struct([("country", pa.string()), ("sector", pa.string())]),
                         ),
                         ("key", pa.string()),
+                        ("actor", pa.string()),
                     ]
                 ),
             ),
@@ -239,11 +243,13 @@ register(
 
 def event_rows(store: Store) -> Iterator[dict[str, Any]]:
     texts: dict[str, str] = {}
+    actors: dict[str, str] = {}
     for event in store.events():
         if event.doc not in texts:
             document = store.document(event.doc)
             texts = {event.doc: document.text if document else ""}
-        yield event_row(event, texts[event.doc])
+            actors = document_links(store.db, event.doc)
+        yield event_row(event, texts[event.doc], actors)
 
 
 _ACTOR = pa.struct(
@@ -254,6 +260,7 @@ _ACTOR = pa.struct(
         ("entity", pa.string()),
         ("country", pa.string()),
         ("sector", pa.string()),
+        ("actor", pa.string()),
     ]
 )
 register(
@@ -281,6 +288,42 @@ register(
         ]
     ),
     "one row per event: PLOVER category and mode, actors, date, place, qualifiers",
+)
+
+
+def _actor_export_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for row in actor_rows(store):
+        aliases = [{"name": name, "count": count} for name, count in row["aliases"].items()]
+        yield {**row, "aliases": aliases}
+
+
+_ALIAS = pa.struct([("name", pa.string()), ("count", pa.int64())])
+_ACTOR_FIELDS = ("id", "name", "kind", "kb", "country", "sector")
+register(
+    "actors",
+    _actor_export_rows,
+    pa.schema(
+        [(name, pa.string()) for name in _ACTOR_FIELDS]
+        + [("aliases", pa.list_(_ALIAS)), ("mentions", pa.int64()), ("version", pa.string())]
+    ),
+    "one row per corpus-wide actor: name, kind, knowledge-base id, the names it is written as",
+)
+
+
+_SYNDICATION_TEXT = ("doc", "kind", "group", "origin", "outlet", "published")
+_SYNDICATION_SPANS = ("start", "end", "source_doc", "source_start", "source_end")
+register(
+    "syndication",
+    syndication_rows,
+    pa.schema(
+        [(name, pa.string()) for name in _SYNDICATION_TEXT]
+        + [("share", pa.float64()), ("reason", pa.string())]
+        + [
+            (name, pa.string() if name == "source_doc" else pa.int64())
+            for name in _SYNDICATION_SPANS
+        ]
+    ),
+    "one row per member of a copy group (origin or copy), and per passage reused from another",
 )
 
 

@@ -4,8 +4,10 @@ Speakers are stored per document (``DOC#s3``); a dossier gathers the same one ac
 documents. Its key is a group and a slug: ``named/<name>`` for a named speaker (a person, an
 organisation, an outlet, a document) and for a named entity of the same name, who may never
 speak; ``unnamed/<description>`` for an unnamed source ("a source briefed on the talks" and
-"the source briefed on the talks" are one); ``author/<document>`` for an article's own voice.
-A slug is lower case, without accents, words joined by hyphens.
+"the source briefed on the talks" are one); ``author/<document>`` for an article's own voice;
+``actor/<id>`` for a corpus-wide actor (``fuente actors``), whose dossier gathers every name
+linked to it, as a ``named/`` key's does when its names are linked to one actor. A slug is
+lower case, without accents, words joined by hyphens.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from fuente.text import fold
 
 __all__ = ["GROUPS", "dossier_path", "entity_key", "slug", "speaker_group", "speaker_key"]
 
-GROUPS = ("named", "unnamed", "author")
+GROUPS = ("named", "unnamed", "author", "actor")  # actor/<id>: a corpus-wide actor
 LEADING_ARTICLES = words("articles")  # dropped before a slug's other words: "the-ministry"
 NOT_WORD = re.compile(r"[\W_]+")
 

@@ -33,7 +33,7 @@ def article_path(doc: str, anchor: str | None = None) -> str:
     return f"/article/{path}" + (f"#{anchor}" if anchor else "")
 
 
-def speaker_dict(speaker: Speaker | None) -> dict[str, Any] | None:
+def speaker_dict(speaker: Speaker | None, actor: str | None = None) -> dict[str, Any] | None:
     """``speaker_row``, with the address of its dossier (``url``) added."""
-    row = speaker_row(speaker)
+    row = speaker_row(speaker, actor)
     return None if row is None else {**row, "url": dossier_path(row["key"])}

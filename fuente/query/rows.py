@@ -12,7 +12,7 @@ the web UI.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fuente.query.keys import entity_key
@@ -73,16 +73,20 @@ def time_row(time: TimeExpr) -> dict[str, Any]:
     }
 
 
-def _actor_row(actor: Actor | None) -> dict[str, Any] | None:
+def _actor_row(actor: Actor | None, actors: Mapping[str, str]) -> dict[str, Any] | None:
     if actor is None:
         return None
-    return {name: getattr(actor, name) for name in ACTOR_FIELDS}
+    row = {name: getattr(actor, name) for name in ACTOR_FIELDS}
+    row["actor"] = actors.get(actor.entity) if actor.entity else None
+    return row
 
 
-def event_row(event: Event, text: str) -> dict[str, Any]:
+def event_row(event: Event, text: str, actors: Mapping[str, str] | None = None) -> dict[str, Any]:
     """An event: the words that carry it (``start``, ``end``, ``text``; ``text`` is its
     document's original text), its PLOVER category and mode, its source and target actors
-    (their words and offsets, entity, country and sector), date, place and qualifiers."""
+    (their words and offsets, entity, country and sector, and the corpus-wide actor the
+    entity is linked to, by ``actors``: the document's links), date, place and
+    qualifiers."""
     date = None
     if event.date_value is not None:
         date = {"value": event.date_value, "start": event.date_start, "end": event.date_end}
@@ -94,8 +98,8 @@ def event_row(event: Event, text: str) -> dict[str, Any]:
         "text": text[event.start : event.end],
         "category": event.category,
         "mode": event.mode,
-        "source": _actor_row(event.source),
-        "target": _actor_row(event.target),
+        "source": _actor_row(event.source, actors or {}),
+        "target": _actor_row(event.target, actors or {}),
         "date": date,
         "location": event.location,
         "negated": event.negated,

@@ -8,6 +8,10 @@ so a reader can tell a stated date from an assumed one.
 Events (who did what to whom) take their place among the statements: an event is dated by the
 time the text gives it ("the January 3, 2023, US operation"), else by its document's date.
 An event row holds the key ``event`` (its id) and says what happened in ``content``.
+
+A query keeps the rows whose speaker or words hold every word of it, and those of the
+corpus-wide actors it names (``fuente.query.attributions.named``): what was said by, and done
+by or to, any name linked to them.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from fuente.query.attributions import named, query_words
 from fuente.query.sourcing import counted
 from fuente.records import Actor, Attribution, Document, Event, Speaker, TimeExpr
+from fuente.store.actors import refs_of
 from fuente.store.database import Store
 
 __all__ = ["statement_date", "timeline"]
@@ -41,13 +47,18 @@ def timeline(
     """Dated statements in date order, optionally only those whose speaker or words hold
     every word of ``query``."""
     words = (query or "").casefold().split()
-    rows = list(_rows(store, words))
-    rows.extend(_event_rows(store, words))
+    linked = set(refs_of(store.db, named(store, query_words(query or "")))) if words else set()
+    rows = list(_rows(store, words, linked))
+    rows.extend(_event_rows(store, words, linked))
     rows.sort(key=lambda row: (row["date"], row["doc"], row["start"]))
     return rows[:limit] if limit is not None else rows
 
 
-def _rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
+def _linked(linked: set[str], *refs: str | None) -> bool:
+    return any(ref in linked for ref in refs if ref)
+
+
+def _rows(store: Store, words: list[str], linked: set[str]) -> Iterator[dict[str, Any]]:
     for document in store.documents():
         kept = counted(store.attributions(document.id), store.excluded(document.id))
         attributions = [a for a in kept if a.kind != "non-response"]
@@ -58,8 +69,12 @@ def _rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
         for attribution in attributions:
             speaker = speakers.get(attribution.speaker or "")
             said = document.text[attribution.content_start : attribution.content_end]
-            if words and not _matches(
-                words, said, speaker and speaker.name, speaker and speaker.description
+            if (
+                words
+                and not _matches(
+                    words, said, speaker and speaker.name, speaker and speaker.description
+                )
+                and not (speaker and _linked(linked, speaker.id, speaker.entity))
             ):
                 continue
             stated = statement_date(attribution, times)
@@ -110,7 +125,7 @@ def event_summary(event: Event, text: str) -> str:
     )
 
 
-def _event_rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
+def _event_rows(store: Store, words: list[str], linked: set[str]) -> Iterator[dict[str, Any]]:
     for document in store.documents():
         events = list(store.events(document.id))
         if not events:
@@ -119,7 +134,8 @@ def _event_rows(store: Store, words: list[str]) -> Iterator[dict[str, Any]]:
         told_by = {a.id: speakers.get(a.speaker or "") for a in store.attributions(document.id)}
         for event in events:
             summary = event_summary(event, document.text)
-            if words and not _matches(words, summary):
+            sides = (side.entity for side in (event.source, event.target) if side)
+            if words and not _matches(words, summary) and not _linked(linked, *sides):
                 continue
             if event.date_value and not event.date_value.startswith("X"):
                 date, how = event.date_value, "event"

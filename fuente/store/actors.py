@@ -10,23 +10,27 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 __all__ = [
     "StoredActor",
     "StoredName",
     "actor_link_rows",
+    "actor_names",
+    "actors_of",
     "add_actor",
     "add_link",
     "candidate_rows",
     "clear_actors",
+    "document_links",
     "link_kinds",
     "mark_linked",
     "names_of",
     "pending_documents",
     "read_actor",
     "read_actors",
+    "refs_of",
     "rename_actor",
 ]
 
@@ -69,6 +73,12 @@ def pending_documents(db: sqlite3.Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
+def _fuller(name: str, than: str) -> bool:
+    """Whether ``name`` is ``than`` with more words before it ("Ana López", "López")."""
+    words, shorter = name.split(), than.split()
+    return len(words) > len(shorter) and words[-len(shorter) :] == shorter
+
+
 def names_of(db: sqlite3.Connection, doc: str) -> list[StoredName]:
     """The people and organisations document ``doc`` names, in the order it names them."""
     row = db.execute("SELECT text, published FROM documents WHERE id = ?", (doc,)).fetchone()
@@ -88,6 +98,13 @@ def names_of(db: sqlite3.Connection, doc: str) -> list[StoredName]:
             found[ref] = StoredName(ref, doc, NAMED_TYPES[type_], name, {}, published, context)
         aliases = found[ref].aliases
         aliases[mention] = aliases.get(mention, 0) + 1
+    spoken = db.execute(
+        "SELECT entity, name FROM speakers WHERE doc = ? AND entity IS NOT NULL ORDER BY rowid",
+        (doc,),
+    )
+    for ref, name in spoken:  # a speaker may be named more fully than its entity: "Ana López"
+        if ref in found and _fuller(name, found[ref].name):
+            found[ref] = replace(found[ref], name=name)
     speakers = db.execute(
         "SELECT id, kind, name FROM speakers WHERE doc = ? AND entity IS NULL "
         "AND kind IN ('person', 'organisation') ORDER BY rowid",
@@ -207,3 +224,47 @@ def clear_actors(db: sqlite3.Connection) -> None:
     """Forget every actor and link, so that the whole database is linked again."""
     for table in ("actor_links", "actor_keys", "actor_aliases", "actors_linked", "actors"):
         db.execute(f"DELETE FROM {table}")
+
+
+def document_links(db: sqlite3.Connection, doc: str) -> dict[str, str]:
+    """The actor each linked entity and speaker of ``doc`` belongs to, by its id (a speaker
+    whose entity is linked belongs to that entity's actor)."""
+    rows = db.execute(
+        "SELECT ref, actor FROM actor_links WHERE doc = ? AND actor IS NOT NULL", (doc,)
+    )
+    links = dict(rows.fetchall())
+    speakers = db.execute(
+        "SELECT id, entity FROM speakers WHERE doc = ? AND entity IS NOT NULL", (doc,)
+    )
+    for speaker, entity in speakers:
+        if entity in links and speaker not in links:
+            links[speaker] = links[entity]
+    return links
+
+
+def actors_of(db: sqlite3.Connection, refs: Iterable[str]) -> set[str]:
+    """The actors any of ``refs`` (entity or speaker ids) is linked to."""
+    rows = db.execute(
+        "SELECT DISTINCT actor FROM actor_links WHERE actor IS NOT NULL "
+        "AND ref IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(set(refs))),),
+    )
+    return {row[0] for row in rows}
+
+
+def refs_of(db: sqlite3.Connection, actors: Iterable[str]) -> list[str]:
+    """The entity and speaker ids linked to any of ``actors``, in document order."""
+    rows = db.execute(
+        "SELECT ref FROM actor_links WHERE actor IN (SELECT value FROM json_each(?)) "
+        "ORDER BY doc, ref",
+        (json.dumps(sorted(set(actors))),),
+    )
+    return [row[0] for row in rows]
+
+
+def actor_names(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """``(actor, name)`` for every actor's name and every alias it has been written as."""
+    rows = db.execute(
+        "SELECT id, name FROM actors UNION SELECT actor, alias FROM actor_aliases ORDER BY 1, 2"
+    )
+    return [tuple(row) for row in rows]

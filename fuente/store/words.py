@@ -18,7 +18,9 @@ from fuente.store.reads import IN_JSON, as_json, has_events
 if TYPE_CHECKING:
     from fuente.store.database import Store
 
-__all__ = ["SIDES", "distinct_words", "entities_with", "party_condition", "speakers_with"]
+__all__ = [
+    "SIDES", "distinct_words", "entities_with", "party_condition", "speakers_of", "speakers_with",
+]  # fmt: skip
 
 SIDES = ("source", "target")
 DESCRIBED = "coalesce(nullif(description, ''), name)"  # an unnamed speaker's words
@@ -58,6 +60,17 @@ def speakers_with(store: Store, group: str, words: Iterable[str]) -> list[Speake
         f"SELECT {', '.join(SPEAKER_COLUMNS)} FROM speakers WHERE {where} AND {what} {IN_JSON} "
         "ORDER BY doc, rowid",
         (as_json(words),),
+    )
+    return [Speaker(*row) for row in rows]
+
+
+def speakers_of(store: Store, refs: Iterable[str]) -> list[Speaker]:
+    """The speakers whose id, or whose entity's id, is one of ``refs``, by document."""
+    refs = list(refs)
+    rows = store.db.execute(
+        f"SELECT {', '.join(SPEAKER_COLUMNS)} FROM speakers WHERE id {IN_JSON} "
+        f"OR entity {IN_JSON} ORDER BY doc, rowid",
+        (as_json(refs), as_json(refs)),
     )
     return [Speaker(*row) for row in rows]
 
