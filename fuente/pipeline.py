@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fuente._version import __version__
+from fuente.actors.descriptions import EXTRACTOR as DESCRIPTIONS_EXTRACTOR
+from fuente.actors.descriptions import descriptions, resolve_descriptions
 from fuente.attribution.layer import attribution_layer
 from fuente.clean.layout import article_layout
 from fuente.clean.metadata import article_document, content_hash, metadata_fields
@@ -25,6 +27,7 @@ from fuente.nlp.annotate import model_version, sentence_spans
 from fuente.nlp.entities import EXTRACTOR as ENTITIES_EXTRACTOR
 from fuente.nlp.language import detect_language
 from fuente.records import (
+    DESCRIBED,
     ArticleRecords,
     Entity,
     ExcludedRange,
@@ -83,11 +86,18 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
             for start, end, label in spans
         )
     fields = metadata_fields(prepared.raw, prepared.layout)
-    speakers, attributions, lead = attribution_layer(doc, doc_id, entities, fields, settings)
     given = prepared.raw.meta.get("published")
     published, times = time_layer(
         doc, doc_id, published=str(given) if given else None, settings=settings
     )
+    # "the senator", "the president": worked out once, against the article's date
+    resolve_descriptions(doc, settings=settings, on=published.value)
+    mentions.extend(
+        Mention(doc_id, entities[d.entity].id, d.start, d.end, text[d.start : d.end], DESCRIBED,
+                f"{DESCRIPTIONS_EXTRACTOR}+{annotator}")
+        for d in descriptions(doc, settings=settings)
+    )  # fmt: skip
+    speakers, attributions, lead = attribution_layer(doc, doc_id, entities, fields, settings)
     attributions, times = attach_times(doc, attributions, times)
     events = find_events(
         doc,
