@@ -24,6 +24,7 @@ pipeline works the descriptions out once per Doc (``resolve_descriptions``, kept
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -167,12 +168,14 @@ def _article_roles(doc: Doc, words: _Words) -> tuple[dict[int, set[str]], dict[i
 
 
 def _opened(head: Token) -> Token | None:
-    """The word opening a definite description headed by ``head``: "the", or a possessive."""
+    """The first word of a definite description headed by ``head``: its "the", or the word
+    after a possessive ("Pagliano's lawyer": the owner's name is no part of what is said of
+    the lawyer)."""
     for child in head.lefts:
         if child.dep_ == "det" and child.lower_ == "the":
             return child
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return child.left_edge
+        if child.dep_ == "poss" and child.pos_ != "PRON" and child.right_edge.i < head.i:
+            return head.doc[child.right_edge.i + 1]
     return None
 
 
@@ -269,15 +272,14 @@ class _Context:
     people: dict[int, KnownActor | None]
 
 
-def _recent(doc: Doc, head: Token, span: Span) -> list[int]:
+def _recent(doc: Doc, head: Token, span: Span, starts: list[int]) -> list[int]:
     """The person clusters mentioned in the description's sentence (before it) and the
-    ``WINDOW`` sentences before that, the description's own words aside."""
-    sentences = list(doc.sents)
-    index = next(n for n, s in enumerate(sentences) if s.start <= head.i < s.end)
-    first = sentences[max(0, index - WINDOW)].start
-    found = {_named(t) for t in doc[first : span.start]} | {_named(t) for t in span}
-    inside = {_named(t) for t in span}
-    return sorted(e for e in found - inside if e is not None)
+    ``WINDOW`` sentences before that; not those its own words name ("Pagliano's lawyer")."""
+    index = bisect_right(starts, head.i) - 1
+    first = starts[max(0, index - WINDOW)]
+    own = doc[min(head.left_edge.i, span.start) : span.end]
+    found = {_named(t) for t in doc[first : own.start]} - {_named(t) for t in own}
+    return sorted(e for e in found if e is not None)
 
 
 def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) -> list[Described]:
@@ -294,11 +296,12 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
         if entity_type == "PERSON"
     }
     context = _Context(words, known, settings, on, roles, people)
+    starts = [sentence.start for sentence in doc.sents]
     found = []
     for head, span in _candidates(doc, words, known):
         entity = apposed.get(head.i)
         if entity is None:
-            fitting = [e for e in _recent(doc, head, span) if _fits(e, head, span, context)]
+            fitting = [e for e in _recent(doc, head, span, starts) if _fits(e, head, span, context)]
             entity = fitting[0] if len(fitting) == 1 else None
         if entity is not None:
             found.append(Described(span.start_char, span.end_char, entity, clusters[entity][0]))
