@@ -19,12 +19,14 @@ from fuente._version import __version__
 from fuente.actors.descriptions import EXTRACTOR as DESCRIPTIONS_EXTRACTOR
 from fuente.actors.descriptions import descriptions, resolve_descriptions
 from fuente.attribution.layer import attribution_layer
+from fuente.attribution.quotemarks import quoted_ranges
 from fuente.clean.layout import article_layout
 from fuente.clean.metadata import article_document, content_hash, metadata_fields
 from fuente.errors import message
 from fuente.events.find import find_events
 from fuente.nlp.annotate import model_version, sentence_spans
 from fuente.nlp.entities import EXTRACTOR as ENTITIES_EXTRACTOR
+from fuente.nlp.entities import narrated_names
 from fuente.nlp.language import detect_language
 from fuente.records import (
     DESCRIBED,
@@ -78,6 +80,12 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
     entities, mentions = [], []
     text = prepared.raw.text
     version = f"{ENTITIES_EXTRACTOR}+{annotator}"
+    headline = [f for f in (prepared.layout.title, prepared.layout.deck) if f is not None]
+    aside = [
+        *quoted_ranges(doc),
+        *((f.start, f.end) for f in headline if f.start is not None and f.end is not None),
+    ]
+    doc._.fuente_entities = narrated_names(doc._.fuente_entities, text, aside=aside)
     for number, (name, entity_type, spans) in enumerate(doc._.fuente_entities, start=1):
         entity_id = f"{doc_id}#e{number}"
         entities.append(Entity(entity_id, doc_id, name, entity_type, version))
