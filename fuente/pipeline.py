@@ -16,15 +16,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fuente._version import __version__
+from fuente.actors.descriptions import EXTRACTOR as DESCRIPTIONS_EXTRACTOR
+from fuente.actors.descriptions import descriptions, resolve_descriptions
 from fuente.attribution.layer import attribution_layer
+from fuente.attribution.quotemarks import quoted_ranges
 from fuente.clean.layout import article_layout
 from fuente.clean.metadata import article_document, content_hash, metadata_fields
 from fuente.errors import message
 from fuente.events.find import find_events
 from fuente.nlp.annotate import model_version, sentence_spans
 from fuente.nlp.entities import EXTRACTOR as ENTITIES_EXTRACTOR
+from fuente.nlp.entities import narrated_names
 from fuente.nlp.language import detect_language
 from fuente.records import (
+    DESCRIBED,
     ArticleRecords,
     Entity,
     ExcludedRange,
@@ -75,6 +80,12 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
     entities, mentions = [], []
     text = prepared.raw.text
     version = f"{ENTITIES_EXTRACTOR}+{annotator}"
+    headline = [f for f in (prepared.layout.title, prepared.layout.deck) if f is not None]
+    aside = [
+        *quoted_ranges(doc),
+        *((f.start, f.end) for f in headline if f.start is not None and f.end is not None),
+    ]
+    doc._.fuente_entities = narrated_names(doc._.fuente_entities, text, aside=aside)
     for number, (name, entity_type, spans) in enumerate(doc._.fuente_entities, start=1):
         entity_id = f"{doc_id}#e{number}"
         entities.append(Entity(entity_id, doc_id, name, entity_type, version))
@@ -83,11 +94,18 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
             for start, end, label in spans
         )
     fields = metadata_fields(prepared.raw, prepared.layout)
-    speakers, attributions, lead = attribution_layer(doc, doc_id, entities, fields, settings)
     given = prepared.raw.meta.get("published")
     published, times = time_layer(
         doc, doc_id, published=str(given) if given else None, settings=settings
     )
+    # "the senator", "the president": worked out once, against the article's date
+    resolve_descriptions(doc, settings=settings, on=published.value)
+    mentions.extend(
+        Mention(doc_id, entities[d.entity].id, d.start, d.end, text[d.start : d.end], DESCRIBED,
+                f"{DESCRIPTIONS_EXTRACTOR}+{annotator}")
+        for d in descriptions(doc, settings=settings)
+    )  # fmt: skip
+    speakers, attributions, lead = attribution_layer(doc, doc_id, entities, fields, settings)
     attributions, times = attach_times(doc, attributions, times)
     events = find_events(
         doc,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
 __all__ = [
+    "DESCRIBED",
     "NAMED_KINDS",
     "SPEAKER_KINDS",
     "Actor",
@@ -149,7 +150,8 @@ class Mention:
     """One place in the text where an entity is named.
 
     ``label`` is the label the tagger gave this very span, which may differ from the entity's
-    type (the type is decided over all the entity's mentions).
+    type (the type is decided over all the entity's mentions); ``DESCRIBED`` for a definite
+    description the article uses for the entity ("the senator" after "Sen. Bernie Sanders").
     """
 
     doc: str
@@ -160,6 +162,9 @@ class Mention:
     label: str
     version: str
 
+
+# The label of a mention that describes its entity rather than naming it.
+DESCRIBED = "DESCRIPTION"
 
 # The kinds of speaker (``Speaker.kind``), and those of them that are named.
 SPEAKER_KINDS = ("person", "organisation", "outlet", "document", "author", "unnamed")

@@ -108,3 +108,39 @@ def test_entities_view_follows_the_clusters_it_is_read_from(vocab) -> None:
     assert entity_label(doc[0]) == "GPE"
     doc._.fuente_entities = (("Marovia", "PERSON", ((0, 7, "GPE"),)),)
     assert entity_label(doc[0]) == "PERSON"
+
+
+def _spans(text: str, *forms: str) -> tuple[tuple[int, int, str], ...]:
+    found, position = [], 0
+    for form in forms:
+        start = text.index(form, position)
+        found.append((start, start + len(form), "PERSON"))
+        position = start + len(form)
+    return tuple(found)
+
+
+def test_entities_a_headline_verb_glued_to_a_name_names_no_one() -> None:
+    from fuente.nlp.entities import narrated_names
+
+    text = "Black Lawmakers Rip Donald Trump\nDonald Trump spoke on Monday. Trump left."
+    clusters = (
+        ("Rip Donald Trump", "PERSON", _spans(text, "Rip Donald Trump", "Donald Trump", "Trump")),
+    )
+    assert narrated_names(clusters, text, aside=[])[0][0] == "Donald Trump"
+
+
+def test_entities_a_quotation_epithet_and_a_slip_lose_to_the_narration() -> None:
+    from fuente.nlp.entities import narrated_names
+
+    text = (
+        "Donald Trump said “Crooked Hillary Clinton will lose.” Hillary Clinton laughed. "
+        "Hillary Clintn said no more, and Hillary Clinton left."
+    )
+    spans = _spans(
+        text, "Crooked Hillary Clinton", "Hillary Clinton", "Hillary Clintn", "Hillary Clinton"
+    )
+    quote = (text.index("“"), text.index("”"))
+    clusters = (("Crooked Hillary Clinton", "PERSON", spans),)
+    assert narrated_names(clusters, text, aside=[quote])[0][0] == "Hillary Clinton"
+    named_only_aside = (("Crooked Hillary Clinton", "PERSON", spans[:1]),)
+    assert narrated_names(named_only_aside, text, aside=[quote])[0][0] == "Crooked Hillary Clinton"

@@ -32,9 +32,11 @@ EXAMPLES = ROOT / "examples"
 # cluster) reached when the gate was written: B-cubed F1 0.452 (P 0.996, R 0.292), description
 # accuracy 0.020 (none of the 144 named descriptions resolved; the 3 unnamed ones left unnamed).
 # The whole gate, ingest included, took about 8 s on two cores. With corpus-wide actors
-# (migration 8): B-cubed F1 0.909 (P 0.996, R 0.836); descriptions unchanged.
+# (migration 8): B-cubed F1 0.909 (P 0.996, R 0.836); descriptions unchanged. With definite
+# descriptions resolved (fuente.actors.descriptions): description accuracy 0.116 (14 of 144
+# named ones right, the 3 unnamed ones left unnamed); B-cubed unchanged.
 B_CUBED_F1_FLOOR = 0.90
-DESCRIPTION_ACCURACY_FLOOR = 0.02
+DESCRIPTION_ACCURACY_FLOOR = 0.11
 
 pytestmark = pytest.mark.slow
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from fuente.actors.descriptions import description_at
 from fuente.actors.places import place_country
 from fuente.actors.speaker_lexicons import (
     SpeakerLexicons,
@@ -384,6 +385,8 @@ def _describe(span: Span, settings: Settings) -> SourceInfo:
     head = _head(root, lexicons)
     core = _core(trimmed, root, _conjuncts(head, trimmed), lexicons) if parsed else trimmed
     kind, name, description = _classify(head, core, settings)
+    if kind == "unnamed" and (described := description_at(head, settings=settings)) is not None:
+        kind, name, description = "person", described.name, None  # "the senator": Sanders
     heads = [h for h in _conjuncts(head, core) if h.i < core.end]
     if kind not in {"unnamed", "document"}:
         heads = [head]  # "Trump and the government": the extractor splits named ones

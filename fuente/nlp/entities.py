@@ -21,6 +21,7 @@ the cluster's type (``entity_at``, ``entity_label``, ``entity_span``). No rule r
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -31,6 +32,7 @@ from fuente.lexicon import words
 __all__ = [
     "ENTITIES_COMPONENT", "EXTRACTOR", "LABELS", "Cluster", "EntityMention", "EntityView",
     "cluster_entities", "entity_at", "entity_label", "entity_span", "entity_view",
+    "narrated_names",
 ]  # fmt: skip
 
 EXTRACTOR = "entities@1"
@@ -207,6 +209,50 @@ def _missed_mentions(doc: Doc, forms: dict[tuple[str, ...], int]) -> list[Span]:
 
 # ``doc._.fuente_entities``: (name, type, mentions (start char, end char, tagger's label)).
 Clusters = tuple[tuple[str, str, tuple[tuple[int, int, str], ...]], ...]
+
+
+def narrated_names(clusters: Clusters, text: str, *, aside: Sequence[tuple[int, int]]) -> Clusters:
+    """``clusters`` with each person named by the fullest form the article's narration gives:
+    its mentions outside ``aside`` (the headline, the quotations) and outside lines written
+    as headlines, the most words first, then
+    the form written most often, then the earliest. A headline's verb or epithet glued to a
+    name ("Black Lawmakers Rip Donald Trump", "Obama Says") or a quotation's ("Crooked Hillary
+    Clinton") names no one; a slip of the pen met once ("Donand Trump") loses to the form the
+    article keeps to. A person named only aside keeps the name clustering gave it."""
+    aside = [*aside, *_title_case_lines(text)]
+    renamed = []
+    for name, entity_type, mentions in clusters:
+        if entity_type == "PERSON":
+            name = _narrated_name(mentions, text, aside) or name
+        renamed.append((name, entity_type, mentions))
+    return tuple(renamed)
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written as headlines: every word of four letters or more capitalised, and at
+    least three of them ("Donald Trump Picks Up His First Congressional Endorsements.")."""
+    found, position = [], 0
+    for line in text.split("\n"):
+        long = [word for word in line.split() if sum(c.isalpha() for c in word) >= 4]
+        if len(long) >= 3 and all(word.lstrip("‘“\"'(")[:1].isupper() for word in long):
+            found.append((position, position + len(line)))
+        position += len(line) + 1
+    return found
+
+
+def _narrated_name(
+    mentions: tuple[tuple[int, int, str], ...], text: str, aside: Sequence[tuple[int, int]]
+) -> str | None:
+    forms = [(" ".join(text[start:end].split()), start) for start, end, _ in mentions]
+    counts = Counter(form for form, _ in forms)
+    narrated = [
+        (form, start)
+        for form, start in forms
+        if form and not any(first <= start < last for first, last in aside)
+    ]
+    if not narrated:
+        return None
+    return max(narrated, key=lambda item: (len(item[0].split()), counts[item[0]], -item[1]))[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from fuente.records import DESCRIBED
+
 __all__ = [
     "StoredActor",
     "StoredName",
@@ -89,8 +91,8 @@ def names_of(db: sqlite3.Connection, doc: str) -> list[StoredName]:
     rows = db.execute(
         "SELECT e.id, e.name, e.type, m.start_char, m.text FROM entities e "
         "JOIN mentions m ON m.entity = e.id WHERE e.doc = ? AND e.type IN ('PERSON', 'ORG') "
-        "ORDER BY e.rowid, m.start_char",
-        (doc,),
+        "AND m.label != ? ORDER BY e.rowid, m.start_char",
+        (doc, DESCRIBED),  # "the senator" is no name of Sanders's to link by
     )
     for ref, name, type_, start, mention in rows:
         if ref not in found:

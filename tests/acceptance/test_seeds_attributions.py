@@ -132,3 +132,22 @@ def test_seed_002_colon_quotation_belongs_to_the_official(seeds):
     (row,) = by(rows, "It was the commander in chief saying this now")
     assert row[0].kind == "unnamed"
     assert "official" in (row[0].description or row[0].name).lower()
+
+
+def test_seed_001_the_denial_after_the_bounty_is_cabellos(seeds):
+    store, ids = seeds
+    rows = said(store, ids["001"])
+    (denial,) = by(rows, "any connections to drug trafficking")
+    assert denial[0].kind == "person" and denial[0].name == "Diosdado Cabello"
+
+
+def test_seed_002_the_president_and_the_commander_in_chief_are_trump(seeds):
+    store, ids = seeds
+    doc = ids["002"]
+    (dinner,) = by(said(store, doc), "My staff told me not to say this.")
+    speaker = dinner[0]
+    assert speaker.kind == "person" and speaker.name in {"Trump", "Donald Trump"}
+    mentions = [m for entity, found in store.entities(doc) if entity.id == speaker.entity
+                for m in found]  # fmt: skip
+    described = {m.text.lower() for m in mentions if m.label == "DESCRIPTION"}
+    assert {"the president", "the commander in chief"} <= described, described

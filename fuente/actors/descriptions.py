@@ -1,0 +1,335 @@
+"""Definite descriptions: which named person "the senator" or "the president" is, if any.
+
+An article names a person, then goes on with a description of them: "the senator" a sentence
+after "Sen. Bernie Sanders", "Pagliano's lawyer" after "MacDougall, Pagliano's lawyer", "the
+former secretary of state" in an article naming Hillary Clinton. ``find_descriptions`` reads
+each singular description opened by "the" or a possessive ("the Vermont senator", "America's
+commander in chief") and gives it the one person of the document it fits, where:
+
+* the description fits a person when the article gives them that role: a title or role before
+  a name ("Sen. Bernie Sanders", "businessman Donald Trump", "former Secretary of State Hillary
+  Clinton"), or an apposition ("Sanders, the Vermont senator"); an apposition to a name names
+  that person outright;
+* for an office the knowledge base keeps (``fuente.actors.known``: president, secretary of
+  state, ...) and a person it knows, the knowledge base decides instead: a role in that office
+  (in the country the description names, if any) held on the article's date, or before it for
+  "the former ...";
+* the person is salient: mentioned within the last few sentences, and the only fitting person
+  mentioned there. Two fitting people nearby, or none, leave the description unnamed.
+
+Plural and indefinite descriptions ("officials", "a senior official") are never read. The
+pipeline works the descriptions out once per Doc (``resolve_descriptions``, kept in its
+``user_data``); ``description_at`` is what every later rule reads.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from fuente.actors.knowledge import day_range, office_of
+from fuente.actors.known import KnownActor, KnownActors, date_bounds, known_actors, words_of
+from fuente.actors.speaker_lexicons import compiled, phrase_key
+from fuente.lexicon import read_lexicon
+from fuente.nlp.entities import EntityMention, entity_at, entity_view
+from fuente.settings import Settings
+
+__all__ = [
+    "EXTRACTOR", "Described", "description_at", "descriptions", "find_descriptions",
+    "resolve_descriptions",
+]  # fmt: skip
+
+EXTRACTOR = "descriptions@1"
+WINDOW = 3  # sentences before the description's own in which its person must be mentioned
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+ROLE_POS = frozenset({"NOUN", "PROPN"})
+RUN_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+CACHE = "fuente_descriptions"
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """A description resolved to a person: its words (character offsets) and the person's
+    entity (the index of its cluster in ``doc._.fuente_entities``) and name."""
+
+    start: int
+    end: int
+    entity: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    roles: dict[str, str]  # a form of a role -> the role ("sen" -> "senator")
+    former: frozenset[str]
+    not_roles: frozenset[str]
+
+
+@cache
+def _words(lexicon_dir: str | None) -> _Words:
+    lexicon = read_lexicon("descriptions", lexicon_dir=lexicon_dir)
+    roles: dict[str, str] = {}
+    for forms in lexicon.get("roles", ()):
+        names = [" ".join(words_of(str(form))) for form in forms]
+        for name in names:
+            roles.setdefault(name, names[0])
+    former = frozenset(str(word) for word in lexicon.get("former", ()))
+    return _Words(roles, former, frozenset(str(w) for w in lexicon.get("not-roles", ())))
+
+
+def _role(token: Token, words: _Words) -> str:
+    word = (token.lemma_ or token.text).lower().rstrip(".")
+    return words.roles.get(word, word)
+
+
+def _named(token: Token) -> int | None:
+    """The person cluster whose mention ``token`` is part of."""
+    mention = entity_at(token)
+    if mention is None or mention.entity is None or mention.label != "PERSON":
+        return None
+    return mention.entity
+
+
+# --- the roles an article gives the people it names -------------------------------------------
+
+
+def _run_before(doc: Doc, start: int) -> list[Token]:
+    """The words of a title or role just before a name ("former Secretary of State")."""
+    run: list[Token] = []
+    i = start - 1
+    while i >= 0 and len(run) < 6:
+        token = doc[i]
+        if token.is_sent_end or token.is_space:
+            break
+        if token.pos_ in RUN_POS or token.lower_ == "of" or token.text in {"-", "."}:
+            if _named(token) is not None:
+                break
+            run.insert(0, token)
+            i -= 1
+            continue
+        break
+    while run and run[0].lower_ == "of":
+        run.pop(0)
+    return run
+
+
+def _run_role(run: list[Token], words: _Words) -> str | None:
+    """The role a title run gives: its last noun before any "of"."""
+    before = []
+    for token in run:
+        if token.lower_ == "of":
+            break
+        before.append(token)
+    nouns = [t for t in before if t.pos_ in ROLE_POS or t.text[:1].isupper()]
+    if not nouns:
+        return None
+    role = _role(nouns[-1], words)
+    return None if role in words.not_roles else role
+
+
+def _set_off(doc: Doc, mention: EntityMention, partner: Token) -> bool:
+    """Whether ``partner`` heads words set off by a comma right beside the name ("Sanders, the
+    Vermont senator"; "Venezuela's interior minister, Diosdado Cabello")."""
+    if partner.pos_ not in ROLE_POS:
+        return False
+    first, last = partner.left_edge.i, partner.i
+    after = mention.end < len(doc) and doc[mention.end].text == "," and first == mention.end + 1
+    before = mention.start >= 2 and doc[mention.start - 1].text == "," and last == mention.start - 2
+    return after or before
+
+
+def _article_roles(doc: Doc, words: _Words) -> tuple[dict[int, set[str]], dict[int, int]]:
+    """For each person cluster, the roles the article gives it; and for each description
+    head in apposition to a person's name, that person."""
+    roles: dict[int, set[str]] = {}
+    apposed: dict[int, int] = {}
+    view = entity_view(doc)
+    for token in doc:
+        entity = _named(token)
+        if entity is None:
+            continue
+        mention = view.at[token.i]
+        if token.i == mention.start and (role := _run_role(_run_before(doc, token.i), words)):
+            roles.setdefault(entity, set()).add(role)
+        partners = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":
+            partners.append(token.head)
+        for partner in partners:
+            if _set_off(doc, mention, partner) and _named(partner) is None:
+                roles.setdefault(entity, set()).add(_role(partner, words))
+                apposed[partner.i] = entity
+    return roles, apposed
+
+
+# --- the descriptions -------------------------------------------------------------------------
+
+
+def _opened(head: Token) -> Token | None:
+    """The first word of a definite description headed by ``head``: its "the", or the word
+    after a possessive ("Pagliano's lawyer": the owner's name is no part of what is said of
+    the lawyer)."""
+    for child in head.lefts:
+        if child.dep_ == "det" and child.lower_ == "the":
+            return child
+        if child.dep_ == "poss" and child.pos_ != "PRON" and child.right_edge.i < head.i:
+            return head.doc[child.right_edge.i + 1]
+    return None
+
+
+def _span(head: Token, opener: Token, words: _Words, known: KnownActors) -> Span:
+    """The description's words: from its opener to its head, with a prepositional phrase that
+    makes one role with the head ("commander in chief", "secretary of state")."""
+    doc = head.doc
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.i == end:
+            extended = doc[head.i : child.right_edge.i + 1]
+            said = " ".join(words_of(extended.text))
+            if said in words.roles or said in (known.offices or {}):
+                end = child.right_edge.i + 1
+            break
+    return doc[opener.i : end]
+
+
+def _candidates(doc: Doc, words: _Words, known: KnownActors) -> list[tuple[Token, Span]]:
+    found = []
+    for token in doc:
+        if token.pos_ not in ROLE_POS or token.tag_ in PLURAL_TAGS or token.dep_ == "compound":
+            continue
+        if entity_at(token) is not None or _role(token, words) in words.not_roles:
+            continue
+        opener = _opened(token)
+        if opener is not None:
+            found.append((token, _span(token, opener, words, known)))
+    return found
+
+
+def _office(span: Span, words: _Words, known: KnownActors) -> str | None:
+    """The knowledge base's office the description names ("the former secretary of state")."""
+    said = " ".join(words_of(span.text))
+    for form, role in sorted(words.roles.items(), key=lambda item: -len(item[0])):
+        if " " in form and f" {form} " in f" {said} ":
+            said = f" {said} ".replace(f" {form} ", f" {role} ").strip()
+    offices = sorted(known.offices or {}, key=len, reverse=True)
+    said = " ".join(words.roles.get(word, word) for word in said.split())
+    return next((office_of(o, known=known) for o in offices if f" {o} " in f" {said} "), None)
+
+
+def _country(span: Span, settings: Settings) -> str | None:
+    countries = compiled(settings.lexicon_dir).countries
+    for token in span:
+        key = phrase_key(token.text.removesuffix("’s").removesuffix("'s"))
+        if code := countries.get(key) or (key.endswith("s") and countries.get(key[:-1])):
+            return code
+    return None
+
+
+def _holds(
+    person: KnownActor, office: str, country: str | None, past: bool, on: str | None, *,
+    known: KnownActors,
+) -> bool:  # fmt: skip
+    """Whether the knowledge base gives ``person`` the office (in ``country``) on the date
+    ``on``, or before it for a past role; any spell when the date is not known."""
+    days = day_range(on) if on else None
+    for role in person.roles:
+        if office_of(role.office or "", known=known) != office:
+            continue
+        if country is not None and role.country != country:
+            continue
+        if days is None:
+            return True
+        first, last = role.widest()
+        if past and role.end is not None:
+            ended = date_bounds(role.end)
+            if ended is not None and ended[0] <= days[1]:
+                return True
+        elif not past and first <= days[1] and days[0] <= last:
+            return True
+    return False
+
+
+def _fits(entity: int, head: Token, span: Span, context: _Context) -> bool:
+    office = _office(span, context.words, context.known)
+    person = context.people.get(entity)
+    if office is not None and person is not None:
+        past = any(t.lower_ in context.words.former for t in span)
+        past = past or any(t.lower_.startswith("ex-") for t in span)
+        country = _country(span, context.settings)
+        return _holds(person, office, country, past, context.on, known=context.known)
+    return _role(head, context.words) in context.roles.get(entity, set())
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    words: _Words
+    known: KnownActors
+    settings: Settings
+    on: str | None
+    roles: dict[int, set[str]]
+    people: dict[int, KnownActor | None]
+
+
+def _recent(doc: Doc, head: Token, span: Span, starts: list[int]) -> list[int]:
+    """The person clusters mentioned in the description's sentence (before it) and the
+    ``WINDOW`` sentences before that; not those its own words name ("Pagliano's lawyer")."""
+    index = bisect_right(starts, head.i) - 1
+    first = starts[max(0, index - WINDOW)]
+    own = doc[min(head.left_edge.i, span.start) : span.end]
+    found = {_named(t) for t in doc[first : own.start]} - {_named(t) for t in own}
+    return sorted(e for e in found if e is not None)
+
+
+def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) -> list[Described]:
+    """The document's definite descriptions that name one person, in text order; ``on`` is the
+    article's date (a TIMEX3 value), when known."""
+    if not doc.has_annotation("DEP") or not doc.has_annotation("SENT_START"):
+        return []
+    words, known = _words(settings.lexicon_dir), known_actors(settings)
+    clusters = doc._.fuente_entities
+    roles, apposed = _article_roles(doc, words)
+    people = {
+        index: known.person(name)
+        for index, (name, entity_type, _) in enumerate(clusters)
+        if entity_type == "PERSON"
+    }
+    context = _Context(words, known, settings, on, roles, people)
+    starts = [sentence.start for sentence in doc.sents]
+    found = []
+    for head, span in _candidates(doc, words, known):
+        entity = apposed.get(head.i)
+        if entity is None:
+            fitting = [e for e in _recent(doc, head, span, starts) if _fits(e, head, span, context)]
+            entity = fitting[0] if len(fitting) == 1 else None
+        if entity is not None:
+            found.append(Described(span.start_char, span.end_char, entity, clusters[entity][0]))
+    return found
+
+
+def resolve_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) -> None:
+    """Work out the document's descriptions once, for ``description_at`` to read."""
+    found = find_descriptions(doc, settings=settings, on=on)
+    doc.user_data[CACHE] = (settings.lexicon_dir, found)
+
+
+def _resolved(doc: Doc, settings: Settings) -> list[Described]:
+    kept = doc.user_data.get(CACHE)
+    if kept is None or kept[0] != settings.lexicon_dir:
+        resolve_descriptions(doc, settings=settings)
+        kept = doc.user_data[CACHE]
+    return kept[1]
+
+
+def description_at(token: Token, *, settings: Settings) -> Described | None:
+    """The resolved description ``token`` heads or lies in, if any."""
+    for described in _resolved(token.doc, settings):
+        if described.start <= token.idx < described.end:
+            return described
+    return None
+
+
+def descriptions(doc: Doc, *, settings: Settings) -> list[Described]:
+    """The document's resolved descriptions, as ``resolve_descriptions`` worked them out."""
+    return _resolved(doc, settings)
