@@ -54,7 +54,10 @@ def said(
         person = Speaker(f"{doc}#s1", doc, "person", speaker, "t", entity=entity.id)
     attribution = Attribution(f"{doc}#a1", doc, kind, start, start + len(content), "t",
                               speaker=person.id)  # fmt: skip
-    events = (replace(event, id=f"{doc}#v1", doc=doc),) if event else ()
+    events = ()
+    if event is not None:
+        target = replace(event.target, entity=f"{doc}#e1") if event.target else None
+        events = (replace(event, id=f"{doc}#v1", doc=doc, target=target),)
     return ArticleRecords(document, entities=entities, mentions=mentions, speakers=(person,),
                           attributions=(attribution,), events=events)  # fmt: skip
 
@@ -138,10 +141,11 @@ def test_claims_rebuild_forms_the_same_claims(store, settings) -> None:
 
 
 def _event(location: str | None, day: str | None) -> Event:
+    """Police detain Hilde Brun (each article's entity e1, linked to one actor)."""
     return Event(
         "x", "x", 0, 5, "COERCE", "happened", "t", mode="arrest",
         source=Actor("police", 0, 6, country="MRV", sector="police"),
-        target=Actor("Hilde Brun", 0, 5, country="MRV", sector="opposition"),
+        target=Actor("Hilde Brun", 0, 5, entity="x#e1", country="MRV", sector="opposition"),
         location=location, date_value=day,
     )  # fmt: skip
 
@@ -150,9 +154,11 @@ def test_claims_join_one_event_told_by_two_articles(store, settings) -> None:
     ingest(
         store, settings,
         said("herald", "Hilde Brun", OTHER, event=_event("Halvik", "2025-03-10")),
-        said("courier", "Jonas Varga", QUOTE, event=_event("Halvik", "2025-03-10")),
-        said("gazette", "Jonas Varga", PARAPHRASE, event=_event("Port Selden", "2025-03-10")),
-        said("post", "Jonas Varga", OTHER, event=_event(None, "2025-02-01")),
+        said("courier", "Hilde Brun", QUOTE, event=_event("Halvik", "2025-03-10")),
+        said("gazette", "Hilde Brun", PARAPHRASE, event=_event("Port Selden", "2025-03-10")),
+        said("post", "Hilde Brun", OTHER, event=_event(None, "2025-02-01")),
+        said("daily", "Hilde Brun", OTHER, event=_event(None, "2025-03"),
+             published="2025-04-20"),  # a month dates nothing; the article is weeks later
     )  # fmt: skip
     found = [c for c in claim_rows(store.db) if c["kind"] == "event"]
     members = {row["ref"] for row in claim_member_rows(store.db, found[0]["id"])}
@@ -172,6 +178,8 @@ DAY = (date(2025, 3, 11), date(2025, 3, 11))
         ({"content": "We will not raise it"}, False),  # too few words to tell
         ({"said": (date(2025, 3, 20), date(2025, 3, 20))}, False),  # said on other days
         ({"published": None}, True),  # no date cannot tell
+        ({"kind": "indirect", "content": PARAPHRASE}, True),
+        ({"kind": "indirect", "content": PARAPHRASE, "said": None, "published": None}, False),
     ],
 )
 def test_claim_rules_same_statement(settings, change, one) -> None:
@@ -187,12 +195,14 @@ def test_claim_rules_same_statement(settings, change, one) -> None:
         ({"modality": "planned"}, False),
         ({"negated": True}, False),
         ({"target": "MRV/government"}, False),
-        ({"target": None}, True),  # one side unnamed: the other side agrees
+        ({"source": None}, True),  # one side unnamed: the other side agrees
         ({"dated": None, "published": None}, False),  # no date at all: never matched
+        ({"dated": (date(2025, 3, 1), date(2025, 3, 31)), "published": None}, False),  # a month
+        ({"source": "MRV/police", "target": "MRV/opposition"}, False),  # no actor in common
     ],
 )
 def test_claim_rules_same_event(settings, change, one) -> None:
-    first = Occurrence("a#v1", "a", "COERCE", "happened", False, "police-x", "hilde-brun",
+    first = Occurrence("a#v1", "a", "COERCE", "happened", False, "MRV/police", "hilde-brun",
                        dated=DAY, published=DAY)  # fmt: skip
     second = replace(first, **{"ref": "b#v1", "doc": "b", **change})
     assert (same_event(first, second, settings=settings) is not None) is one

@@ -16,11 +16,14 @@ agree:
   otherwise the articles' dates are no more than ``claim_days`` apart. A report without a date
   agrees with any (dates cannot tell).
 
+A paraphrase is matched only when both reports are dated (words alone are too weak a sign).
+
 An **event** is compared on its PLOVER category, modality and negation (all equal), its
-actors (where both sides name one, the same actor, and at least one side the same), its place
-(equal where both name one) and its date: the event's own dates, else its articles', no more
-than ``event_days`` apart; an event with no date on either side is never matched (too many
-events share a category and an actor).
+actors (where both sides name one, the same; at least one side the same corpus-wide actor, as
+a country and sector alone are shared by too many events), its place (equal where both name
+one) and its date: the event's own dates, else its articles', no more than ``event_days``
+apart; a date wider than that (a month, a year) dates nothing, and an event left without a
+date is never matched (too many events share a category and an actor).
 
 Records are looked up by **keys** (``statement_keys``, ``event_keys``), so a new article meets
 the few stored records that share one, never the corpus.
@@ -175,6 +178,8 @@ def _same_content(one: Statement, other: Statement, settings: Settings) -> tuple
         return share, f"quotation overlap {share:.2f}"
     if one.kind in QUOTED and other.kind in QUOTED:
         return 0.0, ""
+    if not (one.said or one.published) or not (other.said or other.published):
+        return 0.0, ""  # words alone are too weak a sign without dates to check
     share, shared = _overlap(content_words(one.content), content_words(other.content))
     if share < settings.claim_paraphrase_overlap or shared < settings.claim_min_words:
         return 0.0, ""
@@ -203,8 +208,19 @@ def same_statement(
 
 
 def event_keys(event: Occurrence) -> set[str]:
-    """Its category with each side's actor (``e:``)."""
-    return {f"e:{event.category}|{side}" for side in (event.source, event.target) if side}
+    """Its category with each side that is a corpus-wide actor (``e:``)."""
+    return {f"e:{event.category}|{side}" for side in (event.source, event.target)
+            if side and not _coded(side)}  # fmt: skip
+
+
+def _coded(side: str) -> bool:
+    """A side known only by its country and sector (``USA/government``), not as an actor."""
+    return "/" in side
+
+
+def _narrow(days: Days | None, width: int) -> Days | None:
+    """``days`` when they span ``width`` days at most: a month or a year dates no event."""
+    return days if days and (days[1] - days[0]).days < width else None
 
 
 def same_event(one: Occurrence, other: Occurrence, *, settings: Settings) -> str | None:
@@ -216,18 +232,17 @@ def same_event(one: Occurrence, other: Occurrence, *, settings: Settings) -> str
     sides = ((one.source, other.source), (one.target, other.target))
     if any(mine and theirs and mine != theirs for mine, theirs in sides):
         return None
-    same = [mine for mine, theirs in sides if mine and mine == theirs]
+    same = [mine for mine, theirs in sides if mine and mine == theirs and not _coded(mine)]
     if not same:
         return None
     if one.location and other.location and fold(one.location) != fold(other.location):
         return None
-    if one.dated and other.dated:
-        apart = _apart(one.dated, other.dated)
-    elif one.published and other.published:
-        apart = _apart(one.dated or one.published, other.dated or other.published)
-    else:
-        return None
-    if apart > settings.event_days:
+    width = settings.event_days + 1
+    mine = _narrow(one.dated, width) or _narrow(one.published, width)
+    theirs = _narrow(other.dated, width) or _narrow(other.published, width)
+    if mine is None or theirs is None or _apart(mine, theirs) > settings.event_days:
         return None
     place = f" in {one.location or other.location}" if one.location or other.location else ""
-    return f"same {one.category} by or to {', '.join(same)}{place}, {apart} days apart"
+    return (
+        f"same {one.category} by or to {', '.join(same)}{place}, {_apart(mine, theirs)} days apart"
+    )
