@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from fuente.corpus.actors import link_pending
+from fuente.corpus.claims import match_claims
 from fuente.corpus.syndication import match_pending
 from fuente.errors import message
 from fuente.nlp.annotate import load_pipeline
@@ -69,8 +70,9 @@ def ingest(paths: Iterable[str], *, store: Store, settings: Settings) -> Iterato
     raises StoreError and ends the run; every document stored before it is kept whole.
     Once every input is settled, the documents stored are linked to the corpus-wide actors
     (``fuente.corpus.actors.link_pending``) and matched against the syndication index
-    (``fuente.corpus.syndication.match_pending``), each in its own transaction; a document a
-    run stopped before that is linked and matched by the next run.
+    (``fuente.corpus.syndication.match_pending``), then their statements and events joined to
+    the claims across articles (``fuente.corpus.claims.match_claims``), each in its own
+    transaction; a document a run stopped before that is linked and matched by the next run.
     """
     nlp = load_pipeline(settings)
     screened = _screen(read_inputs(paths, settings=settings), store)
@@ -78,6 +80,7 @@ def ingest(paths: Iterable[str], *, store: Store, settings: Settings) -> Iterato
         yield result if isinstance(result, Outcome) else _store(result, store)
     link_pending(store, settings=settings)
     match_pending(store)
+    match_claims(store, settings=settings)
 
 
 def _store(result: ArticleRecords | Rejection, store: Store) -> Outcome:

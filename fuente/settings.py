@@ -43,6 +43,33 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
         2.0,
         "Seconds of database work a web request may take (fuente serve); past it, it is stopped.",
     ),
+    (
+        "claim_quote_overlap",
+        0.5,
+        "Share of the shorter quotation's word runs another report must hold for the two to "
+        "quote one statement.",
+    ),
+    (
+        "claim_paraphrase_overlap",
+        0.6,
+        "Share of the shorter report's content words another must hold for two paraphrases "
+        "(or a paraphrase and a quotation) to report one statement.",
+    ),
+    (
+        "claim_min_words",
+        6,
+        "Fewest words two reports of one statement must share (a quoted run, or content words).",
+    ),
+    (
+        "claim_days",
+        14,
+        "Most days apart the dates of two articles may be for them to report one statement.",
+    ),
+    (
+        "event_days",
+        3,
+        "Most days apart two reports' dates of an event may be for it to be one event.",
+    ),
 )
 
 
@@ -57,6 +84,11 @@ class Settings:
     lock_timeout: int = 30
     lexicon_dir: str | None = None
     query_budget: float = 2.0
+    claim_quote_overlap: float = 0.5
+    claim_paraphrase_overlap: float = 0.6
+    claim_min_words: int = 6
+    claim_days: int = 14
+    event_days: int = 3
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:

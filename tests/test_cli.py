@@ -3,6 +3,7 @@
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from rich.console import Console
 
 from fuente.cli import main
 from fuente.cli.display import render_document, render_stats, said_line, shorten
+from fuente.corpus.actors import link_pending
+from fuente.corpus.claims import match_claims
 from fuente.query.export import EXPORTS
 from fuente.records import (
     ArticleRecords,
@@ -20,7 +23,9 @@ from fuente.records import (
     LeadStatement,
     Mention,
     Speaker,
+    with_document_id,
 )
+from fuente.settings import load_settings
 from fuente.store.connect import open_store
 
 ARTICLE = """politics Marovia talks
@@ -167,6 +172,13 @@ def test_cli_export_to_file_in_each_format(tmp_path: Path, corpus: Path) -> None
     (corpus / "reprint.txt").write_text("Reprinted from the wire\n\n" + ARTICLE, encoding="utf-8")
     invoke("ingest", "--quiet", "--db", db, str(corpus))  # the reprint: a syndication row
     write_sourced(db)  # so that every kind has rows, whatever ingest found
+    with open_store(db) as store:  # a second article reporting its statements: a claim
+        document = replace(store.document("secret"), content_hash="c" * 40)
+        records = ArticleRecords(document, speakers=tuple(store.speakers("secret")),
+                                 attributions=tuple(store.attributions("secret")))  # fmt: skip
+        store.write(with_document_id(records, "secret-2"))
+        link_pending(store, settings=load_settings())
+        match_claims(store, settings=load_settings())
     for fmt in ("jsonl", "csv", "parquet"):
         for kind in EXPORTS:
             out = tmp_path / f"{kind}.{fmt}"

@@ -1,8 +1,10 @@
 """fuente's command line. Only this package prints; everything else returns data."""
 
 from fuente.cli.actors import actors_group
+from fuente.cli.claims import claims_command
 from fuente.cli.commands import main
 
 main.add_command(actors_group)
+main.add_command(claims_command)
 
 __all__ = ["main"]

@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 from fuente.errors import ConfigError, FuenteError, message
 from fuente.query.actors import actor_rows
 from fuente.query.attributions import attribution_rows
+from fuente.query.claims import claims
 from fuente.query.rows import document_row, entity_row, event_row, time_row
 from fuente.query.sourcing import sourcing_profile
 from fuente.query.syndication import syndication_rows
@@ -324,6 +325,48 @@ register(
         ]
     ),
     "one row per member of a copy group (origin or copy), and per passage reused from another",
+)
+
+
+_CLAIM_MEMBER = pa.struct(
+    [
+        ("ref", pa.string()),
+        ("doc", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("text", pa.string()),
+        ("published", pa.string()),
+        ("outlet", pa.string()),
+        ("matched", pa.string()),
+        ("score", pa.float64()),
+        ("reason", pa.string()),
+    ]
+)
+_ORIGIN = pa.struct(
+    [("origin", pa.string()), ("doc", pa.string()), ("ref", pa.string()), ("how", pa.string())]
+)
+_FOLDED = pa.struct(
+    [("ref", pa.string()), ("doc", pa.string()), ("into", pa.string()), ("how", pa.string())]
+)
+register(
+    "claims",
+    claims,
+    pa.schema(
+        [
+            ("id", pa.string()),
+            ("kind", pa.string()),
+            ("actor", pa.string()),
+            ("who", pa.string()),
+            ("text", pa.string()),
+            ("documents", pa.int64()),
+            ("sources", pa.int64()),
+            ("origins", pa.list_(_ORIGIN)),
+            ("folded", pa.list_(_FOLDED)),
+            ("unnamed_only", pa.bool_()),
+            ("members", pa.list_(_CLAIM_MEMBER)),
+        ]
+    ),
+    "one row per statement or event two articles or more report, with its independent sources",
 )
 
 

@@ -49,7 +49,7 @@ def open_store(
         if found > len(MIGRATIONS):
             raise StoreError(message("E021", path=path, found=found, known=len(MIGRATIONS)))
         if not damaged:
-            _until(lambda: migrate(db), lock_timeout)
+            _until(lambda: _migrate(db), lock_timeout)
     except sqlite3.Error as error:
         db.close()
         raise store_error(error, path, lock_timeout=lock_timeout, opening=True) from None
@@ -57,6 +57,14 @@ def open_store(
         db.close()
         raise
     return Store(db, path, lock_timeout=lock_timeout)
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Apply the missing migrations; after any, move the schema from the write-ahead log into
+    the database file, so that the log starts empty (a new database's schema would otherwise
+    take log space the first documents need, on a small disk)."""
+    if migrate(db):
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _until(step: Callable[[], object], lock_timeout: float) -> None:

@@ -6,7 +6,8 @@ its document), ``start_char``/``end_char`` (offsets into ``documents.text``) and
 (the extractor that made the row). Later layers add their own tables the same way: migration 2
 holds speakers, attributions and lead statements, migration 3 time expressions, migration 4
 links them, migration 5 is the search index, 6 events, 7 keeps one rejection per input, 8
-holds the actors across articles and 9 syndicated copies.
+holds the actors across articles, 9 syndicated copies and 11 claims and events across
+articles.
 """
 
 from __future__ import annotations
@@ -471,6 +472,52 @@ def _syndication(db: sqlite3.Connection) -> None:
     )
 
 
+def _claims(db: sqlite3.Connection) -> None:
+    """One claim across articles. ``claims`` are statements (attributions) or events that
+    several articles report; ``claim_members`` says which attribution or event (``ref``) of
+    which document belongs to which claim, the member it was matched to (``matched``), how
+    close they were and why; ``claim_keys`` are the blocking keys a new document's records are
+    looked up by (content shingles, speaker and word, event category and actor);
+    ``claims_matched`` lists the documents already matched."""
+    _run(
+        db,
+        """
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL,
+            actor TEXT,
+            version TEXT NOT NULL
+        );
+
+        CREATE TABLE claim_members (
+            ref TEXT PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            claim TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            matched TEXT,
+            score REAL NOT NULL,
+            reason TEXT NOT NULL,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX claim_members_claim ON claim_members (claim);
+        CREATE INDEX claim_members_doc ON claim_members (doc);
+
+        CREATE TABLE claim_keys (
+            key TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            PRIMARY KEY (key, ref)
+        ) WITHOUT ROWID;
+        CREATE INDEX claim_keys_doc ON claim_keys (doc);
+
+        CREATE TABLE claims_matched (
+            doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            version TEXT NOT NULL
+        )
+        """,
+    )
+
+
 ACTOR_TRIGGERS = (
     """CREATE TRIGGER actor_links_count AFTER INSERT ON actor_links
         WHEN new.actor IS NOT NULL BEGIN
@@ -498,6 +545,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _rejections_once,
     _actors,
     _syndication,
+    _claims,
 )
 
 

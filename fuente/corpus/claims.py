@@ -1,0 +1,182 @@
+"""One claim across articles, formed as articles arrive.
+
+``match_claims`` takes each stored document not matched yet (oldest first, each in its own
+transaction, after its actors are linked): each of its statements and events is looked up by
+its keys (``fuente.corpus.claim_rules``) among the records of the documents matched before
+it, only those sharing at least ``LEAST`` keys are compared, and it joins the claim of every
+one the rules say it is one with: a claim founded then with it, or one already there (two
+claims it joins become one). Its records are then stored under their keys. Each member keeps
+its own span, and the member it was matched to and why. ``rebuild_claims`` forgets every
+claim and matches the whole database again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from fuente.corpus.claim_rules import (
+    Occurrence,
+    Statement,
+    event_keys,
+    same_event,
+    same_statement,
+    statement_keys,
+)
+from fuente.days import date_span
+from fuente.lexicon import read_lexicon
+from fuente.settings import Settings
+from fuente.store.claims import (
+    add_claim,
+    add_claim_keys,
+    add_member,
+    claims_of,
+    clear_claims,
+    content_actors,
+    event_features,
+    keyed_refs,
+    mark_matched,
+    merge_claims,
+    pending_claim_documents,
+    statement_features,
+)
+from fuente.store.connect import Connection
+from fuente.store.database import Store
+from fuente.text import fold
+
+__all__ = ["ClaimReport", "match_claims", "rebuild_claims"]
+
+EXTRACTOR = "claims@1"
+LEAST = 2  # keys a stored record must share with a new one to be compared with it
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimReport:
+    """What a claim pass did: documents matched, records that joined a claim."""
+
+    documents: int = 0
+    joined: int = 0
+
+
+def match_claims(
+    store: Store, *, settings: Settings, progress: Callable[[str], None] | None = None
+) -> ClaimReport:
+    """Match every stored document not matched yet; ``progress`` hears each one."""
+    nouns = _person_nouns(settings.lexicon_dir)
+    documents = joined = 0
+    for doc in pending_claim_documents(store.db):
+        joined += store.atomic(lambda db, doc=doc: _match_document(db, doc, settings, nouns))
+        documents += 1
+        if progress is not None:
+            progress(doc)
+    return ClaimReport(documents, joined)
+
+
+def rebuild_claims(store: Store, *, settings: Settings) -> ClaimReport:
+    """Forget every claim and match the whole database again."""
+    store.atomic(clear_claims)
+    return match_claims(store, settings=settings)
+
+
+@cache
+def _person_nouns(lexicon_dir: str | None) -> frozenset[str]:
+    lexicon = read_lexicon("speakers", lexicon_dir=lexicon_dir)
+    return frozenset(fold(str(word)) for word in lexicon.get("people", ()))
+
+
+def _days(value: str | None) -> tuple[Any, Any] | None:
+    span = date_span(value) if value else None
+    return (span[0], span[1]) if span else None
+
+
+def _statement(
+    row: dict[str, Any], actors: list[tuple[int, str]], nouns: frozenset[str]
+) -> Statement:
+    kind = row["speaker_kind"]
+    who = "unnamed" if kind == "unnamed" else row["actor"]
+    described = fold(row["description"] or row["speaker_name"] or "") if kind == "unnamed" else ""
+    found = {word.removesuffix("s") for word in described.split()}
+    named = frozenset(a for start, a in actors if row["start"] <= start < row["end"])
+    return Statement(
+        row["ref"], row["doc"], row["kind"], row["content"], who,
+        nouns=frozenset(found & nouns) if kind == "unnamed" else frozenset(),
+        country=row["country"], sector=row["sector"], said=_days(row["said"]),
+        published=_days(row["published"]), actors=named,
+    )  # fmt: skip
+
+
+def _side(actor: str | None, country: str | None, sector: str | None) -> str | None:
+    if actor:
+        return actor
+    return f"{country}/{sector or '-'}" if country else None
+
+
+def _occurrence(row: dict[str, Any]) -> Occurrence:
+    return Occurrence(
+        row["ref"], row["doc"], row["category"], row["modality"], bool(row["negated"]),
+        _side(row["source_actor"], row["source_country"], row["source_sector"]),
+        _side(row["target_actor"], row["target_country"], row["target_sector"]),
+        location=row["location"], dated=_days(row["date_value"]),
+        published=_days(row["published"]),
+    )  # fmt: skip
+
+
+def _statements(db: Connection, nouns: frozenset[str], **where: Any) -> list[Statement]:
+    rows = statement_features(db, **where)
+    actors = {doc: content_actors(db, doc) for doc in {row["doc"] for row in rows}}
+    return [_statement(row, actors[row["doc"]], nouns) for row in rows]
+
+
+def _match_document(db: Connection, doc: str, settings: Settings, nouns: frozenset[str]) -> int:
+    joined = 0
+    for statement in _statements(db, nouns, doc=doc):
+        keys = statement_keys(statement)
+        refs = [ref for ref, count in keyed_refs(db, keys, doc=doc).items() if count >= LEAST]
+        matches = []
+        for stored in _statements(db, nouns, refs=refs) if refs else []:
+            found = same_statement(statement, stored, settings=settings)
+            if found is not None:
+                matches.append((stored.ref, stored.doc, *found))
+        label = statement.content[:200]
+        joined += _join(db, statement.ref, doc, matches, kind="statement", label=label,
+                        actor=statement.who if statement.who != "unnamed" else None)  # fmt: skip
+        add_claim_keys(db, statement.ref, doc, keys)
+    for event in (_occurrence(row) for row in event_features(db, doc=doc)):
+        keys = event_keys(event)
+        refs = list(keyed_refs(db, keys, doc=doc))
+        matches = []
+        for stored in (_occurrence(row) for row in event_features(db, refs=refs)) if refs else []:
+            reason = same_event(event, stored, settings=settings)
+            if reason is not None:
+                matches.append((stored.ref, stored.doc, 1.0, reason))
+        joined += _join(db, event.ref, doc, matches, kind="event", label=event.category,
+                        actor=event.source or event.target)  # fmt: skip
+        add_claim_keys(db, event.ref, doc, keys)
+    mark_matched(db, doc, EXTRACTOR)
+    return joined
+
+
+def _join(
+    db: Connection, ref: str, doc: str, matches: Iterable[tuple[str, str, float, str]], *,
+    kind: str, label: str, actor: str | None,
+) -> int:  # fmt: skip
+    """Put ``ref`` in one claim with every record it matched; say whether it joined one."""
+    matches = sorted(matches, key=lambda match: (-match[2], match[0]))
+    if not matches:
+        return 0
+    best, _doc, score, reason = matches[0]
+    claims = claims_of(db, [match[0] for match in matches])
+    claim = claims.get(best) or next(iter(sorted(set(claims.values()))), None)
+    if claim is None:
+        claim = f"claim:{best}"
+        add_claim(db, claim, kind=kind, label=label, actor=actor, version=EXTRACTOR)
+    merge_claims(db, claim, claims.values())
+    for other, other_doc, _score, _reason in matches:
+        if other not in claims:
+            add_member(db, other, other_doc, claim=claim, matched=None, score=1.0,
+                       reason=f"matched by {ref}", version=EXTRACTOR)  # fmt: skip
+    add_member(db, ref, doc, claim=claim, matched=best, score=round(score, 3), reason=reason,
+               version=EXTRACTOR)  # fmt: skip
+    return 1
