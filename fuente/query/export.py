@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 
 from fuente.errors import ConfigError, FuenteError, message
 from fuente.query.attributions import attribution_rows
-from fuente.query.rows import document_row, entity_row, event_row, time_row
+from fuente.query.rows import document_row, entity_row, event_row, finding_row, time_row
 from fuente.query.sourcing import sourcing_profile
 from fuente.records import SPEAKER_KINDS
 from fuente.store.database import Store
@@ -281,6 +281,28 @@ register(
         ]
     ),
     "one row per event: PLOVER category and mode, actors, date, place, qualifiers",
+)
+
+
+def findings_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for finding in store.findings():
+        yield finding_row(finding)
+
+
+register(
+    "findings",
+    findings_rows,
+    pa.schema(
+        [
+            ("doc", pa.string()),
+            ("rule", pa.string()),
+            ("message", pa.string()),
+            ("actor", _span_struct(("text", pa.string()), ("kb", pa.string()))),
+            ("date", _span_struct(("value", pa.string()), ("text", pa.string()))),
+            ("version", pa.string()),
+        ]
+    ),
+    "one row per knowledge check that fired: the rule, the actor's span and the date's",
 )
 
 
