@@ -2,7 +2,9 @@
 
 from fuente.cli.actors import actors_group
 from fuente.cli.commands import main
+from fuente.cli.kb import kb_group
 
 main.add_command(actors_group)
+main.add_command(kb_group)
 
 __all__ = ["main"]
