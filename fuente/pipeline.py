@@ -10,18 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from fuente._version import __version__
+from fuente.actors.checks import knowledge_findings
 from fuente.actors.descriptions import EXTRACTOR as DESCRIPTIONS_EXTRACTOR
 from fuente.actors.descriptions import descriptions, resolve_descriptions
 from fuente.attribution.layer import attribution_layer
 from fuente.attribution.quotemarks import quoted_ranges
 from fuente.clean.layout import article_layout
 from fuente.clean.metadata import article_document, content_hash, metadata_fields
+from fuente.days import date_span
 from fuente.errors import message
 from fuente.events.find import find_events
 from fuente.nlp.annotate import model_version, sentence_spans
@@ -42,6 +45,7 @@ from fuente.records import (
 from fuente.settings import Settings
 from fuente.text import mask
 from fuente.times.layer import date_warnings, time_layer
+from fuente.times.published import Published
 from fuente.times.statements import attach_times
 
 __all__ = ["EXTRACTOR", "Prepared", "analyse", "content_hash", "prepare", "process"]
@@ -116,6 +120,16 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
         times=times,
         settings=settings,
     )
+    findings = knowledge_findings(
+        doc,
+        doc_id,
+        entities=entities,
+        mentions=mentions,
+        times=times,
+        attributions=attributions,
+        written=_written(published),
+        settings=settings,
+    )
     return ArticleRecords(
         document=article_document(
             prepared.raw,
@@ -135,7 +149,18 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
         lead=lead,
         times=times,
         events=events,
+        findings=findings,
     )
+
+
+def _written(published: Published) -> tuple[date, date] | None:
+    """The days an article was written on: its date's, or those of its inferred range (None
+    when the range is open)."""
+    bounds = (published.earliest, published.latest) if published.inferred else (published.value,)
+    spans = [date_span(value) for value in bounds if value]
+    if len(spans) != len(bounds) or not all(spans):
+        return None
+    return spans[0][0], spans[-1][1]
 
 
 def process(

@@ -23,6 +23,7 @@ __all__ = [
     "Event",
     "ExcludedRange",
     "Field",
+    "Finding",
     "Layout",
     "LeadStatement",
     "Mention",
@@ -328,6 +329,31 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Finding:
+    """A knowledge check that fired: the article places a known actor in a role on a date
+    the knowledge base contradicts.
+
+    ``rule`` names the check; ``message`` says what the knowledge base holds instead. The
+    actor's words are ``actor_start``:``actor_end`` (``actor_text``, the entry ``kb``); the
+    date is ``date_value`` (TIMEX3), written at ``date_start``:``date_end`` (``date_text``),
+    or None there when the date is the article's own, which its text does not write.
+    """
+
+    doc: str
+    rule: str
+    message: str
+    actor_start: int
+    actor_end: int
+    actor_text: str
+    kb: str
+    date_value: str
+    version: str
+    date_start: int | None = None
+    date_end: int | None = None
+    date_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecords:
     """Everything fuente derives from one article; stored in one transaction."""
 
@@ -342,6 +368,7 @@ class ArticleRecords:
     lead: tuple[LeadStatement, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     events: tuple[Event, ...] = ()
+    findings: tuple[Finding, ...] = ()
 
 
 # Fields that hold a document id, or the id of a record inside one ("a#e1").

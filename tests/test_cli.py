@@ -20,6 +20,7 @@ from fuente.records import (
     Attribution,
     Document,
     Entity,
+    Finding,
     LeadStatement,
     Mention,
     Speaker,
@@ -118,10 +119,19 @@ def write_sourced(db: str) -> None:
             "secret", "title", *at("Envoys Met in Secret"), "unnamed-only", "lead@1", ("secret#a1",)
         ),
     )
+    findings = (
+        Finding(
+            "secret", "title-on-date", "why", *at("Interior Minister Tomas Varga"),
+            "Interior Minister Tomas Varga", "tomas-varga", "2019", "checks@1",
+        ),
+    )  # fmt: skip
     with open_store(db) as store:
         store.write(
-            ArticleRecords(document, speakers=speakers, attributions=attributions, lead=lead)
-        )
+            ArticleRecords(
+                document, speakers=speakers, attributions=attributions, lead=lead,
+                findings=findings,
+            )
+        )  # fmt: skip
 
 
 def invoke(*args: str, env: dict | None = None):

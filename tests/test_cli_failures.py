@@ -101,10 +101,11 @@ def test_cli_ingest_into_a_read_only_file_says_so(tmp_path, read_only) -> None:
 
 
 def damage(path: Path) -> None:
-    """8 KB of garbage written into the middle of the file."""
+    """8 KB of garbage written over the pages near the end of the file, where the articles are
+    (the schema's pages come first)."""
     size = path.stat().st_size
     with path.open("r+b") as stream:
-        stream.seek(size // 2)
+        stream.seek(size - 3 * 4096)
         stream.write(bytes((n * 37 + 11) % 256 for n in range(8192)))
 
 

@@ -333,4 +333,4 @@ def known_entry(name: ActorName, known: KnownActors) -> KnownEntry | None:
     if entry is None:
         return None
     kind = PERSON if name.kind == PERSON else ORGANISATION
-    return KnownEntry(actor_id(entry.name), entry.name, kind, entry.country, entry.sector)
+    return KnownEntry(entry.id, entry.name, kind, entry.country, entry.sector)

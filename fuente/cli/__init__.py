@@ -3,8 +3,10 @@
 from fuente.cli.actors import actors_group
 from fuente.cli.claims import claims_command
 from fuente.cli.commands import main
+from fuente.cli.kb import kb_group
 
 main.add_command(actors_group)
 main.add_command(claims_command)
+main.add_command(kb_group)
 
 __all__ = ["main"]

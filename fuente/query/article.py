@@ -14,7 +14,7 @@ from fuente.query.attributions import attribution_row
 from fuente.query.events import NOT_EXTRACTED, events_of
 from fuente.query.keys import dossier_path
 from fuente.query.links import anchor_of, article_path, speaker_dict
-from fuente.query.rows import document_row, entity_row, time_row
+from fuente.query.rows import document_row, entity_row, finding_row, time_row
 from fuente.query.sourcing import counted, inside_excluded, sourcing_profile
 from fuente.records import ExcludedRange
 from fuente.store.actors import document_links
@@ -38,7 +38,8 @@ def _entities(store: Store, doc: str, excluded: list[ExcludedRange]) -> list[dic
 def article_view(store: Store, doc: str) -> dict[str, Any] | None:
     """One article: its document row (with ``page``, its address here) and text, what is
     excluded, its attributions, speakers, entities, time expressions and events (None when
-    not extracted), and its sourcing profile; None when there is no such article."""
+    not extracted), its sourcing profile and the knowledge checks that fired (``findings``);
+    None when there is no such article."""
     document = store.document(doc)
     if document is None:
         return None
@@ -73,4 +74,5 @@ def article_view(store: Store, doc: str) -> dict[str, Any] | None:
         "events": events,
         "events_note": NOT_EXTRACTED if events is None else None,
         "sourcing": profile,
+        "findings": [finding_row(f) for f in store.findings(doc)],
     }

@@ -30,7 +30,7 @@ from fuente.errors import ConfigError, FuenteError, message
 from fuente.query.actors import actor_rows
 from fuente.query.attributions import attribution_rows
 from fuente.query.claims import claims
-from fuente.query.rows import document_row, entity_row, event_row, time_row
+from fuente.query.rows import document_row, entity_row, event_row, finding_row, time_row
 from fuente.query.sourcing import sourcing_profile
 from fuente.query.syndication import syndication_rows
 from fuente.records import SPEAKER_KINDS
@@ -367,6 +367,28 @@ register(
         ]
     ),
     "one row per statement or event two articles or more report, with its independent sources",
+)
+
+
+def findings_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for finding in store.findings():
+        yield finding_row(finding)
+
+
+register(
+    "findings",
+    findings_rows,
+    pa.schema(
+        [
+            ("doc", pa.string()),
+            ("rule", pa.string()),
+            ("message", pa.string()),
+            ("actor", _span_struct(("text", pa.string()), ("kb", pa.string()))),
+            ("date", _span_struct(("value", pa.string()), ("text", pa.string()))),
+            ("version", pa.string()),
+        ]
+    ),
+    "one row per knowledge check that fired: the rule, the actor's span and the date's",
 )
 
 

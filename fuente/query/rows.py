@@ -16,9 +16,18 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fuente.query.keys import entity_key
-from fuente.records import Actor, Document, Entity, Event, ExcludedRange, Mention, TimeExpr
+from fuente.records import (
+    Actor,
+    Document,
+    Entity,
+    Event,
+    ExcludedRange,
+    Finding,
+    Mention,
+    TimeExpr,
+)
 
-__all__ = ["ACTOR_FIELDS", "document_row", "entity_row", "event_row", "time_row"]
+__all__ = ["ACTOR_FIELDS", "document_row", "entity_row", "event_row", "finding_row", "time_row"]
 
 ACTOR_FIELDS = ("text", "start", "end", "entity", "country", "sector")
 
@@ -105,4 +114,27 @@ def event_row(event: Event, text: str, actors: Mapping[str, str] | None = None) 
         "negated": event.negated,
         "modality": event.modality,
         "attribution": event.attribution,
+    }
+
+
+def finding_row(finding: Finding) -> dict[str, Any]:
+    """A knowledge check that fired: the rule, what the knowledge base holds, the actor's span
+    (with its entry) and the date's (``start``/``end`` None for the article's own date)."""
+    return {
+        "doc": finding.doc,
+        "rule": finding.rule,
+        "message": finding.message,
+        "actor": {
+            "text": finding.actor_text,
+            "start": finding.actor_start,
+            "end": finding.actor_end,
+            "kb": finding.kb,
+        },
+        "date": {
+            "value": finding.date_value,
+            "text": finding.date_text,
+            "start": finding.date_start,
+            "end": finding.date_end,
+        },
+        "version": finding.version,
     }

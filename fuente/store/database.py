@@ -35,6 +35,7 @@ from fuente.records import (
     Event,
     ExcludedRange,
     Field,
+    Finding,
     LeadStatement,
     Mention,
     Rejection,
@@ -50,6 +51,7 @@ from fuente.store.attributions import (
     write_attribution_layer,
 )
 from fuente.store.events import read_events, write_events
+from fuente.store.findings import read_findings, write_findings
 from fuente.store.health import LOCK_TIMEOUT, is_locked, store_error
 from fuente.store.stats import database_stats
 
@@ -252,6 +254,7 @@ class Store:
             ],
         )
         write_events(db, records)
+        write_findings(db, records)
 
     def reject(self, rejection: Rejection) -> None:
         """Record an input that could not be stored, so `fuente stats` can report it: once per
@@ -377,6 +380,10 @@ class Store:
         """Events (of one document, or all; ``ids``: only these), in document then text
         order, read lazily."""
         return read_events(self.db, doc, ids=ids)
+
+    def findings(self, doc: str | None = None) -> Iterator[Finding]:
+        """The knowledge checks that fired (in one document, or all), in text order."""
+        return read_findings(self.db, doc)
 
     def lead(self, doc: str) -> list[LeadStatement]:
         """The title, deck and lead statements of one document and what they rest on."""

@@ -518,6 +518,31 @@ def _claims(db: sqlite3.Connection) -> None:
     )
 
 
+def _findings(db: sqlite3.Connection) -> None:
+    """Knowledge checks that fired: one row per finding of a document, the actor's span and
+    the date's (the date's span null when it is the article's own date)."""
+    _run(
+        db,
+        """
+        CREATE TABLE findings (
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            rule TEXT NOT NULL,
+            message TEXT NOT NULL,
+            actor_start INTEGER NOT NULL,
+            actor_end INTEGER NOT NULL,
+            actor_text TEXT NOT NULL,
+            kb TEXT NOT NULL,
+            date_value TEXT NOT NULL,
+            date_start INTEGER,
+            date_end INTEGER,
+            date_text TEXT,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX findings_doc ON findings (doc, actor_start)
+        """,
+    )
+
+
 ACTOR_TRIGGERS = (
     """CREATE TRIGGER actor_links_count AFTER INSERT ON actor_links
         WHEN new.actor IS NOT NULL BEGIN
@@ -546,6 +571,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _actors,
     _syndication,
     _claims,
+    _findings,
 )
 
 
