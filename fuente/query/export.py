@@ -27,12 +27,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from fuente.errors import ConfigError, FuenteError, message
-from fuente.query.actors import actor_rows
 from fuente.query.attributions import attribution_rows
-from fuente.query.claims import claims
-from fuente.query.rows import document_row, entity_row, event_row, finding_row, time_row
+from fuente.query.export_corpus import CORPUS_KINDS
+from fuente.query.rows import document_row, entity_row, event_row, time_row
 from fuente.query.sourcing import sourcing_profile
-from fuente.query.syndication import syndication_rows
 from fuente.records import SPEAKER_KINDS
 from fuente.store.actors import document_links
 from fuente.store.database import Store
@@ -292,104 +290,8 @@ register(
 )
 
 
-def _actor_export_rows(store: Store) -> Iterator[dict[str, Any]]:
-    for row in actor_rows(store):
-        aliases = [{"name": name, "count": count} for name, count in row["aliases"].items()]
-        yield {**row, "aliases": aliases}
-
-
-_ALIAS = pa.struct([("name", pa.string()), ("count", pa.int64())])
-_ACTOR_FIELDS = ("id", "name", "kind", "kb", "country", "sector")
-register(
-    "actors",
-    _actor_export_rows,
-    pa.schema(
-        [(name, pa.string()) for name in _ACTOR_FIELDS]
-        + [("aliases", pa.list_(_ALIAS)), ("mentions", pa.int64()), ("version", pa.string())]
-    ),
-    "one row per corpus-wide actor: name, kind, knowledge-base id, the names it is written as",
-)
-
-
-_SYNDICATION_TEXT = ("doc", "kind", "group", "origin", "outlet", "published")
-_SYNDICATION_SPANS = ("start", "end", "source_doc", "source_start", "source_end")
-register(
-    "syndication",
-    syndication_rows,
-    pa.schema(
-        [(name, pa.string()) for name in _SYNDICATION_TEXT]
-        + [("share", pa.float64()), ("reason", pa.string())]
-        + [
-            (name, pa.string() if name == "source_doc" else pa.int64())
-            for name in _SYNDICATION_SPANS
-        ]
-    ),
-    "one row per member of a copy group (origin or copy), and per passage reused from another",
-)
-
-
-_CLAIM_MEMBER = pa.struct(
-    [
-        ("ref", pa.string()),
-        ("doc", pa.string()),
-        ("start", pa.int64()),
-        ("end", pa.int64()),
-        ("text", pa.string()),
-        ("published", pa.string()),
-        ("outlet", pa.string()),
-        ("matched", pa.string()),
-        ("score", pa.float64()),
-        ("reason", pa.string()),
-    ]
-)
-_ORIGIN = pa.struct(
-    [("origin", pa.string()), ("doc", pa.string()), ("ref", pa.string()), ("how", pa.string())]
-)
-_FOLDED = pa.struct(
-    [("ref", pa.string()), ("doc", pa.string()), ("into", pa.string()), ("how", pa.string())]
-)
-register(
-    "claims",
-    claims,
-    pa.schema(
-        [
-            ("id", pa.string()),
-            ("kind", pa.string()),
-            ("actor", pa.string()),
-            ("who", pa.string()),
-            ("text", pa.string()),
-            ("documents", pa.int64()),
-            ("sources", pa.int64()),
-            ("origins", pa.list_(_ORIGIN)),
-            ("folded", pa.list_(_FOLDED)),
-            ("unnamed_only", pa.bool_()),
-            ("members", pa.list_(_CLAIM_MEMBER)),
-        ]
-    ),
-    "one row per statement or event two articles or more report, with its independent sources",
-)
-
-
-def findings_rows(store: Store) -> Iterator[dict[str, Any]]:
-    for finding in store.findings():
-        yield finding_row(finding)
-
-
-register(
-    "findings",
-    findings_rows,
-    pa.schema(
-        [
-            ("doc", pa.string()),
-            ("rule", pa.string()),
-            ("message", pa.string()),
-            ("actor", _span_struct(("text", pa.string()), ("kb", pa.string()))),
-            ("date", _span_struct(("value", pa.string()), ("text", pa.string()))),
-            ("version", pa.string()),
-        ]
-    ),
-    "one row per knowledge check that fired: the rule, the actor's span and the date's",
-)
+for _kind in CORPUS_KINDS:
+    register(*_kind)
 
 
 def _write_jsonl(rows: Iterator[dict[str, Any]], out: IO[bytes]) -> int:
