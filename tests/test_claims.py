@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from claimrecords import named_speaker
 
 from fuente.corpus.actors import link_pending
 from fuente.corpus.claim_rules import Occurrence, Statement, same_event, same_statement
@@ -17,9 +18,7 @@ from fuente.records import (
     ArticleRecords,
     Attribution,
     Document,
-    Entity,
     Event,
-    Mention,
     Speaker,
 )
 from fuente.store.claims import claim_member_rows, claim_rows
@@ -47,11 +46,7 @@ def said(
                          **unnamed)  # fmt: skip
         entities, mentions = (), ()
     else:
-        entity = Entity(f"{doc}#e1", doc, speaker, "PERSON", "t")
-        at = text.index(speaker)
-        mentions = (Mention(doc, entity.id, at, at + len(speaker), speaker, "PERSON", "t"),)
-        entities = (entity,)
-        person = Speaker(f"{doc}#s1", doc, "person", speaker, "t", entity=entity.id)
+        entities, mentions, person = named_speaker(doc, text, speaker)
     attribution = Attribution(f"{doc}#a1", doc, kind, start, start + len(content), "t",
                               speaker=person.id)  # fmt: skip
     events = ()

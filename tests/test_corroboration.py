@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from claimrecords import named_speaker
 from click.testing import CliRunner
 
 from fuente.cli import main
@@ -15,7 +16,7 @@ from fuente.corpus.syndication import match_pending
 from fuente.query.claims import claims
 from fuente.query.corroboration import corroboration
 from fuente.query.export import export
-from fuente.records import ArticleRecords, Attribution, Document, Entity, Mention, Speaker
+from fuente.records import ArticleRecords, Attribution, Document, Speaker
 from fuente.store.connect import open_store
 
 QUOTE = (
@@ -52,11 +53,7 @@ def article(
         person = Speaker(f"{doc}#s1", doc, "unnamed", speaker, "t", description=speaker)
         entities, mentions = (), ()
     else:
-        entity = Entity(f"{doc}#e1", doc, speaker, "PERSON", "t")
-        at = text.index(speaker)
-        mentions = (Mention(doc, entity.id, at, at + len(speaker), speaker, "PERSON", "t"),)
-        entities = (entity,)
-        person = Speaker(f"{doc}#s1", doc, "person", speaker, "t", entity=entity.id)
+        entities, mentions, person = named_speaker(doc, text, speaker)
     said = Attribution(f"{doc}#a1", doc, "direct", start, start + len(QUOTE), "t",
                        speaker=person.id, through=through)  # fmt: skip
     return ArticleRecords(document, entities=entities, mentions=mentions, speakers=(person,),
