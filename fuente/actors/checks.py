@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from fuente.actors.known import KnownActor, KnownActors, Role, known_actors, words_of
 from fuente.days import date_span
 from fuente.lexicon import read_lexicon
+from fuente.nlp.tense import governing_verb
 from fuente.records import Attribution, Entity, Finding, Mention, TimeExpr
 from fuente.settings import Settings
 
@@ -234,14 +235,7 @@ def _administrations(doc: Doc, known: KnownActors, words: CheckWords) -> list[Cl
 
 
 def _verb(token: Token) -> Token | None:
-    """The verb a word hangs on, a few steps up the parse at most."""
-    for _ in range(REACH):
-        if token.pos_ in {"VERB", "AUX"}:
-            return token
-        if token.head is token:
-            return None
-        token = token.head
-    return token if token.pos_ in {"VERB", "AUX"} else None
+    return governing_verb(token, reach=REACH)
 
 
 def _present(verb: Token) -> bool:

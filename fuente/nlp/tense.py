@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from fuente.lexicon import words
 
-__all__ = ["tense_of"]
+__all__ = ["governing_verb", "tense_of"]
 
 MODIFIER = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
 DONE = words("done-auxiliaries")
@@ -35,7 +35,7 @@ def tense_of(
     if (before and before[-1].lower_ in ahead) or (
         len(before) == 2 and before[0].lower_ in ahead and before[1].pos_ == "ADP"
     ):  # "due March 1", "until Friday", "due on March 1"; but not "by the Feb. 23 accord"
-        verb = _verb(span.root)
+        verb = governing_verb(span.root)
         if verb is not None and "had" in _auxiliaries(verb):
             return None  # "until Thursday, they had not called him a suspect"
         return "ahead"
@@ -69,9 +69,9 @@ def _auxiliaries(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
 
 
-def _verb(token: Token) -> Token | None:
-    """The verb a word hangs on, a few steps up the parse at most."""
-    for _ in range(4):
+def governing_verb(token: Token, *, reach: int = 4) -> Token | None:
+    """The verb a word hangs on, ``reach`` steps up the parse at most."""
+    for _ in range(reach):
         if token.pos_ in {"VERB", "AUX"}:
             return token
         if token.head is token:
