@@ -5,14 +5,21 @@ by two papers, a statement someone else makes in the same words, and one event t
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from claimrecords import named_speaker
 
 from fuente.corpus.actors import link_pending
-from fuente.corpus.claim_rules import Occurrence, Statement, same_event, same_statement
-from fuente.corpus.claims import match_claims, rebuild_claims
+from fuente.corpus.claim_rules import (
+    Occurrence,
+    Statement,
+    event_keys,
+    same_event,
+    same_statement,
+    statement_keys,
+)
+from fuente.corpus.claims import PER_CLAIM, match_claims, rebuild_claims
 from fuente.records import (
     Actor,
     ArticleRecords,
@@ -201,3 +208,63 @@ def test_claim_rules_same_event(settings, change, one) -> None:
                        dated=DAY, published=DAY)  # fmt: skip
     second = replace(first, **{"ref": "b#v1", "doc": "b", **change})
     assert (same_event(first, second, settings=settings) is not None) is one
+
+
+def test_event_keys_block_every_pair_the_rules_could_join(settings) -> None:
+    days = settings.event_days
+    first = Occurrence("a#v1", "a", "COERCE", "happened", False, "MRV/police", "hilde-brun",
+                       dated=DAY)  # fmt: skip
+    lookup = event_keys(first, days=days, widen=True)
+    for apart in range(-days - 3, days + 4):
+        moved = DAY[0] + timedelta(days=apart)
+        second = replace(first, ref="b#v1", doc="b", dated=(moved, moved))
+        joined = same_event(first, second, settings=settings) is not None
+        assert joined is (abs(apart) <= days)
+        if joined:  # blocking never hides a pair the rules would join
+            assert lookup & event_keys(second, days=days)
+    assert event_keys(replace(first, dated=None), days=days) == set()  # undated: matches nothing
+    assert event_keys(replace(first, target="MRV/opposition"), days=days) == set()  # no actor
+
+
+def test_claims_of_a_story_reprinted_often_keep_few_keys(store, settings) -> None:
+    papers = [f"paper{n:02d}" for n in range(PER_CLAIM + 5)]
+    ingest(store, settings, *(said(paper, "Hilde Brun", QUOTE) for paper in papers))
+    assert claims(store) == [{f"{paper}#a1" for paper in papers}]  # all found, one claim
+    keyed = {row[0] for row in store.db.execute("SELECT DISTINCT ref FROM claim_keys")}
+    assert len(keyed) == PER_CLAIM  # the rest are found through those few
+
+
+def _day(offset: int) -> tuple[date, date]:
+    moved = DAY[0] + timedelta(days=offset)
+    return moved, moved
+
+
+@pytest.mark.parametrize("dating", ["said", "published", "mixed"])
+def test_statement_keys_block_every_pair_the_rules_could_join(settings, dating) -> None:
+    first = Statement("a#a1", "a", "indirect", PARAPHRASE, "hilde-brun", said=DAY, published=DAY)
+    if dating != "said":
+        first = replace(first, said=None)
+    lookup = statement_keys(first, settings=settings, widen=True)
+    joined_any = False
+    for apart in range(-settings.claim_days - 3, settings.claim_days + 4):
+        dates = {"said": _day(apart)} if dating == "said" else {"published": _day(apart)}
+        if dating == "mixed":
+            dates = {"said": _day(apart), "published": None}
+        second = replace(first, ref="b#a1", doc="b", content=QUOTE, kind="direct", **dates)
+        if same_statement(first, second, settings=settings) is not None:
+            joined_any = True  # blocking never hides a pair the rules would join
+            assert len(lookup & statement_keys(second, settings=settings)) >= 2, apart
+    assert joined_any
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"who": None},  # nobody known: the rules never match it
+        {"who": "unnamed", "nouns": frozenset()},  # "the statement said": no person noun
+        {"content": "We will not raise it"},  # too few words to tell
+    ],
+)
+def test_statement_keys_leave_out_what_can_never_match(settings, change) -> None:
+    statement = replace(Statement("a#a1", "a", "direct", QUOTE, "hilde-brun", said=DAY), **change)
+    assert statement_keys(statement, settings=settings) == set()

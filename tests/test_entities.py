@@ -66,6 +66,27 @@ def test_entities_ambiguous_surname_stays_apart(vocab) -> None:
     assert set(clusters) == {"Ana Ruiz", "Pablo Ruiz", "Ruiz"}
 
 
+def test_entities_a_middle_initial_names_the_same_person(vocab) -> None:
+    doc = make(
+        vocab,
+        "Tomas/PERSON Varga/PERSON spoke . Tomas/PERSON K./PERSON Varga/PERSON wrote . "
+        "Varga/ORG left",
+    )
+    clusters = by_name(cluster_entities(doc, labels=LABELS))
+    (cluster,) = clusters.values()  # named by its fullest form
+    assert cluster.name == "Tomas K. Varga" and len(cluster.mentions) == 3
+
+
+def test_entities_two_initialed_forms_are_two_people(vocab) -> None:
+    doc = make(
+        vocab,
+        "Jon/PERSON A./PERSON Berg/PERSON and Jon/PERSON B./PERSON Berg/PERSON met "
+        "Jon/PERSON Berg/PERSON",
+    )
+    clusters = by_name(cluster_entities(doc, labels=LABELS))
+    assert set(clusters) == {"Jon A. Berg", "Jon B. Berg", "Jon Berg"}
+
+
 def test_entities_determiners_and_labels_outside_the_set(vocab) -> None:
     doc = make(vocab, "the/ORG Central/ORG Bank/ORG said 2025/DATE was hard for Marovia/GPE")
     clusters = by_name(cluster_entities(doc, labels=LABELS))

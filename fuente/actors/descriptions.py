@@ -85,18 +85,20 @@ def _role(token: Token, words: _Words) -> str:
     return words.roles.get(word, word)
 
 
-def _named(token: Token) -> int | None:
-    """The person cluster whose mention ``token`` is part of."""
-    mention = entity_at(token)
-    if mention is None or mention.entity is None or mention.label != "PERSON":
-        return None
-    return mention.entity
+def _persons(doc: Doc) -> list[int | None]:
+    """For each token, the person cluster whose mention it is part of (None outside one)."""
+    at = entity_view(doc).at
+    found: list[int | None] = [None] * len(doc)
+    for i, mention in at.items():
+        if mention.entity is not None and mention.label == "PERSON":
+            found[i] = mention.entity
+    return found
 
 
 # --- the roles an article gives the people it names -------------------------------------------
 
 
-def _run_before(doc: Doc, start: int) -> list[Token]:
+def _run_before(doc: Doc, start: int, persons: list[int | None]) -> list[Token]:
     """The words of a title or role just before a name ("former Secretary of State")."""
     run: list[Token] = []
     i = start - 1
@@ -105,7 +107,7 @@ def _run_before(doc: Doc, start: int) -> list[Token]:
         if token.is_sent_end or token.is_space:
             break
         if token.pos_ in RUN_POS or token.lower_ == "of" or token.text in {"-", "."}:
-            if _named(token) is not None:
+            if persons[token.i] is not None:
                 break
             run.insert(0, token)
             i -= 1
@@ -141,24 +143,28 @@ def _set_off(doc: Doc, mention: EntityMention, partner: Token) -> bool:
     return after or before
 
 
-def _article_roles(doc: Doc, words: _Words) -> tuple[dict[int, set[str]], dict[int, int]]:
+def _article_roles(
+    doc: Doc, words: _Words, persons: list[int | None]
+) -> tuple[dict[int, set[str]], dict[int, int]]:
     """For each person cluster, the roles the article gives it; and for each description
     head in apposition to a person's name, that person."""
     roles: dict[int, set[str]] = {}
     apposed: dict[int, int] = {}
     view = entity_view(doc)
     for token in doc:
-        entity = _named(token)
+        entity = persons[token.i]
         if entity is None:
             continue
         mention = view.at[token.i]
-        if token.i == mention.start and (role := _run_role(_run_before(doc, token.i), words)):
+        if token.i == mention.start and (
+            role := _run_role(_run_before(doc, token.i, persons), words)
+        ):
             roles.setdefault(entity, set()).add(role)
         partners = [c for c in token.children if c.dep_ == "appos"]
         if token.dep_ == "appos":
             partners.append(token.head)
         for partner in partners:
-            if _set_off(doc, mention, partner) and _named(partner) is None:
+            if _set_off(doc, mention, partner) and persons[partner.i] is None:
                 roles.setdefault(entity, set()).add(_role(partner, words))
                 apposed[partner.i] = entity
     return roles, apposed
@@ -272,13 +278,15 @@ class _Context:
     people: dict[int, KnownActor | None]
 
 
-def _recent(doc: Doc, head: Token, span: Span, starts: list[int]) -> list[int]:
+def _recent(
+    doc: Doc, head: Token, span: Span, starts: list[int], persons: list[int | None]
+) -> list[int]:
     """The person clusters mentioned in the description's sentence (before it) and the
     ``WINDOW`` sentences before that; not those its own words name ("Pagliano's lawyer")."""
     index = bisect_right(starts, head.i) - 1
     first = starts[max(0, index - WINDOW)]
     own = doc[min(head.left_edge.i, span.start) : span.end]
-    found = {_named(t) for t in doc[first : own.start]} - {_named(t) for t in own}
+    found = set(persons[first : own.start]) - set(persons[own.start : own.end])
     return sorted(e for e in found if e is not None)
 
 
@@ -289,7 +297,8 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
         return []
     words, known = _words(settings.lexicon_dir), known_actors(settings)
     clusters = doc._.fuente_entities
-    roles, apposed = _article_roles(doc, words)
+    persons = _persons(doc)
+    roles, apposed = _article_roles(doc, words, persons)
     people = {
         index: known.person(name)
         for index, (name, entity_type, _) in enumerate(clusters)
@@ -301,7 +310,11 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
     for head, span in _candidates(doc, words, known):
         entity = apposed.get(head.i)
         if entity is None:
-            fitting = [e for e in _recent(doc, head, span, starts) if _fits(e, head, span, context)]
+            fitting = [
+                e
+                for e in _recent(doc, head, span, starts, persons)
+                if _fits(e, head, span, context)
+            ]
             entity = fitting[0] if len(fitting) == 1 else None
         if entity is not None:
             found.append(Described(span.start_char, span.end_char, entity, clusters[entity][0]))

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from fuente.lexicon import words
 from fuente.settings import Settings
@@ -53,6 +53,7 @@ __all__ = [
 RUN = 4  # words in a run compared between quotations
 STEM = 6  # a content word is compared on its first letters ("taxes", "taxed")
 QUOTED = ("direct", "mixed")
+WIDEST = 62  # days: a statement dated more loosely is not blocked on that date
 WORD = re.compile(r"\w+")
 Days = tuple[date, date]
 
@@ -105,12 +106,14 @@ def _words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=8192)  # a record is compared with several: its words are read once
 def content_words(text: str) -> frozenset[str]:
     """The stems of the words of ``text`` that tell statements apart."""
     common = _function_words()
     return frozenset(w[:STEM] for w in _words(text) if len(w) > 2 and w not in common)
 
 
+@lru_cache(maxsize=8192)
 def word_runs(text: str) -> frozenset[str]:
     """The runs of ``RUN`` folded words of ``text`` that hold two content words or more."""
     found = _words(text)
@@ -121,12 +124,40 @@ def word_runs(text: str) -> frozenset[str]:
     )
 
 
-def statement_keys(statement: Statement) -> set[str]:
-    """Its quoted runs (``q:``), and its speaker with each content word (``w:``)."""
-    keys = {f"q:{run}" for run in word_runs(statement.content)}
-    if statement.who is not None:
-        keys |= {f"w:{statement.who}|{word}" for word in content_words(statement.content)}
+def statement_keys(statement: Statement, *, settings: Settings, widen: bool = False) -> set[str]:
+    """The keys of what the rules could match it on: its quoted runs (``q:``) when it has
+    enough of them, and its speaker with each content word and each block of
+    ``claim_days`` + 1 days its dates touch (``w:``) when it could be a paraphrase; ``widen``
+    reaches ``claim_days`` further either side, the keys to look a new statement up by. A
+    statement the rules can never match (no speaker known, an unnamed source with no person
+    noun) has none."""
+    if statement.who is None or (statement.who == "unnamed" and not statement.nouns):
+        return set()
+    keys = set()
+    runs = word_runs(statement.content)
+    if len(runs) + RUN - 1 >= settings.claim_min_words:
+        keys |= {f"q:{run}" for run in runs}
+    found = content_words(statement.content)
+    if len(found) >= settings.claim_min_words:
+        blocks = _blocks((statement.said, statement.published), settings.claim_days, widen)
+        keys |= {f"w:{statement.who}|{word}|{block}" for word in found for block in blocks}
     return keys
+
+
+def _blocks(spans: tuple[Days | None, ...], days: int, widen: bool) -> set[int]:
+    """The blocks of ``days`` + 1 days each span touches (widened by ``days`` either side);
+    a span wider than ``WIDEST`` days (a season, a year) is left out, as too loose to block
+    on."""
+    width = days + 1
+    found: set[int] = set()
+    for span in spans:
+        if span is None or (span[1] - span[0]).days > WIDEST:
+            continue
+        first, last = span[0].toordinal(), span[1].toordinal()
+        if widen:
+            first, last = first - days, last + days
+        found.update(range(first // width, last // width + 1))
+    return found
 
 
 def _apart(one: Days, other: Days) -> int:
@@ -146,6 +177,9 @@ def _dates_agree(
         return "" if _apart(said[0], said[1]) <= 1 else None
     if published[0] and published[1]:
         return "" if _apart(published[0], published[1]) <= days else None
+    mine, theirs = said[0] or published[0], said[1] or published[1]
+    if mine and theirs:  # one dated by its sentence only, the other by its article only
+        return "" if _apart(mine, theirs) <= days else None
     return ""
 
 
@@ -207,10 +241,21 @@ def same_statement(
     return score, f"{who}, {what}"
 
 
-def event_keys(event: Occurrence) -> set[str]:
-    """Its category with each side that is a corpus-wide actor (``e:``)."""
-    return {f"e:{event.category}|{side}" for side in (event.source, event.target)
-            if side and not _coded(side)}  # fmt: skip
+def event_keys(event: Occurrence, *, days: int, widen: bool = False) -> set[str]:
+    """Its category with each side that is a corpus-wide actor and each block of ``days`` + 1
+    days its date touches (``e:``); ``widen`` reaches ``days`` further either side, the keys
+    to look a new event up by. An event with no date narrow enough has none (it matches
+    nothing), and two events at most ``days`` apart share a block."""
+    width = days + 1
+    span = _narrow(event.dated, width) or _narrow(event.published, width)
+    if span is None:
+        return set()
+    first, last = span[0].toordinal(), span[1].toordinal()
+    if widen:
+        first, last = first - days, last + days
+    sides = [side for side in (event.source, event.target) if side and not _coded(side)]
+    return {f"e:{event.category}|{side}|{block}" for side in sides
+            for block in range(first // width, last // width + 1)}  # fmt: skip
 
 
 def _coded(side: str) -> bool:

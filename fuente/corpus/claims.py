@@ -3,7 +3,9 @@
 ``match_claims`` takes each stored document not matched yet (oldest first, each in its own
 transaction, after its actors are linked): each of its statements and events is looked up by
 its keys (``fuente.corpus.claim_rules``) among the records of the documents matched before
-it, only those sharing at least ``LEAST`` keys are compared, and it joins the claim of every
+it, only those sharing at least ``LEAST`` keys are compared (of a claim's members, only the
+``PER_CLAIM`` sharing most keys, so the cost stays flat however often a story is reprinted;
+a record unlike those few but like a later member is missed), and it joins the claim of every
 one the rules say it is one with: a claim founded then with it, or one already there (two
 claims it joins become one). Its records are then stored under their keys. Each member keeps
 its own span, and the member it was matched to and why. ``rebuild_claims`` forgets every
@@ -12,6 +14,7 @@ claim and matches the whole database again.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +35,7 @@ from fuente.store.claims import (
     add_claim,
     add_claim_keys,
     add_member,
+    claim_size,
     claims_of,
     clear_claims,
     content_actors,
@@ -50,6 +54,7 @@ __all__ = ["ClaimReport", "match_claims", "rebuild_claims"]
 
 EXTRACTOR = "claims@1"
 LEAST = 2  # keys a stored record must share with a new one to be compared with it
+PER_CLAIM = 3  # members of one claim a new record is compared with, those sharing most keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,37 +130,72 @@ def _occurrence(row: dict[str, Any]) -> Occurrence:
 
 def _statements(db: Connection, nouns: frozenset[str], **where: Any) -> list[Statement]:
     rows = statement_features(db, **where)
-    actors = {doc: content_actors(db, doc) for doc in {row["doc"] for row in rows}}
+    actors = content_actors(db, {row["doc"] for row in rows})
     return [_statement(row, actors[row["doc"]], nouns) for row in rows]
 
 
 def _match_document(db: Connection, doc: str, settings: Settings, nouns: frozenset[str]) -> int:
+    """Match the statements and events of ``doc``: the stored records each might be one with
+    are chosen by key first, then read in one go."""
+    statements = _statements(db, nouns, doc=doc)
+    lookups = [statement_keys(s, settings=settings, widen=True) for s in statements]
+    chosen = [_candidates(db, keyed_refs(db, keys, doc=doc), least=LEAST) if keys else []
+              for keys in lookups]  # fmt: skip
+    stored = {s.ref: s for s in _statements(db, nouns, refs=sorted({r for c in chosen for r in c}))}
     joined = 0
-    for statement in _statements(db, nouns, doc=doc):
-        keys = statement_keys(statement)
-        refs = [ref for ref, count in keyed_refs(db, keys, doc=doc).items() if count >= LEAST]
+    for statement, refs in zip(statements, chosen, strict=True):
         matches = []
-        for stored in _statements(db, nouns, refs=refs) if refs else []:
-            found = same_statement(statement, stored, settings=settings)
+        for other in (stored[ref] for ref in refs if ref in stored):
+            found = same_statement(statement, other, settings=settings)
             if found is not None:
-                matches.append((stored.ref, stored.doc, *found))
-        label = statement.content[:200]
-        joined += _join(db, statement.ref, doc, matches, kind="statement", label=label,
+                matches.append((other.ref, other.doc, *found))
+        joined += _join(db, statement.ref, doc, matches, kind="statement",
+                        label=statement.content[:200],
                         actor=statement.who if statement.who != "unnamed" else None)  # fmt: skip
-        add_claim_keys(db, statement.ref, doc, keys)
-    for event in (_occurrence(row) for row in event_features(db, doc=doc)):
-        keys = event_keys(event)
-        refs = list(keyed_refs(db, keys, doc=doc))
+        _keep_keys(db, statement.ref, doc, statement_keys(statement, settings=settings))
+    events = [_occurrence(row) for row in event_features(db, doc=doc)]
+    lookups = [event_keys(event, days=settings.event_days, widen=True) for event in events]
+    chosen = [_candidates(db, keyed_refs(db, keys, doc=doc), least=1) if keys else []
+              for keys in lookups]  # fmt: skip
+    refs = sorted({ref for refs in chosen for ref in refs})
+    known = {row["ref"]: _occurrence(row) for row in event_features(db, refs=refs)} if refs else {}
+    for event, refs in zip(events, chosen, strict=True):
         matches = []
-        for stored in (_occurrence(row) for row in event_features(db, refs=refs)) if refs else []:
-            reason = same_event(event, stored, settings=settings)
+        for other in (known[ref] for ref in refs if ref in known):
+            reason = same_event(event, other, settings=settings)
             if reason is not None:
-                matches.append((stored.ref, stored.doc, 1.0, reason))
+                matches.append((other.ref, other.doc, 1.0, reason))
         joined += _join(db, event.ref, doc, matches, kind="event", label=event.category,
                         actor=event.source or event.target)  # fmt: skip
-        add_claim_keys(db, event.ref, doc, keys)
+        _keep_keys(db, event.ref, doc, event_keys(event, days=settings.event_days))
     mark_matched(db, doc, EXTRACTOR)
     return joined
+
+
+def _keep_keys(db: Connection, ref: str, doc: str, keys: set[str]) -> None:
+    """Store ``ref`` under its keys, unless its claim has more than ``PER_CLAIM`` members
+    already: those few stand for it (and keep a reprinted story's keys few)."""
+    if keys and claim_size(db, ref) <= PER_CLAIM:
+        add_claim_keys(db, ref, doc, keys)
+
+
+def _candidates(db: Connection, counted: Counter[str], *, least: int) -> list[str]:
+    """The stored records to compare a new one with: those sharing ``least`` keys or more, and
+    of a claim's members only the ``PER_CLAIM`` sharing most, so that a story reprinted a
+    hundred times costs a few comparisons, not a hundred."""
+    ranked = sorted((ref for ref, count in counted.items() if count >= least),
+                    key=lambda ref: (-counted[ref], ref))  # fmt: skip
+    claims = claims_of(db, ranked) if ranked else {}
+    taken: Counter[str] = Counter()
+    chosen = []
+    for ref in ranked:
+        claim = claims.get(ref)
+        if claim is not None:
+            if taken[claim] >= PER_CLAIM:
+                continue
+            taken[claim] += 1
+        chosen.append(ref)
+    return chosen
 
 
 def _join(

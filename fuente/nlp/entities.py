@@ -142,8 +142,10 @@ def _group(mentions: list[tuple[Span, str]]) -> list[list[tuple[Span, str]]]:
         groups.setdefault(_key([t.text for t in span]), []).append((span, label))
     long_keys = sorted(groups, key=len, reverse=True)
     persons = {key for key, items in groups.items() if any(lb == "PERSON" for _, lb in items)}
-    parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+    parent = _initialed(groups, persons)
     for key in groups:
+        if key in parent:
+            continue
         # A short name joins the longer one it ends ("Cabello") or, between people only, the
         # one it starts ("Delcy"); "Caracas" does not join "Caracas Chronicles".
         hosts = [
@@ -162,6 +164,25 @@ def _group(mentions: list[tuple[Span, str]]) -> list[list[tuple[Span, str]]]:
     for key, items in groups.items():
         members.setdefault(parent.get(key, key), []).extend(items)
     return list(members.values())
+
+
+def _initialed(
+    groups: dict[tuple[str, ...], list[tuple[Span, str]]], persons: set[tuple[str, ...]]
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A person's name with middle initials joins the same name without them ("Donald J.
+    Trump" joins "Donald Trump"), when it is the only such form the document has: "George W.
+    Bush" and "George H. W. Bush" are two people."""
+    forms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key in persons:
+        bare = tuple(w for i, w in enumerate(key)
+                     if i in (0, len(key) - 1) or len(w.rstrip(".")) > 1)  # fmt: skip
+        if bare != key and len(bare) > 1:
+            forms.setdefault(bare, []).append(key)
+    return {
+        variants[0]: bare
+        for bare, variants in forms.items()
+        if len(variants) == 1 and bare in persons
+    }
 
 
 def _person_forms(grouped: list[list[tuple[Span, str]]]) -> dict[tuple[str, ...], int]:

@@ -99,14 +99,19 @@ def event_features(
     return _rows(db, EVENT_SELECT, doc=doc, refs=refs, table="e")
 
 
-def content_actors(db: sqlite3.Connection, doc: str) -> list[tuple[int, str]]:
-    """(start, actor) of each mention in ``doc`` linked to a corpus-wide actor."""
+def content_actors(db: sqlite3.Connection, docs: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
+    """(start, actor) of each mention in each of ``docs`` linked to a corpus-wide actor."""
+    found: dict[str, list[tuple[int, str]]] = {doc: [] for doc in docs}
     rows = db.execute(
-        "SELECT m.start_char, l.actor FROM mentions m JOIN actor_links l ON l.ref = m.entity "
-        "WHERE m.doc = ? AND l.actor IS NOT NULL ORDER BY m.start_char",
-        (doc,),
+        "SELECT m.doc, m.start_char, l.actor FROM mentions m "
+        "JOIN actor_links l ON l.ref = m.entity "
+        "WHERE m.doc IN (SELECT value FROM json_each(?)) AND l.actor IS NOT NULL "
+        "ORDER BY m.doc, m.start_char",
+        (json.dumps(sorted(found), ensure_ascii=False),),
     )
-    return [tuple(row) for row in rows]
+    for doc, start, actor in rows:
+        found[doc].append((start, actor))
+    return found
 
 
 def keyed_refs(db: sqlite3.Connection, keys: Iterable[str], *, doc: str) -> Counter[str]:
@@ -128,6 +133,16 @@ def add_claim_keys(db: sqlite3.Connection, ref: str, doc: str, keys: Iterable[st
         "INSERT OR IGNORE INTO claim_keys (key, ref, doc) VALUES (?, ?, ?)",
         [(key, ref, doc) for key in sorted(keys)],
     )
+
+
+def claim_size(db: sqlite3.Connection, ref: str) -> int:
+    """How many members the claim of ``ref`` has (0 when it is in none)."""
+    row = db.execute(
+        "SELECT count(*) FROM claim_members WHERE claim = "
+        "(SELECT claim FROM claim_members WHERE ref = ?)",
+        (ref,),
+    ).fetchone()
+    return row[0]
 
 
 def claims_of(db: sqlite3.Connection, refs: Iterable[str]) -> dict[str, str]:
