@@ -81,22 +81,8 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
     """All records of one article, from its prepared form and its annotated spaCy Doc."""
     doc_id = prepared.raw.id
     sentences = tuple(Sentence(doc_id, start, end, annotator) for start, end in sentence_spans(doc))
-    entities, mentions = [], []
     text = prepared.raw.text
-    version = f"{ENTITIES_EXTRACTOR}+{annotator}"
-    headline = [f for f in (prepared.layout.title, prepared.layout.deck) if f is not None]
-    aside = [
-        *quoted_ranges(doc),
-        *((f.start, f.end) for f in headline if f.start is not None and f.end is not None),
-    ]
-    doc._.fuente_entities = narrated_names(doc._.fuente_entities, text, aside=aside)
-    for number, (name, entity_type, spans) in enumerate(doc._.fuente_entities, start=1):
-        entity_id = f"{doc_id}#e{number}"
-        entities.append(Entity(entity_id, doc_id, name, entity_type, version))
-        mentions.extend(
-            Mention(doc_id, entity_id, start, end, text[start:end], label, version)
-            for start, end, label in spans
-        )
+    entities, mentions = _entities(prepared, doc, annotator)
     fields = metadata_fields(prepared.raw, prepared.layout)
     given = prepared.raw.meta.get("published")
     published, times = time_layer(
@@ -151,6 +137,28 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
         events=events,
         findings=findings,
     )
+
+
+def _entities(prepared: Prepared, doc: Doc, annotator: str) -> tuple[list[Entity], list[Mention]]:
+    """The article's entities, each named as its narration names it (not its headline or a
+    quotation), and their mentions."""
+    doc_id, text = prepared.raw.id, prepared.raw.text
+    version = f"{ENTITIES_EXTRACTOR}+{annotator}"
+    headline = [f for f in (prepared.layout.title, prepared.layout.deck) if f is not None]
+    aside = [
+        *quoted_ranges(doc),
+        *((f.start, f.end) for f in headline if f.start is not None and f.end is not None),
+    ]
+    doc._.fuente_entities = narrated_names(doc._.fuente_entities, text, aside=aside)
+    entities, mentions = [], []
+    for number, (name, entity_type, spans) in enumerate(doc._.fuente_entities, start=1):
+        entity_id = f"{doc_id}#e{number}"
+        entities.append(Entity(entity_id, doc_id, name, entity_type, version))
+        mentions.extend(
+            Mention(doc_id, entity_id, start, end, text[start:end], label, version)
+            for start, end, label in spans
+        )
+    return entities, mentions
 
 
 def _written(published: Published) -> tuple[date, date] | None:

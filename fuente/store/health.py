@@ -8,7 +8,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from fuente.errors import StoreError, message
-from fuente.store.migrations import fill_search_index
+from fuente.store.search_index import fill_search_index
 
 if TYPE_CHECKING:
     from fuente.store.database import Store

@@ -10,7 +10,8 @@ from webrecords import reply_records, talks_records
 from fuente.query.reading import open_read
 from fuente.query.search import fts_query, search
 from fuente.store.connect import open_store
-from fuente.store.migrations import MIGRATIONS, fill_search_index
+from fuente.store.migrations import MIGRATIONS
+from fuente.store.search_index import fill_search_index
 from fuente.text import mask
 
 
@@ -69,7 +70,7 @@ def test_search_migration_fills_an_existing_database(tmp_path: Path) -> None:
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'"
         ).fetchall():
             db.execute(f"DROP TRIGGER {trigger}")
-        migration = next(step for step in MIGRATIONS if step.__name__ == "_search_index")
+        migration = next(step for step in MIGRATIONS if step.__name__ == "search_index")
         migration(db)
         assert _matches(store, "documents_search", "envoy") == 1
         assert _matches(store, "attributions_search", "surrender") == 1

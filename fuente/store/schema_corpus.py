@@ -1,0 +1,228 @@
+"""The tables of what is worked out across articles and of the batch: one rejection per
+input (migration 7), actors across articles (8), syndicated copies (9), claims (10) and
+knowledge findings (11)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from fuente.store.ddl import run_script
+
+__all__ = ["actors", "claims", "findings", "rejections_once", "syndication"]
+
+
+def rejections_once(db: sqlite3.Connection) -> None:
+    """One rejection per input, the last one: older repeats are dropped, and an index keeps
+    replacing them cheap."""
+    run_script(
+        db,
+        """
+        DELETE FROM rejections WHERE rowid NOT IN (
+            SELECT max(rowid) FROM rejections GROUP BY path
+        );
+        CREATE INDEX rejections_path ON rejections (path)
+        """,
+    )
+
+
+def actors(db: sqlite3.Connection) -> None:
+    """One actor across articles: corpus-wide actors, the keys to find them by, and which
+    entity or speaker of which document each links (``actor`` NULL: left unlinked, and
+    ``reason`` says why). ``aliases`` of a link are the forms the article writes the name in,
+    a JSON object of form -> count; ``actor_aliases`` sums them per actor, kept by triggers
+    as links come and go (a document's links go with it). ``actors_linked`` lists the
+    documents already linked; the others wait for the next linking pass."""
+    run_script(
+        db,
+        """
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            kb TEXT,
+            country TEXT,
+            sector TEXT,
+            version TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX actors_kb ON actors (kb) WHERE kb IS NOT NULL;
+
+        CREATE TABLE actor_keys (
+            key TEXT NOT NULL,
+            actor TEXT NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+            PRIMARY KEY (key, actor)
+        ) WITHOUT ROWID;
+        CREATE INDEX actor_keys_actor ON actor_keys (actor);
+
+        CREATE TABLE actor_links (
+            ref TEXT PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            actor TEXT REFERENCES actors (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX actor_links_actor ON actor_links (actor);
+        CREATE INDEX actor_links_doc ON actor_links (doc);
+
+        CREATE TABLE actor_aliases (
+            actor TEXT NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (actor, alias)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE actors_linked (
+            doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            version TEXT NOT NULL
+        )
+        """,
+    )
+    for trigger in ACTOR_TRIGGERS:
+        db.execute(trigger)
+
+
+def syndication(db: sqlite3.Connection) -> None:
+    """Syndicated copies and reused passages. ``passages`` are the indexed paragraphs of an
+    article's own writing, ``passage_bands`` their MinHash LSH band keys (the index a new
+    article is matched against); ``copies`` says which document a document is a copy of
+    (its group is the one of that document); ``reuse`` records passages taken from another
+    document by an article that is not a copy of it; ``syndication_indexed`` lists the
+    documents already matched and indexed."""
+    run_script(
+        db,
+        """
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            words INTEGER NOT NULL
+        );
+        CREATE INDEX passages_doc ON passages (doc);
+
+        CREATE TABLE passage_bands (
+            band INTEGER NOT NULL,
+            key BLOB NOT NULL,
+            passage INTEGER NOT NULL REFERENCES passages (id) ON DELETE CASCADE
+        );
+        CREATE INDEX passage_bands_key ON passage_bands (band, key);
+        CREATE INDEX passage_bands_passage ON passage_bands (passage);
+
+        CREATE TABLE copies (
+            doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            copy_of TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            share REAL NOT NULL,
+            reason TEXT NOT NULL,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX copies_copy_of ON copies (copy_of);
+
+        CREATE TABLE reuse (
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            source_doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            source_start INTEGER NOT NULL,
+            source_end INTEGER NOT NULL,
+            similarity REAL NOT NULL,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX reuse_doc ON reuse (doc);
+        CREATE INDEX reuse_source ON reuse (source_doc);
+
+        CREATE TABLE syndication_indexed (
+            doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            version TEXT NOT NULL
+        )
+        """,
+    )
+
+
+def claims(db: sqlite3.Connection) -> None:
+    """One claim across articles. ``claims`` are statements (attributions) or events that
+    several articles report; ``claim_members`` says which attribution or event (``ref``) of
+    which document belongs to which claim, the member it was matched to (``matched``), how
+    close they were and why; ``claim_keys`` are the blocking keys a new document's records are
+    looked up by (content shingles, speaker and word, event category and actor);
+    ``claims_matched`` lists the documents already matched."""
+    run_script(
+        db,
+        """
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL,
+            actor TEXT,
+            version TEXT NOT NULL
+        );
+
+        CREATE TABLE claim_members (
+            ref TEXT PRIMARY KEY,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            claim TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            matched TEXT,
+            score REAL NOT NULL,
+            reason TEXT NOT NULL,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX claim_members_claim ON claim_members (claim);
+        CREATE INDEX claim_members_doc ON claim_members (doc);
+
+        CREATE TABLE claim_keys (
+            key TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            PRIMARY KEY (key, ref)
+        ) WITHOUT ROWID;
+        CREATE INDEX claim_keys_doc ON claim_keys (doc);
+
+        CREATE TABLE claims_matched (
+            doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            version TEXT NOT NULL
+        )
+        """,
+    )
+
+
+def findings(db: sqlite3.Connection) -> None:
+    """Knowledge checks that fired: one row per finding of a document, the actor's span and
+    the date's (the date's span null when it is the article's own date)."""
+    run_script(
+        db,
+        """
+        CREATE TABLE findings (
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            rule TEXT NOT NULL,
+            message TEXT NOT NULL,
+            actor_start INTEGER NOT NULL,
+            actor_end INTEGER NOT NULL,
+            actor_text TEXT NOT NULL,
+            kb TEXT NOT NULL,
+            date_value TEXT NOT NULL,
+            date_start INTEGER,
+            date_end INTEGER,
+            date_text TEXT,
+            version TEXT NOT NULL
+        );
+        CREATE INDEX findings_doc ON findings (doc, actor_start)
+        """,
+    )
+
+
+ACTOR_TRIGGERS = (
+    """CREATE TRIGGER actor_links_count AFTER INSERT ON actor_links
+        WHEN new.actor IS NOT NULL BEGIN
+            INSERT INTO actor_aliases (actor, alias, count)
+            SELECT new.actor, key, value FROM json_each(new.aliases) WHERE true
+            ON CONFLICT (actor, alias) DO UPDATE SET count = count + excluded.count;
+        END""",
+    """CREATE TRIGGER actor_links_uncount AFTER DELETE ON actor_links
+        WHEN old.actor IS NOT NULL BEGIN
+            UPDATE actor_aliases
+            SET count = count - (SELECT value FROM json_each(old.aliases) WHERE key = alias)
+            WHERE actor = old.actor AND alias IN (SELECT key FROM json_each(old.aliases));
+            DELETE FROM actor_aliases WHERE actor = old.actor AND count <= 0;
+        END""",
+)
