@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from fuente.records import ArticleRecords, Attribution, LeadStatement, Speaker
+from fuente.store.where import doc_and_values
 
 __all__ = [
     "ATTRIBUTION_COLUMNS",
@@ -79,14 +80,7 @@ def read_attributions(
 ) -> Iterator[Attribution]:
     """Attributions in document order (by document id, then where their content starts),
     optionally only those of one document and of the given speaker ids."""
-    conditions, params = [], []
-    if doc is not None:
-        conditions.append("doc = ?")
-        params.append(doc)
-    if speakers is not None:
-        conditions.append("speaker IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(list(speakers), ensure_ascii=False))
-    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    where, params = doc_and_values(doc, "speaker", speakers)
     cursor = db.execute(
         f"SELECT {', '.join(ATTRIBUTION_COLUMNS)} FROM attributions {where} "
         "ORDER BY doc, content_start, content_end, rowid",

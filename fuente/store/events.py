@@ -7,12 +7,12 @@ attributions they may sit in.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Collection, Iterator
 from typing import Any
 
 from fuente.records import Actor, ArticleRecords, Event
+from fuente.store.where import doc_and_values
 
 __all__ = ["EVENT_COLUMNS", "read_events", "write_events"]
 
@@ -61,14 +61,7 @@ def read_events(
 ) -> Iterator[Event]:
     """Events of one document (or of all; or only those of ``ids``), by document id then
     where their words start."""
-    conditions, params = [], []
-    if doc is not None:
-        conditions.append("doc = ?")
-        params.append(doc)
-    if ids is not None:
-        conditions.append("id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(sorted(ids), ensure_ascii=False))
-    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    where, params = doc_and_values(doc, "id", ids)
     cursor = db.execute(
         f"SELECT {', '.join(EVENT_COLUMNS)} FROM events {where} "
         "ORDER BY doc, start_char, end_char, rowid",
