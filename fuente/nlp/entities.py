@@ -110,7 +110,7 @@ def cluster_entities(doc: Doc, *, labels: tuple[str, ...] | list[str]) -> list[C
     for items in grouped:
         entity_type = _pick_type([label for _, label in items if label])
         items.sort(key=lambda item: item[0].start_char)
-        name = max((s for s, _ in items), key=lambda s: (len(s), -s.start_char)).text
+        name = _fullest([s for s, _ in items]).text
         clusters.append(
             Cluster(
                 name=name,
@@ -166,6 +166,22 @@ def _group(mentions: list[tuple[Span, str]]) -> list[list[tuple[Span, str]]]:
     return list(members.values())
 
 
+def _bare(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's key without its middle initials ("donald j. trump" -> "donald trump")."""
+    return tuple(w for i, w in enumerate(key) if i in (0, len(key) - 1) or len(w.rstrip(".")) > 1)
+
+
+def _fullest(spans: list[Span]) -> Span:
+    """The fullest name of a cluster, the first where two are as full; a form with middle
+    initials gives way to the same name without them ("Donald Trump", not "Donald J. Trump"),
+    as that is the form the person is known by across articles."""
+    keys = {_key([t.text for t in s]) for s in spans}
+    plain = [
+        s for s in spans if (k := _key([t.text for t in s])) == _bare(k) or _bare(k) not in keys
+    ]
+    return max(plain, key=lambda s: (len(s), -s.start_char))
+
+
 def _initialed(
     groups: dict[tuple[str, ...], list[tuple[Span, str]]], persons: set[tuple[str, ...]]
 ) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -174,8 +190,7 @@ def _initialed(
     Bush" and "George H. W. Bush" are two people."""
     forms: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for key in persons:
-        bare = tuple(w for i, w in enumerate(key)
-                     if i in (0, len(key) - 1) or len(w.rstrip(".")) > 1)  # fmt: skip
+        bare = _bare(key)
         if bare != key and len(bare) > 1:
             forms.setdefault(bare, []).append(key)
     return {
