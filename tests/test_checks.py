@@ -82,13 +82,19 @@ def test_checks_need_a_date_for_the_article_itself(nlp, marek) -> None:
     assert findings(nlp, marek, "President Marek says the reform is working.", None) == ()
 
 
-def test_checks_findings_round_trip_through_the_store(store) -> None:
+def _stored_finding() -> tuple[Document, Finding]:
+    """An article and the finding a check made in it, as the store keeps them."""
     text = "Officials in the Marek administration met on March 3, 2012."
     document = Document("t", "t.txt", "text", text, "h", "v", published="2019-05-03")
     finding = Finding(
         "t", "administration-on-date", "why", 17, 37, "Marek administration", "ilse-marek",
         "2012-03-03", "checks@1", 46, 59, "March 3, 2012",
     )  # fmt: skip
+    return document, finding
+
+
+def test_checks_findings_round_trip_through_the_store(store) -> None:
+    document, finding = _stored_finding()
     store.write(ArticleRecords(document=document, findings=(finding,)))
     assert list(store.findings("t")) == list(store.findings()) == [finding]
     store.write(ArticleRecords(document=document))
@@ -102,12 +108,7 @@ def test_checks_article_page_and_export_list_the_findings(store) -> None:
     from fuente.query.article import article_view
     from fuente.query.export import export
 
-    text = "Officials in the Marek administration met on March 3, 2012."
-    document = Document("t", "t.txt", "text", text, "h", "v", published="2019-05-03")
-    finding = Finding(
-        "t", "administration-on-date", "why", 17, 37, "Marek administration", "ilse-marek",
-        "2012-03-03", "checks@1", 46, 59, "March 3, 2012",
-    )  # fmt: skip
+    document, finding = _stored_finding()
     store.write(ArticleRecords(document=document, findings=(finding,)))
     (row,) = article_view(store, "t")["findings"]
     assert row["rule"] == "administration-on-date"

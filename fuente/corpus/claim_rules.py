@@ -250,12 +250,9 @@ def event_keys(event: Occurrence, *, days: int, widen: bool = False) -> set[str]
     span = _narrow(event.dated, width) or _narrow(event.published, width)
     if span is None:
         return set()
-    first, last = span[0].toordinal(), span[1].toordinal()
-    if widen:
-        first, last = first - days, last + days
     sides = [side for side in (event.source, event.target) if side and not _coded(side)]
     return {f"e:{event.category}|{side}|{block}" for side in sides
-            for block in range(first // width, last // width + 1)}  # fmt: skip
+            for block in _blocks((span,), days, widen)}  # fmt: skip
 
 
 def _coded(side: str) -> bool:
