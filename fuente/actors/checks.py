@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from fuente.actors.known import KnownActor, KnownActors, Role, known_actors, words_of
 from fuente.days import date_span
 from fuente.lexicon import read_lexicon
+from fuente.lexicon import words as grammar_words
 from fuente.nlp.tense import governing_verb
 from fuente.records import Attribution, Entity, Finding, Mention, TimeExpr
 from fuente.settings import Settings
@@ -43,7 +44,7 @@ GRACE = datetime.timedelta(days=30)  # a spell's ends are taken this much wider
 NEAR = datetime.timedelta(days=366)  # "months before" a date: within a year of it
 REACH = 8  # steps up the parse from a word to the verb it hangs on
 MODIFIER = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
-PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "does", "do"})
+PRESENT_AUXILIARIES = grammar_words("present-auxiliaries")
 Days = tuple[datetime.date, datetime.date]
 
 

@@ -51,8 +51,8 @@ EXTRACTOR = "identity@2"
 PERSON = "person"
 ORGANISATION = "organisation"
 FIRST_NAME_CLOSE = 85  # rapidfuzz ratio at which two first names are one spelt two ways
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-LINKING_WORDS = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "y", "on"})
+SUFFIXES = words("name-suffixes")
+LINKING_WORDS = words("name-linking-words")
 ARTICLES = words("articles")
 CAPITALS = re.compile(r"^[A-Z](?:\.?[A-Z])+\.?$")  # "FBI", "U.N.", "U.S.A."
 
