@@ -13,10 +13,12 @@ def vocab():
 
 
 def make(vocab, tagged: str) -> Doc:
-    """A Doc from 'word/LABEL' tokens: B- and I- prefixes are added for runs of one label."""
+    """A Doc from 'word/LABEL' tokens: B- and I- prefixes are added for runs of one label;
+    "¶" is a line break."""
     words, ents, previous = [], [], "O"
     for item in tagged.split():
         word, _, label = item.partition("/")
+        word = "\n" if word == "¶" else word
         words.append(word)
         if not label:
             ents.append("O")
@@ -165,3 +167,45 @@ def test_entities_a_quotation_epithet_and_a_slip_lose_to_the_narration() -> None
     assert narrated_names(clusters, text, aside=[quote])[0][0] == "Hillary Clinton"
     named_only_aside = (("Crooked Hillary Clinton", "PERSON", spans[:1]),)
     assert narrated_names(named_only_aside, text, aside=[quote])[0][0] == "Crooked Hillary Clinton"
+
+
+def test_entities_a_headline_name_is_cut_to_the_name_the_article_gives(vocab) -> None:
+    doc = make(
+        vocab,
+        "Gold/PERSON Star/PERSON Mom/PERSON Corners/PERSON Obama/PERSON Over/PERSON His Record "
+        "¶ A mother confronted Obama/PERSON on Tuesday .",
+    )
+    (cluster,) = cluster_entities(doc, labels=LABELS)
+    assert cluster.name == "Obama" and len(cluster.mentions) == 2
+
+
+def test_entities_a_headline_name_the_article_never_gives_is_left_whole(vocab) -> None:
+    doc = make(vocab, "Lena/PERSON Ostrova/PERSON Wins Her Seat Again ¶ The vote was close .")
+    (cluster,) = cluster_entities(doc, labels=LABELS)
+    assert cluster.name == "Lena Ostrova"
+
+
+def test_entities_a_share_an_owner_and_an_apostrophe_are_no_part_of_a_name(vocab) -> None:
+    doc = make(
+        vocab,
+        "Varga/PERSON 47.3/PERSON percent/PERSON led . The Green/PERSON Party/PERSON 's/PERSON "
+        "Jill/PERSON Stein/PERSON spoke . James/PERSON O’Neill/PERSON and O'Neill/PERSON met .",
+    )
+    clusters = by_name(cluster_entities(doc, labels=LABELS))
+    assert set(clusters) == {"Varga", "Jill Stein", "James O’Neill"}
+    assert len(clusters["James O’Neill"].mentions) == 2
+
+
+def test_entities_a_common_word_glued_at_a_sentence_start_names_no_one() -> None:
+    from fuente.nlp.entities import narrated_names
+
+    text = (
+        "Rival Hillary Clinton mocked it. Aides of rival Hillary Clinton agreed. Bill Clinton left."
+    )
+    spans = _spans(text, "Rival Hillary Clinton", "Hillary Clinton")
+    clusters = (
+        ("Rival Hillary Clinton", "PERSON", spans),
+        ("Bill Clinton", "PERSON", _spans(text, "Bill Clinton")),
+    )
+    named = narrated_names(clusters, text, aside=[])
+    assert [n for n, _, _ in named] == ["Hillary Clinton", "Bill Clinton"]

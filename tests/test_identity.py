@@ -12,6 +12,7 @@ from fuente.actors.identity import (
     decide,
     is_proper_name,
     known_entry,
+    linking_form,
     name_keys,
     own_name,
     person_parts,
@@ -143,6 +144,35 @@ def test_identity_bare_surname_of_the_knowledge_base_and_the_corpus_is_left_unli
     assert found.actor is None and found.new is None and "Ana López" in found.reason
     full = decide(name("Padrino López"), [actor("ana-lopez", "Ana López")], known=entry)
     assert full.new is not None and full.new.kb == "vladimir-padrino-lopez"
+
+
+def test_identity_an_office_held_before_a_bare_surname_picks_the_knowledge_base(settings) -> None:
+    known = known_actors(settings)
+    michelle = [actor("michelle-obama", "Michelle Obama")]
+    titled = ActorName("d#o", "d", "person", "Obama", (("Obama", 2),), 2016, "called on President")
+    entry = known_entry(titled, known)
+    assert entry is not None and entry.titled
+    found = decide(titled, michelle, known=entry)
+    assert found.new is not None and found.new.kb == entry.id
+    bare = ActorName("d#o", "d", "person", "Obama", (("Obama", 2),), 2016, "said that")
+    assert decide(bare, michelle, known=known_entry(bare, known)).new is None
+    before = ActorName("d#o", "d", "person", "Obama", (("Obama", 1),), 1990, "President")
+    entry = known_entry(before, known)
+    assert entry is None or not entry.titled  # not president yet in 1990
+
+
+def test_identity_a_bare_surname_is_linked_by_its_one_fuller_form() -> None:
+    quoted = ActorName("d#t", "d", "person", "Trump", (("Trump", 3), ("Donald Trump", 1)))
+    assert linking_form(quoted, titles=TITLES) == "Donald Trump"
+    two = ActorName(
+        "d#c",
+        "d",
+        "person",
+        "Clinton",
+        (("Clinton", 3), ("Bill Clinton", 1), ("Hillary Clinton", 1)),
+    )
+    assert linking_form(two, titles=TITLES) == "Clinton"
+    assert linking_form(name("Jill Stein"), titles=TITLES) == "Jill Stein"
 
 
 def test_identity_organisation_by_name_and_acronym() -> None:

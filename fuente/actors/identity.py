@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from fuente.actors.known import KnownActors, words_of
+from fuente.actors.known import KnownActor, KnownActors, words_of
 from fuente.lexicon import words
 from fuente.text import fold
 
@@ -42,12 +42,13 @@ __all__ = [
     "decide",
     "is_proper_name",
     "known_entry",
+    "linking_form",
     "name_keys",
     "own_name",
     "person_parts",
 ]
 
-EXTRACTOR = "identity@2"
+EXTRACTOR = "identity@3"
 PERSON = "person"
 ORGANISATION = "organisation"
 FIRST_NAME_CLOSE = 85  # rapidfuzz ratio at which two first names are one spelt two ways
@@ -63,8 +64,8 @@ class ActorName:
 
     ``ref`` is the id of what names it (an entity, or a speaker without one); ``name`` the
     fullest form the article gives; ``aliases`` every form it is written in there, with how
-    often; ``year`` the article's year, when known; ``context`` words around the name that may
-    give its office ("President").
+    often; ``year`` the article's year, when known; ``context`` the words before each of its
+    mentions, a line each, that may give its office ("President").
     """
 
     ref: str
@@ -85,6 +86,7 @@ class KnownEntry:
     kind: str
     country: str | None = None
     sector: str | None = None
+    titled: bool = False  # the article writes the entry's office, held then, before the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,9 +224,11 @@ def _shared_surname(
 ) -> str | None:
     """For a person's bare surname that fits a knowledge-base entry: the other actors of the
     corpus with that surname, named, or None when there are none ("Lopez" is no more the
-    knowledge base's Padrino Lopez than the Ana Lopez the corpus has met)."""
+    knowledge base's Padrino Lopez than the Ana Lopez the corpus has met) or when the article
+    gives the entry's office, held at its date, before the surname ("President Obama" in 2016
+    is Barack Obama, whatever other Obamas the corpus has met)."""
     parts = person_parts(name.name, titles=titles)
-    if name.kind != PERSON or parts is None or parts[0] is not None:
+    if name.kind != PERSON or parts is None or parts[0] is not None or known.titled:
         return None
     others = [
         c.name
@@ -326,11 +330,40 @@ def known_entry(name: ActorName, known: KnownActors) -> KnownEntry | None:
             around = " ".join(words_of(name.context))
             fits = [e for e in fits if e.office and " ".join(words_of(e.office)) in around] or fits
         entry = fits[0] if len(fits) == 1 else None
+        titled = entry is not None and _titled(entry, name)
     else:
+        titled = False
         entry = known.organisation(name.name.split())
         if entry is not None and _folded(entry.name) != _folded(name.name):
             entry = None if len(words_of(name.name)) > len(words_of(entry.name)) else entry
     if entry is None:
         return None
     kind = PERSON if name.kind == PERSON else ORGANISATION
-    return KnownEntry(entry.id, entry.name, kind, entry.country, entry.sector)
+    return KnownEntry(entry.id, entry.name, kind, entry.country, entry.sector, titled)
+
+
+def _titled(entry: KnownActor, name: ActorName) -> bool:
+    """Whether a mention of ``name`` has ``entry``'s office right before it ("President
+    Obama"), the article's year (when known) not before the entry first held it."""
+    if not entry.office or not entry.terms:
+        return False
+    if name.year is not None and not any(b is None or b <= name.year for b, _ in entry.terms):
+        return False
+    office = words_of(entry.office)
+    return any(words_of(before)[-len(office) :] == office for before in name.context.split("\n"))
+
+
+def linking_form(name: ActorName, *, titles: Collection[str] = ()) -> str:
+    """The form a person is linked by: its name, or, for a bare surname, the one fuller form
+    with a first name its article also gives, in a quotation or a headline ("Trump" of an
+    article whose narration never says "Donald Trump" but whose quotation does)."""
+    parts = person_parts(name.name, titles=titles)
+    if name.kind != PERSON or parts is None or parts[0] is not None:
+        return name.name
+    fuller: dict[str, str] = {}
+    for alias, _ in name.aliases:
+        own = own_name(alias, PERSON)
+        alias_parts = person_parts(own, titles=titles) if own else None
+        if own and alias_parts and alias_parts[0] and alias_parts[1] == parts[1]:
+            fuller.setdefault(alias_parts[0], own)
+    return next(iter(fuller.values())) if len(fuller) == 1 else name.name

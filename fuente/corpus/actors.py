@@ -19,6 +19,7 @@ from fuente.actors.identity import (
     actor_id,
     decide,
     known_entry,
+    linking_form,
     name_keys,
     own_name,
 )
@@ -99,6 +100,9 @@ def _link_name(db: Connection, stored: StoredName, known: KnownActors) -> str:
         stored.ref, stored.doc, stored.kind, stored.name, tuple(stored.aliases.items()),
         _year(stored.published), stored.context,
     )  # fmt: skip
+    form = linking_form(name, titles=known.titles)
+    if form != name.name:
+        name = replace(name, name=form)
     entry = known_entry(name, known)
     keys = name_keys(name, known=entry, titles=known.titles)
     candidates = [
@@ -106,6 +110,9 @@ def _link_name(db: Connection, stored: StoredName, known: KnownActors) -> str:
         for row in candidate_rows(db, keys)
     ]
     decision = decide(name, candidates, known=entry, titles=known.titles)
+    if form != stored.name:
+        decision = replace(decision, reason=f"as {form}, the fuller form its article gives: "
+                           f"{decision.reason}")  # fmt: skip
     if decision.new is not None:
         new = decision.new
         row = StoredActor(

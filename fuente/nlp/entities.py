@@ -20,6 +20,7 @@ the cluster's type (``entity_at``, ``entity_label``, ``entity_span``). No rule r
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,13 +36,14 @@ __all__ = [
     "narrated_names",
 ]  # fmt: skip
 
-EXTRACTOR = "entities@1"
+EXTRACTOR = "entities@2"
 ENTITIES_COMPONENT = "fuente_entities"
 
 DETERMINERS = words("articles")
 HONORIFICS = words("honorifics")
 POSSESSIVES = words("possessive-endings")
 COORDINATORS = words("name-coordinators")
+SHARES = words("share-words")
 # The labels of names, which the component clusters.
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
 # The type a cluster takes when its mentions disagree: earlier wins.
@@ -61,20 +63,30 @@ class Cluster:
 
 
 def _name_tokens(span: Span) -> Span | None:
-    """``span`` without leading determiners/honorifics and a trailing possessive."""
+    """``span`` without leading determiners/honorifics, an owner before a possessive, a
+    poll's share and a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
         doc[start].lower_ in DETERMINERS or doc[start].lower_.rstrip(".") in HONORIFICS
     ):
         start += 1
+    for i in range(start + 1, end - 2):  # "Green Party's Jill Stein": the name is the owned
+        if doc[i].text in POSSESSIVES and all(t.text[:1].isupper() for t in doc[i + 1 : end]):
+            start = i + 1
+            break
+    for i in range(start + 1, min(end, len(doc) - 1)):
+        if doc[i].like_num and doc[i + 1].lower_ in SHARES:  # "Trump 47.3 percent"
+            end = i
+            break
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end] if start < end else None
 
 
 def _key(words: list[str]) -> tuple[str, ...]:
-    return tuple(word.casefold() for word in words)
+    """A name's words as compared: case and the curl of an apostrophe aside ("O’Neill")."""
+    return tuple(word.casefold().replace("’", "'") for word in words)
 
 
 def _split_coordination(span: Span, known: set[tuple[str, ...]]) -> list[Span]:
@@ -129,9 +141,36 @@ def _tagged_mentions(doc: Doc, labels: tuple[str, ...] | list[str]) -> list[tupl
     for ent in doc.ents:
         if ent.label_ in labels and (name := _name_tokens(ent)) is not None:
             spans.append((name, ent.label_))
+    spans = _headline_names(doc, spans)
     person_keys = {_key([t.text for t in s]) for s, label in spans if label == "PERSON"}
     known = {_key([t.text for t in s]) for s, _ in spans} | {key[-1:] for key in person_keys}
     return [(part, label) for span, label in spans for part in _split_coordination(span, known)]
+
+
+def _headline_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """A name tagged in a headline line with the headline's words glued on ("Clinton Hid Past
+    Health", "Gold Star Mom Corners Obama") cut to the longest run of its words that the
+    article names outside its headlines ("Clinton", "Obama"); left whole when it has none."""
+    lines = _title_case_lines(doc.text)
+    if not lines:
+        return spans
+
+    def in_headline(span: Span) -> bool:
+        return any(first <= span.start_char < last for first, last in lines)
+
+    body = {_key([t.text for t in s]) for s, _ in spans if not in_headline(s)}
+    trimmed = []
+    for span, label in spans:
+        if len(span) > 1 and in_headline(span) and _key([t.text for t in span]) not in body:
+            runs = [
+                span.doc[i:j]
+                for i in range(span.start, span.end)
+                for j in range(i + 1, span.end + 1)
+                if _key([t.text for t in span.doc[i:j]]) in body
+            ]
+            span = max(runs, key=len, default=span)
+        trimmed.append((span, label))
+    return trimmed
 
 
 def _group(mentions: list[tuple[Span, str]]) -> list[list[tuple[Span, str]]]:
@@ -288,7 +327,22 @@ def _narrated_name(
     ]
     if not narrated:
         return None
-    return max(narrated, key=lambda item: (len(item[0].split()), counts[item[0]], -item[1]))[0]
+    forms_narrated = {form for form, _ in narrated}
+    named = [
+        (form, start) for form, start in narrated if not _glued(form, forms_narrated, text)
+    ] or narrated
+    return max(named, key=lambda item: (len(item[0].split()), counts[item[0]], -item[1]))[0]
+
+
+def _glued(form: str, forms: set[str], text: str) -> bool:
+    """Whether ``form`` is another of ``forms`` with a common word glued before it: "Rival
+    Hillary Clinton" at the start of a sentence, where the article also writes "rival Hillary
+    Clinton" ("Bill Clinton" keeps its "Bill": no one writes "bill Clinton")."""
+    first, _, rest = form.partition(" ")
+    if rest not in forms or not first.isalpha() or first.islower():
+        return False
+    written = rf"(?<![\w-]){re.escape(first.lower())}\s+{re.escape(rest)}(?![\w-])"
+    return re.search(written, text) is not None
 
 
 @dataclass(frozen=True, slots=True)

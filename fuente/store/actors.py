@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 NAMED_TYPES = {"PERSON": "person", "ORG": "organisation"}
-CONTEXT = 40  # characters before a name's first mention read for its office ("President ")
+CONTEXT = 40  # characters before each mention of a name read for its office ("President ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class StoredName:
     name: str
     aliases: dict[str, int]
     published: str | None
-    context: str
+    context: str  # the words before each of its mentions, a line each
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +95,11 @@ def names_of(db: sqlite3.Connection, doc: str) -> list[StoredName]:
         (doc, DESCRIBED),  # "the senator" is no name of Sanders's to link by
     )
     for ref, name, type_, start, mention in rows:
+        before = " ".join(text[max(0, start - CONTEXT) : start].split())
         if ref not in found:
-            context = text[max(0, start - CONTEXT) : start]
-            found[ref] = StoredName(ref, doc, NAMED_TYPES[type_], name, {}, published, context)
+            found[ref] = StoredName(ref, doc, NAMED_TYPES[type_], name, {}, published, before)
+        elif before not in found[ref].context.split("\n"):
+            found[ref] = replace(found[ref], context=f"{found[ref].context}\n{before}")
         aliases = found[ref].aliases
         aliases[mention] = aliases.get(mention, 0) + 1
     spoken = db.execute(
