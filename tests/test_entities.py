@@ -209,3 +209,26 @@ def test_entities_a_common_word_glued_at_a_sentence_start_names_no_one() -> None
     )
     named = narrated_names(clusters, text, aside=[])
     assert [n for n, _, _ in named] == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_entities_a_known_persons_name_overrides_the_taggers_reading(vocab) -> None:
+    from spacy.matcher import PhraseMatcher
+
+    from fuente.nlp.entities import known_names
+
+    doc = make(vocab, "María Corina/GPE spoke . Donald/PERSON Trump/PERSON Jr./PERSON left .")
+    matcher = PhraseMatcher(vocab)
+    matcher.add("PERSON", [make(vocab, "María Corina"), make(vocab, "Donald Trump")])
+    ents = known_names(doc, matcher(doc, as_spans=True))
+    assert [(e.text, e.label_) for e in ents] == [
+        ("María Corina", "PERSON"),
+        ("Donald Trump Jr.", "PERSON"),
+    ]
+
+
+def test_entities_the_knowledge_base_gives_its_people_of_two_words_or_more() -> None:
+    from fuente.nlp.entities import known_person_names
+
+    names = known_person_names(None)
+    assert {"María Corina Machado", "María Corina"} <= set(names)
+    assert all(len(name.split()) > 1 for name in names)

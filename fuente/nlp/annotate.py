@@ -67,14 +67,15 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 @cache
-def _load(model: str, labels: tuple[str, ...]) -> Language:
+def _load(model: str, labels: tuple[str, ...], lexicon_dir: str | None) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError:
         raise ConfigError(message("E033", model=model)) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS_COMPONENT, before="parser")
-    nlp.add_pipe(ENTITIES_COMPONENT, last=True, config={"labels": list(labels)})
+    config = {"labels": list(labels), "lexicon_dir": lexicon_dir}
+    nlp.add_pipe(ENTITIES_COMPONENT, last=True, config=config)
     return nlp
 
 
@@ -84,7 +85,7 @@ def load_pipeline(settings: Settings) -> Language:
     Its ``max_length`` follows the ``max_chars`` setting, so an article the readers accept is
     one spaCy accepts (a longer one is rejected alone; see ``fuente.pipeline.process``).
     """
-    nlp = _load(settings.model, tuple(settings.entity_labels))
+    nlp = _load(settings.model, tuple(settings.entity_labels), settings.lexicon_dir)
     nlp.max_length = settings.max_chars
     return nlp
 

@@ -26,9 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
-from fuente.lexicon import words
+from fuente.lexicon import read_lexicon, words
 
 __all__ = [
     "ENTITIES_COMPONENT", "EXTRACTOR", "LABELS", "Cluster", "EntityMention", "EntityView",
@@ -420,21 +422,57 @@ def entity_span(token: Token) -> Span | None:
 
 @Language.factory(
     ENTITIES_COMPONENT,
-    assigns=["doc._.fuente_entities"],
+    assigns=["doc.ents", "doc._.fuente_entities"],
     requires=["doc.ents"],
-    default_config={"labels": list(LABELS)},
+    default_config={"labels": list(LABELS), "lexicon_dir": None},
 )
-def make_entities_component(nlp: Language, name: str, labels: list[str]) -> EntitiesComponent:
-    return EntitiesComponent(tuple(labels))
+def make_entities_component(
+    nlp: Language, name: str, labels: list[str], lexicon_dir: str | None
+) -> EntitiesComponent:
+    matcher = PhraseMatcher(nlp.vocab)
+    names = known_person_names(lexicon_dir)
+    if names:
+        matcher.add("PERSON", list(nlp.tokenizer.pipe(names)))
+    return EntitiesComponent(tuple(labels), matcher if names else None)
+
+
+def known_person_names(lexicon_dir: str | None) -> list[str]:
+    """The names of two words or more the knowledge base gives its people ("María Corina
+    Machado", "María Corina"): the tagger's reading of them gives way (see ``known_names``)."""
+    people = read_lexicon("actors_known", lexicon_dir=lexicon_dir).get("people", ())
+    names = []
+    for entry in people:
+        if isinstance(entry, dict) and entry.get("name"):
+            names += [str(n) for n in (entry["name"], *(entry.get("also") or ()))]
+    return sorted({n for n in names if len(n.split()) > 1})
+
+
+def known_names(doc: Doc, found: Sequence[Span]) -> tuple[Span, ...]:
+    """``doc.ents`` with the known people's names ``found`` in it tagged PERSON, where the
+    tagger missed them or read them otherwise ("María Corina" as a place "Corina"); a person
+    the tagger found that holds a known name stays as it is ("Donald Trump Jr.")."""
+    ents = list(doc.ents)
+    for span in filter_spans(found):
+        if any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end for e in ents):
+            continue
+        ents = [e for e in ents if e.end <= span.start or e.start >= span.end]
+        ents.append(Span(doc, span.start, span.end, label="PERSON"))
+    return tuple(sorted(ents, key=lambda e: e.start))
 
 
 class EntitiesComponent:
-    """Writes ``cluster_entities`` to ``doc._.fuente_entities`` as plain tuples."""
+    """Tags the known people's names (``known_names``), then writes ``cluster_entities`` to
+    ``doc._.fuente_entities`` as plain tuples."""
 
-    def __init__(self, labels: tuple[str, ...]) -> None:
+    def __init__(self, labels: tuple[str, ...], matcher: PhraseMatcher | None = None) -> None:
         self.labels = labels
+        self.matcher = matcher
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.matcher is not None:
+            found = self.matcher(doc, as_spans=True)
+            if found:
+                doc.ents = known_names(doc, found)
         doc._.fuente_entities = tuple(
             (c.name, c.type, c.mentions) for c in cluster_entities(doc, labels=self.labels)
         )

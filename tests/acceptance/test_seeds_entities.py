@@ -52,3 +52,23 @@ def test_seed_001_every_mention_of_a_person_is_that_person(store, settings, surn
         entities.add(covering[0].id)
     (entity_id,) = entities
     assert {e.name for e, _ in store.entities(doc) if e.id == entity_id} == {name}
+
+
+@pytest.mark.parametrize(
+    ("written", "actor", "name"),
+    [
+        ("María Corina", "maria-corina-machado", "María Corina Machado"),
+        ("Edmundo", "edmundo-gonzalez-urrutia", "Edmundo González Urrutia"),
+    ],
+)
+def test_seed_000_the_opposition_leaders_are_people_of_the_knowledge_base(
+    store, settings, written, actor, name
+):
+    from fuente.query.actors import actor_detail
+
+    doc = stored(store, settings, "000")
+    (entity,) = [e for e, _ in store.entities(doc) if e.name == written]
+    assert entity.type == "PERSON"
+    detail = actor_detail(store, actor)
+    assert detail is not None and detail["name"] == name and detail["kind"] == "person"
+    assert entity.id in {link["ref"] for link in detail["links"]}
