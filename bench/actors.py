@@ -19,7 +19,8 @@ accuracy; for the 10 gold people with the most mentions, the number of distinct 
 the annotated articles and among the mentions of their full names in all ingested articles; and
 the share of singular "the X" speakers left unnamed (speakers whose description starts with
 "the ", whose count is 1 and whose kind is not document, outlet or author; unnamed = kind
-``unnamed``).
+``unnamed``), the resolved ones counted in as the descriptions ("the senator") inside a
+speaker's source words, once per article each.
 
 Run: .venv/bin/python bench/actors.py [--annotated-only] [--polnear ../shared/data/polnear]
 """
@@ -132,7 +133,14 @@ def the_x_speakers(db: sqlite3.Connection) -> tuple[int, int]:
         f" AND kind NOT IN ({placeholders})",
         NOT_SPEAKING_FOR_ANYONE,
     ).fetchone()
-    return int(row[0] or 0), int(row[1])
+    # resolved ones speak as the person or body now: count each description once per article
+    resolved = db.execute(
+        "SELECT count(DISTINCT a.doc || '|' || lower(m.text)) FROM attributions a"
+        " JOIN mentions m ON m.doc = a.doc AND m.label = 'DESCRIPTION'"
+        " AND m.start_char >= a.source_start AND m.end_char <= a.source_end"
+        " WHERE lower(m.text) LIKE 'the %'"
+    ).fetchone()[0]
+    return int(row[0] or 0), int(row[1]) + int(resolved or 0)
 
 
 # --- figures ----------------------------------------------------------------------------------

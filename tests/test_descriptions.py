@@ -74,3 +74,50 @@ def test_descriptions_a_resolved_description_speaks_as_the_person(nlp, settings)
     span = doc.char_span(text.index("The senator"), text.index(" said"))
     info = describe_source(span, settings=settings)
     assert (info.kind, info.name) == ("person", "Bernie Sanders")
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "name"),
+    [
+        (
+            "The Manhattan Supreme Court heard the case on Monday. Lawyers for both sides spoke. "
+            "The court ruled on Friday.",
+            "The court",
+            "Manhattan Supreme Court",
+        ),
+        (
+            "The U.S. Court of Appeals and the Vestland Supreme Court both heard it. Later the "
+            "appeals court ruled against the city.",
+            "the appeals court",
+            "U.S. Court of Appeals",
+        ),
+    ],
+)
+def test_descriptions_a_body_is_the_one_named_with_that_head(
+    nlp, settings, text, description, name
+):
+    assert resolved(nlp, settings, text).get(description) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two courts named, and nothing in "the court" to tell them apart
+        "The Vestland Supreme Court and the Ostrova District Court met. The court ruled.",
+        # "district" is no word of the only court's name
+        "The Vestland Supreme Court heard it. Then the district court ruled.",
+        # a party to a case is no political party, and "party" is no body's head here
+        "The Civic Party sued the city. The court heard the other party on Monday.",
+    ],
+)
+def test_descriptions_a_body_that_does_not_fit_stays_unnamed(nlp, settings, text):
+    assert "Court" not in "".join(resolved(nlp, settings, text).values())
+    assert "Party" not in "".join(resolved(nlp, settings, text).values())
+
+
+def test_descriptions_a_resolved_body_speaks_as_the_organisation(nlp, settings):
+    text = "The Manhattan Supreme Court heard the case. The court said the papers stay sealed."
+    doc = nlp(text)
+    span = doc.char_span(text.index("The court"), text.index(" said"))
+    info = describe_source(span, settings=settings)
+    assert (info.kind, info.name) == ("organisation", "Manhattan Supreme Court")

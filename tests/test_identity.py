@@ -288,3 +288,23 @@ def test_identity_named_speaker_without_entity_is_linked(store, settings) -> Non
     link_pending(store, settings=settings)
     ids = {row["id"] for row in actor_rows(store)}
     assert ids == {"hilde-brun", "central-bank-of-marovia"}
+
+
+def test_identity_a_description_names_the_office_holder_of_the_articles_date(store, settings):
+    records = _article("a", "2024-11-05", [("Hilde Brun", "PERSON", ["Hilde Brun"])])
+    described = [
+        ("a#s1", "Venezuela's interior minister"),  # Diosdado Cabello on that date
+        ("a#s2", "Venezuela's former interior minister"),  # whose spell is over: no one
+        ("a#s3", "a Venezuelan minister"),  # no office held by one person
+    ]
+    speakers = tuple(
+        Speaker(ref, "a", "unnamed", text, "t", description=text, count="1")
+        for ref, text in described
+    )
+    store.write(ArticleRecords(records.document, entities=records.entities,
+                               mentions=records.mentions, speakers=speakers))  # fmt: skip
+    link_pending(store, settings=settings)
+    detail = actor_detail(store, "diosdado-cabello")
+    assert detail is not None
+    assert [link["ref"] for link in detail["links"]] == ["a#s1"]
+    assert "2024-11-05" in detail["links"][0]["reason"]

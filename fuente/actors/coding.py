@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fuente.actors.antecedents import pronoun_antecedent
 from fuente.actors.known import known_actors
-from fuente.actors.speakers import describe_source
+from fuente.actors.speakers import STANCES, describe_source
 from fuente.lexicon import load_lexicon, words
 from fuente.nlp.entities import entity_at, entity_label, entity_view
 from fuente.records import Actor, Entity, Mention
@@ -29,7 +29,6 @@ __all__ = ["ActorCoder", "noun_lemma"]
 # Sectors that say where a faction stands, and the institutions a faction can belong to:
 # "rogue military officers" are the military's, as PLOVER codes a mutinous unit by its
 # institution.
-STANCES = frozenset({"rebels", "opposition"})
 INSTITUTIONS = frozenset({"military", "police", "government", "judiciary"})
 IGO = "international organisation"
 PERSONAL = words("pronouns-personal")

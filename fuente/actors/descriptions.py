@@ -42,7 +42,7 @@ __all__ = [
     "resolve_descriptions",
 ]  # fmt: skip
 
-EXTRACTOR = "descriptions@1"
+EXTRACTOR = "descriptions@2"
 WINDOW = 3  # sentences before the description's own in which its person must be mentioned
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 ROLE_POS = frozenset({"NOUN", "PROPN"})
@@ -59,6 +59,7 @@ class Described:
     end: int
     entity: int
     name: str
+    type: str = "PERSON"  # the cluster's type: PERSON, or ORG for a body ("the court")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class _Words:
     roles: dict[str, str]  # a form of a role -> the role ("sen" -> "senator")
     former: frozenset[str]
     not_roles: frozenset[str]
+    body_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -77,7 +79,9 @@ def _words(lexicon_dir: str | None) -> _Words:
         for name in names:
             roles.setdefault(name, names[0])
     former = frozenset(str(word) for word in lexicon.get("former", ()))
-    return _Words(roles, former, frozenset(str(w) for w in lexicon.get("not-roles", ())))
+    not_roles = frozenset(str(w) for w in lexicon.get("not-roles", ()))
+    bodies = frozenset(str(w) for w in lexicon.get("body-heads", ()))
+    return _Words(roles, former, not_roles, bodies)
 
 
 def _role(token: Token, words: _Words) -> str:
@@ -306,6 +310,7 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
     }
     context = _Context(words, known, settings, on, roles, people)
     starts = [sentence.start for sentence in doc.sents]
+    bodies = _bodies(doc)
     found = []
     for head, span in _candidates(doc, words, known):
         entity = apposed.get(head.i)
@@ -316,9 +321,52 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
                 if _fits(e, head, span, context)
             ]
             entity = fitting[0] if len(fitting) == 1 else None
+        if entity is None and _role(head, words) in words.body_heads:
+            entity = _body(doc, head, span, starts, bodies)
         if entity is not None:
-            found.append(Described(span.start_char, span.end_char, entity, clusters[entity][0]))
+            name, entity_type, _ = clusters[entity]
+            found.append(Described(span.start_char, span.end_char, entity, name, entity_type))
     return found
+
+
+def _bodies(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """For each head noun of an organisation's name ("court" of "Manhattan Supreme Court",
+    "department" of "Department of Veterans Affairs"), the (cluster, first token) of each
+    mention of such an organisation."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i, mention in entity_view(doc).at.items():
+        if mention.entity is None or mention.label != "ORG" or i != mention.start:
+            continue
+        name = doc._.fuente_entities[mention.entity][0]
+        before = words_of(name.split(" of ", 1)[0])
+        if len(words_of(name)) > 1 and before:  # "Bank" alone is no body's name
+            found.setdefault(before[-1], []).append((mention.entity, i))
+    return found
+
+
+def _body(
+    doc: Doc,
+    head: Token,
+    span: Span,
+    starts: list[int],
+    bodies: dict[str, list[tuple[int, int]]],
+) -> int | None:
+    """The one organisation named before ``head`` whose name has ``head``'s noun as its own
+    head and every other word of the description ("the appeals court": "U.S. Court of
+    Appeals", not "the Supreme Court"); where the article has named several, the one of them
+    named in the last few sentences, if only one is."""
+    said = set(words_of(" ".join(t.text for t in span if t.i != head.i and not t.is_stop)))
+    clusters = doc._.fuente_entities
+    named = [
+        (e, i)
+        for e, i in bodies.get(head.lemma_.lower(), ())
+        if i < head.i and said <= set(words_of(clusters[e][0]))
+    ]
+    if len({e for e, _ in named}) > 1:
+        first = starts[max(0, bisect_right(starts, head.i) - 1 - WINDOW)]
+        named = [(e, i) for e, i in named if i >= first]
+    entities = {e for e, _ in named}
+    return entities.pop() if len(entities) == 1 else None
 
 
 def resolve_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) -> None:

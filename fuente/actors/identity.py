@@ -32,6 +32,7 @@ from fuente.lexicon import words
 from fuente.text import fold
 
 __all__ = [
+    "PERSON",
     "ActorCandidate",
     "ActorName",
     "Decision",

@@ -17,9 +17,12 @@ import datetime
 from fuente.actors.known import KnownActor, KnownActors, Role, words_of
 from fuente.actors.speaker_lexicons import compiled, phrase_key
 from fuente.days import date_span
+from fuente.lexicon import read_lexicon
 from fuente.settings import Settings
 
-__all__ = ["day_range", "holder", "office_of", "resolve_description", "roles_on"]
+__all__ = [
+    "day_range", "holder", "names_holder", "office_of", "resolve_description", "roles_on",
+]  # fmt: skip
 
 When = str | datetime.date
 
@@ -71,6 +74,17 @@ def holder(office: str, country: str | None, on: When, *, known: KnownActors) ->
         and _overlaps(role, days)
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def names_holder(text: str, *, settings: Settings) -> bool:
+    """Whether a description names whoever holds an office: one person, made definite by
+    "the" or a possessive ("the U.S. president", "Venezuela's interior minister"), its spell
+    not said to be over ("the former president") nor another's ("a minister")."""
+    said = words_of(text)
+    if not said or not (said[0] == "the" or "'s" in text.replace("’", "'")):
+        return False
+    former = read_lexicon("descriptions", lexicon_dir=settings.lexicon_dir).get("former", ())
+    return not set(said) & {str(word) for word in former}
 
 
 def resolve_description(

@@ -34,7 +34,9 @@ from fuente.nlp.entities import entity_at, entity_label
 from fuente.settings import Settings
 from fuente.text import fold
 
-__all__ = ["EXTRACTOR", "KINDS", "SourceInfo", "describe_source", "outlet_name", "trim"]
+__all__ = [
+    "EXTRACTOR", "KINDS", "STANCES", "SourceInfo", "describe_source", "outlet_name", "trim",
+]  # fmt: skip
 
 EXTRACTOR = "speakers@1"
 KINDS = ("person", "organisation", "outlet", "document", "author", "unnamed", "pronoun")
@@ -46,7 +48,8 @@ NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 # Sectors that say more than an institution when both modify a noun ("rogue military officers").
-STANCES = frozenset({"rebels", "opposition"})
+STANCES = frozenset({"rebels", "opposition"})  # the sectors that are a stance, not a body
+DESCRIBABLE = frozenset({"unnamed", "organisation"})  # kinds a definite description may name
 # Openers that make a body noun specific ("the government"); see also ``same_source``.
 DEFINITE = words("definite-openers")
 
@@ -385,8 +388,11 @@ def _describe(span: Span, settings: Settings) -> SourceInfo:
     head = _head(root, lexicons)
     core = _core(trimmed, root, _conjuncts(head, trimmed), lexicons) if parsed else trimmed
     kind, name, description = _classify(head, core, settings)
-    if kind == "unnamed" and (described := description_at(head, settings=settings)) is not None:
-        kind, name, description = "person", described.name, None  # "the senator": Sanders
+    described = description_at(head, settings=settings) if kind in DESCRIBABLE else None
+    if described is not None and (kind == "unnamed" or described.type != "PERSON"):
+        # "the senator": Sanders; "the court": the Manhattan Supreme Court
+        kind = "person" if described.type == "PERSON" else "organisation"
+        name, description = described.name, None
     heads = [h for h in _conjuncts(head, core) if h.i < core.end]
     if kind not in {"unnamed", "document"}:
         heads = [head]  # "Trump and the government": the extractor splits named ones

@@ -14,8 +14,11 @@ from dataclasses import dataclass, replace
 
 from fuente.actors.identity import (
     EXTRACTOR,
+    PERSON,
     ActorCandidate,
     ActorName,
+    Decision,
+    KnownEntry,
     actor_id,
     decide,
     known_entry,
@@ -23,6 +26,7 @@ from fuente.actors.identity import (
     name_keys,
     own_name,
 )
+from fuente.actors.knowledge import names_holder, resolve_description
 from fuente.actors.known import KnownActors, known_actors
 from fuente.settings import Settings
 from fuente.store.actors import (
@@ -33,6 +37,7 @@ from fuente.store.actors import (
     add_link,
     candidate_rows,
     clear_actors,
+    described_speakers,
     link_kinds,
     mark_linked,
     names_of,
@@ -64,7 +69,7 @@ def link_pending(
     known = known_actors(settings)
     totals = [0, 0, 0, 0]
     for doc in pending_documents(store.db):
-        counts = store.atomic(lambda db, doc=doc: _link_document(db, doc, known))
+        counts = store.atomic(lambda db, doc=doc: _link_document(db, doc, known, settings))
         totals = [a + b for a, b in zip(totals, (1, *counts), strict=True)]
         if progress is not None:
             progress(doc)
@@ -81,18 +86,44 @@ def _year(published: str | None) -> int | None:
     return int(published[:4]) if published and published[:4].isdigit() else None
 
 
-def _link_document(db: Connection, doc: str, known: KnownActors) -> tuple[int, int, int]:
-    joined = founded = unlinked = 0
+def _link_document(
+    db: Connection, doc: str, known: KnownActors, settings: Settings
+) -> tuple[int, int, int]:
+    outcomes = []
     for stored in names_of(db, doc):
         name = own_name(stored.name, stored.kind)
-        if name is None:
-            continue
-        outcome = _link_name(db, replace(stored, name=name), known)
-        joined += outcome == "joined"
-        founded += outcome == "founded"
-        unlinked += outcome == "unlinked"
+        if name is not None:
+            outcomes.append(_link_name(db, replace(stored, name=name), known))
+    for stored in described_speakers(db, doc):
+        outcomes.append(_link_described(db, stored, known, settings))
     mark_linked(db, doc, EXTRACTOR)
-    return joined, founded, unlinked
+    return outcomes.count("joined"), outcomes.count("founded"), outcomes.count("unlinked")
+
+
+def _link_described(
+    db: Connection, stored: StoredName, known: KnownActors, settings: Settings
+) -> str:
+    """An unnamed speaker whose description names an office's holder on the article's date
+    ("Venezuela's interior minister" in a 2024 article) joins the knowledge base's holder."""
+    if not stored.published or not names_holder(stored.name, settings=settings):
+        return "skipped"
+    entry = resolve_description(stored.name, stored.published, known=known, settings=settings)
+    if entry is None:
+        return "skipped"
+    name = ActorName(stored.ref, stored.doc, PERSON, entry.name, ((stored.name, 1),))
+    kb = KnownEntry(entry.id, entry.name, PERSON, entry.country, entry.sector)
+    keys = name_keys(name, known=kb, titles=known.titles)
+    candidates = _candidates(db, keys)
+    decision = decide(name, candidates, known=kb, titles=known.titles)
+    reason = f"{stored.name!r} on {stored.published}: {decision.reason}, who held the office then"
+    return _apply(db, stored, replace(decision, reason=reason), keys)
+
+
+def _candidates(db: Connection, keys: tuple[str, ...]) -> list[ActorCandidate]:
+    return [
+        ActorCandidate(row.id, row.name, row.kind, row.kb, tuple(row.aliases))
+        for row in candidate_rows(db, keys)
+    ]
 
 
 def _link_name(db: Connection, stored: StoredName, known: KnownActors) -> str:
@@ -105,14 +136,16 @@ def _link_name(db: Connection, stored: StoredName, known: KnownActors) -> str:
         name = replace(name, name=form)
     entry = known_entry(name, known)
     keys = name_keys(name, known=entry, titles=known.titles)
-    candidates = [
-        ActorCandidate(row.id, row.name, row.kind, row.kb, tuple(row.aliases))
-        for row in candidate_rows(db, keys)
-    ]
+    candidates = _candidates(db, keys)
     decision = decide(name, candidates, known=entry, titles=known.titles)
     if form != stored.name:
         decision = replace(decision, reason=f"as {form}, the fuller form its article gives: "
                            f"{decision.reason}")  # fmt: skip
+    return _apply(db, stored, decision, keys)
+
+
+def _apply(db: Connection, stored: StoredName, decision: Decision, keys: tuple[str, ...]) -> str:
+    """Carry a decision out: found the new actor, or link to the one chosen, or to none."""
     if decision.new is not None:
         new = decision.new
         row = StoredActor(

@@ -25,6 +25,7 @@ __all__ = [
     "add_link",
     "candidate_rows",
     "clear_actors",
+    "described_speakers",
     "document_links",
     "link_kinds",
     "mark_linked",
@@ -117,6 +118,19 @@ def names_of(db: sqlite3.Connection, doc: str) -> list[StoredName]:
     for ref, kind, name in speakers:
         found[ref] = StoredName(ref, doc, kind, name, {name: 1}, published, "")
     return list(found.values())
+
+
+def described_speakers(db: sqlite3.Connection, doc: str) -> list[StoredName]:
+    """The one-person unnamed speakers of document ``doc`` ("Venezuela's interior minister"),
+    each as a name whose ``name`` is its description, with the document's date."""
+    row = db.execute("SELECT published FROM documents WHERE id = ?", (doc,)).fetchone()
+    rows = db.execute(
+        "SELECT id, description FROM speakers WHERE doc = ? AND kind = 'unnamed' "
+        "AND entity IS NULL AND count = '1' AND description IS NOT NULL ORDER BY rowid",
+        (doc,),
+    )
+    published = row[0] if row else None
+    return [StoredName(ref, doc, "person", text, {text: 1}, published, "") for ref, text in rows]
 
 
 def candidate_rows(db: sqlite3.Connection, keys: Iterable[str]) -> list[StoredActor]:
