@@ -62,6 +62,21 @@ def test_kb_check_reports_two_holders_of_one_office_on_the_same_days(tmp_path, s
     assert "2004-06-01 to 2005-03-01" in problem.reason
 
 
+def test_kb_check_lets_two_shared_spells_overlap(tmp_path, settings) -> None:
+    disputed = GOOD.replace("from: 2005-03-01}", "from: 2004-06-01, shared: true}")
+    (problem,) = check_knowledge_base(write(tmp_path, disputed), settings=settings)
+    assert "same days" in problem.reason  # one side alone says nothing
+    both = disputed.replace("to: 2005-03-01}", "to: 2005-03-01, shared: true}")
+    assert check_knowledge_base(write(tmp_path, both), settings=settings) == []
+
+
+def test_kb_check_the_packaged_knowledge_base_passes_its_own_check(settings) -> None:
+    from importlib import resources
+
+    packaged = resources.files("fuente") / "data" / "actors_known.yaml"
+    assert check_knowledge_base(str(packaged), settings=settings) == []
+
+
 def test_kb_check_weighs_a_file_against_the_packaged_entries(tmp_path, settings) -> None:
     text = "people:\n  - {name: Ines Lindqvist, country: USA, sector: government,\n"
     text += "     roles: [{office: president, from: 2010-03-01, to: 2012-03-01}]}\n"

@@ -59,6 +59,7 @@ class _Spell:
     office: str
     country: str
     days: tuple[datetime.date, datetime.date]
+    shared: bool = False
 
 
 def check_knowledge_base(path: str | Path, *, settings: Settings) -> list[KbProblem]:
@@ -168,7 +169,7 @@ def _spells(raw: dict) -> list[_Spell]:
     for role in entry_roles(raw):
         days = role.certain()
         if role.office and role.country and days and (role.start or role.end):
-            found.append(_Spell(str(raw["name"]), role.office, role.country, days))
+            found.append(_Spell(str(raw["name"]), role.office, role.country, days, role.shared))
     return found
 
 
@@ -193,7 +194,8 @@ def _packaged_spells(where: str) -> list[_Spell]:
 
 def _overlaps(spells: list[_Spell], offices: dict[str, str], where: str) -> list[tuple[str, str]]:
     """Two people in one of the one-holder offices of a country on the same days (more
-    than a handover day); a file's spells are weighed against the packaged ones too."""
+    than a handover day), unless both spells are marked ``shared``; a file's spells are
+    weighed against the packaged ones too."""
     own = {id(spell) for spell in spells}
     every = spells + _packaged_spells(where)
     by_office: dict[tuple[str, str], list[_Spell]] = {}
@@ -205,6 +207,8 @@ def _overlaps(spells: list[_Spell], offices: dict[str, str], where: str) -> list
     for (office, country), held in by_office.items():
         for one, other in combinations(held, 2):
             if one.person == other.person or not ({id(one), id(other)} & own):
+                continue
+            if one.shared and other.shared:  # a disputed office, or one of several seats
                 continue
             first, last = max(one.days[0], other.days[0]), min(one.days[1], other.days[1])
             if (last - first).days >= 1:

@@ -82,6 +82,7 @@ class Role:
     sector: str | None
     start: str | None = None
     end: str | None = None
+    shared: bool = False  # held alongside another holder: a disputed office, or one of seats
 
     def widest(self) -> tuple[datetime.date, datetime.date]:
         """The most days the spell can cover: from the first day its start may be to the
@@ -234,7 +235,8 @@ def entry_roles(raw: dict) -> tuple[Role, ...]:
         roles = []
         for role in raw["roles"]:
             if not isinstance(role, dict):
-                raise _bad(f"a role is a mapping of office, country, sector, from, to: {role!r}")
+                keys = "office, country, sector, from, to, shared"
+                raise _bad(f"a role is a mapping of {keys}: {role!r}")
             roles.append(
                 Role(
                     str(role["office"]) if role.get("office") else office,
@@ -242,6 +244,7 @@ def entry_roles(raw: dict) -> tuple[Role, ...]:
                     str(role["sector"]) if role.get("sector") else sector,
                     parse_kb_date(role["from"]) if role.get("from") is not None else None,
                     parse_kb_date(role["to"]) if role.get("to") is not None else None,
+                    role.get("shared") is True,
                 )
             )
         return tuple(roles)
