@@ -480,3 +480,19 @@ def test_speakers_a_country_the_tagger_took_for_a_whole_person_is_a_country(nlp,
     doc = nlp("Jan Marovia pledged aid to the farmers.")
     doc._.fuente_entities = (("Jan Marovia", "PERSON", ((0, 11, "PERSON"),)),)
     assert describe_source(doc[0:2], settings=marovia).country is None
+
+
+def test_speakers_a_common_word_before_a_speakers_name_is_no_part_of_it(nlp, settings) -> None:
+    from fuente.pipeline import process
+    from fuente.records import RawArticle
+
+    text = (
+        "Tomas Varga spoke in Selden on Monday.\n\n"
+        "Rival Ilse Marek said the plan would fail.\n\n"
+        "Aides to rival Ilse Marek said she would answer on Tuesday."
+    )
+    raw = RawArticle(id="t", path="t.txt", text=text, format="text")
+    (records,) = list(process([raw], nlp=nlp, settings=settings))
+    names = {s.name for s in records.speakers if s.kind == "person"}
+    assert "Rival Ilse Marek" not in names
+    assert "Ilse Marek" in names

@@ -19,7 +19,7 @@ from fuente.attribution.quotes import FoundAttribution, find_attributions
 from fuente.attribution.speaker_resolution import ResolvedSpeaker, resolve_speakers
 from fuente.lexicon import load_lexicon
 from fuente.nlp.annotate import doc_text
-from fuente.nlp.entities import entity_label
+from fuente.nlp.entities import entity_label, glued_word
 from fuente.records import Attribution, Entity, Field, LeadStatement, Speaker
 from fuente.settings import Settings
 
@@ -62,8 +62,16 @@ def _fullest_name(
                     run.append(token.text)
                 continue
             if last in run and len(run) > len(name.split()):
-                return " ".join(run)
+                return _unglued(" ".join(run), doc.text)
             run = []
+    return _unglued(name, doc.text)
+
+
+def _unglued(name: str, text: str) -> str:
+    """``name`` without common words glued before it: "Rival Hillary Clinton" is "Hillary
+    Clinton" where the article also writes "rival Hillary Clinton"."""
+    while " " in name and glued_word(name, text):
+        name = name.partition(" ")[2]
     return name
 
 

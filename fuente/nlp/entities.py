@@ -34,7 +34,7 @@ from fuente.lexicon import read_lexicon, words
 
 __all__ = [
     "ENTITIES_COMPONENT", "EXTRACTOR", "LABELS", "Cluster", "EntityMention", "EntityView",
-    "cluster_entities", "entity_at", "entity_label", "entity_span", "entity_view",
+    "cluster_entities", "entity_at", "entity_label", "entity_span", "entity_view", "glued_word",
     "narrated_names",
 ]  # fmt: skip
 
@@ -337,11 +337,16 @@ def _narrated_name(
 
 
 def _glued(form: str, forms: set[str], text: str) -> bool:
-    """Whether ``form`` is another of ``forms`` with a common word glued before it: "Rival
-    Hillary Clinton" at the start of a sentence, where the article also writes "rival Hillary
+    """Whether ``form`` is another of ``forms`` with a common word glued before it."""
+    return form.partition(" ")[2] in forms and glued_word(form, text)
+
+
+def glued_word(form: str, text: str) -> bool:
+    """Whether the first word of a name ``form`` is a common word glued on: "Rival Hillary
+    Clinton" at the start of a sentence, where the article also writes "rival Hillary
     Clinton" ("Bill Clinton" keeps its "Bill": no one writes "bill Clinton")."""
     first, _, rest = form.partition(" ")
-    if rest not in forms or not first.isalpha() or first.islower():
+    if not rest or not first.isalpha() or first.islower():
         return False
     written = rf"(?<![\w-]){re.escape(first.lower())}\s+{re.escape(rest)}(?![\w-])"
     return re.search(written, text) is not None
