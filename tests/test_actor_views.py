@@ -120,3 +120,20 @@ def test_actor_views_timeline_of_an_actor(linked) -> None:
     found = timeline(linked, "hilde brun")
     assert {row["doc"] for row in found} == {"one", "two"}
     assert any("event" in row for row in found)  # Brun met the envoys
+
+
+def test_actor_views_a_dossier_lists_the_descriptions_resolved_to_the_actor(store, settings):
+    from fuente.records import DESCRIBED
+
+    text = "Hilde Brun spoke first. The minister said the port would reopen."
+    records = _article("six", "2025-03-16", text, "Hilde Brun", "the port would reopen")
+    start = text.index("The minister")
+    described = Mention("six", "six#e0", start, start + 12, "The minister", DESCRIBED, "t")
+    store.write(
+        ArticleRecords(records.document, entities=records.entities,
+                       mentions=(*records.mentions, described), speakers=records.speakers,
+                       attributions=records.attributions)
+    )  # fmt: skip
+    found = dossier(store, "named/hilde-brun")
+    assert found["mentioned_as"] == ["The minister"]
+    assert "The minister" not in found["aliases"]

@@ -232,6 +232,7 @@ def _gathered(store: Store, key: str, known: Words) -> dict[str, Any] | None:
         return None
     entity_ids = {e["id"] for e in entities}
     mentioned = mention_texts(store, entity_ids)
+    described = mention_texts(store, entity_ids, described=True)
     own = {s.id for s in speakers}
     extracted = has_events(store)
     found = said_by(store, own) + said_about(store, entity_ids, own)
@@ -240,6 +241,8 @@ def _gathered(store: Store, key: str, known: Words) -> dict[str, Any] | None:
     found.sort()
     docs = list(dict.fromkeys([*(s.doc for s in speakers), *(e["doc"] for e in entities)]))
     identity = _identity(key, speakers, entities, mentioned)
+    folded = {text.casefold(): text for text in described}
+    identity["mentioned_as"] = sorted(folded.values(), key=str.casefold)
     if actor is not None:
         identity["actor"] = actor_identity(store, actor, known_actors(Settings()))
         identity["name"] = identity["actor"]["name"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from fuente.records import DESCRIBED
 from fuente.store.reads import IN_JSON, STATED, as_json, not_excluded
 from fuente.store.words import party_condition
 
@@ -61,10 +62,13 @@ def events_of_parties(store: Store, texts: Iterable[str], entities: Iterable[str
     return [(date or UNDATED, doc, start, "event", id_) for date, doc, start, id_ in rows]
 
 
-def mention_texts(store: Store, entities: Iterable[str]) -> list[str]:
-    """The different words the mentions of these entities have, in order."""
+def mention_texts(store: Store, entities: Iterable[str], *, described: bool = False) -> list[str]:
+    """The different words the mentions of these entities have, in order: their names, or
+    with ``described`` the definite descriptions resolved to them ("the senator")."""
+    test = "=" if described else "!="
     rows = store.db.execute(
-        f"SELECT DISTINCT text FROM mentions WHERE entity {IN_JSON} ORDER BY text",
-        (as_json(entities),),
+        f"SELECT DISTINCT text FROM mentions WHERE entity {IN_JSON} AND label {test} ? "
+        "ORDER BY text",
+        (as_json(entities), DESCRIBED),
     )
     return [text for (text,) in rows]
