@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from fuente.corpus.actors import link_pending
 from fuente.corpus.claims import match_claims
+from fuente.corpus.contradictions import find_contradictions
 from fuente.corpus.syndication import match_pending
 from fuente.errors import message
 from fuente.nlp.annotate import load_pipeline
@@ -71,7 +72,8 @@ def ingest(paths: Iterable[str], *, store: Store, settings: Settings) -> Iterato
     Once every input is settled, the documents stored are linked to the corpus-wide actors
     (``fuente.corpus.actors.link_pending``) and matched against the syndication index
     (``fuente.corpus.syndication.match_pending``), then their statements and events joined to
-    the claims across articles (``fuente.corpus.claims.match_claims``), each in its own
+    the claims across articles (``fuente.corpus.claims.match_claims``) and checked for
+    contradictions (``fuente.corpus.contradictions.find_contradictions``), each in its own
     transaction; a document a run stopped before that is linked and matched by the next run.
     """
     nlp = load_pipeline(settings)
@@ -81,6 +83,7 @@ def ingest(paths: Iterable[str], *, store: Store, settings: Settings) -> Iterato
     link_pending(store, settings=settings)
     match_pending(store)
     match_claims(store, settings=settings)
+    find_contradictions(store, settings=settings)
 
 
 def _store(result: ArticleRecords | Rejection, store: Store) -> Outcome:

@@ -18,6 +18,7 @@ __all__ = [
     "Actor",
     "ArticleRecords",
     "Attribution",
+    "Contradiction",
     "Document",
     "Entity",
     "Event",
@@ -351,6 +352,36 @@ class Finding:
     date_start: int | None = None
     date_end: int | None = None
     date_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two reports that cannot both hold: the same actor said to have done a thing and not
+    done it, two counts or two days of one event, a claim and its denial by the one it is
+    about.
+
+    ``rule`` names the rule that fired and ``message`` says what disagrees. One side is
+    ``doc``'s ``ref`` (an attribution or event id), written at ``start``:``end`` (``text``);
+    the other is ``other_doc``'s ``other_ref`` at ``other_start``:``other_end``
+    (``other_text``); the two documents may be one. ``claim`` is the claim across articles
+    and ``actor`` the corpus-wide actor it concerns, where there is one.
+    """
+
+    rule: str
+    message: str
+    doc: str
+    ref: str
+    start: int
+    end: int
+    text: str
+    other_doc: str
+    other_ref: str
+    other_start: int
+    other_end: int
+    other_text: str
+    version: str
+    claim: str | None = None
+    actor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from fuente.query.export import EXPORTS
 from fuente.records import (
     ArticleRecords,
     Attribution,
+    Contradiction,
     Document,
     Entity,
     Finding,
@@ -28,6 +29,7 @@ from fuente.records import (
 )
 from fuente.settings import load_settings
 from fuente.store.connect import open_store
+from fuente.store.contradictions import add_contradictions
 
 ARTICLE = """politics Marovia talks
 
@@ -189,6 +191,10 @@ def test_cli_export_to_file_in_each_format(tmp_path: Path, corpus: Path) -> None
         store.write(with_document_id(records, "secret-2"))
         link_pending(store, settings=load_settings())
         match_claims(store, settings=load_settings())
+        text = store.document("secret").text
+        found = Contradiction("denial", "denied", "secret", "secret#a1", 0, 5, text[:5],
+                              "secret-2", "secret-2#a1", 0, 5, text[:5], "t")  # fmt: skip
+        store.atomic(lambda db: add_contradictions(db, [found]))
     for fmt in ("jsonl", "csv", "parquet"):
         for kind in EXPORTS:
             out = tmp_path / f"{kind}.{fmt}"

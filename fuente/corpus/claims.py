@@ -47,10 +47,11 @@ from fuente.store.claims import (
     statement_features,
 )
 from fuente.store.connect import Connection
+from fuente.store.contradictions import clear_contradictions
 from fuente.store.database import Store
 from fuente.text import fold
 
-__all__ = ["ClaimReport", "match_claims", "rebuild_claims"]
+__all__ = ["ClaimReport", "match_claims", "occurrence", "rebuild_claims"]
 
 EXTRACTOR = "claims@1"
 LEAST = 2  # keys a stored record must share with a new one to be compared with it
@@ -80,8 +81,9 @@ def match_claims(
 
 
 def rebuild_claims(store: Store, *, settings: Settings) -> ClaimReport:
-    """Forget every claim and match the whole database again."""
-    store.atomic(clear_claims)
+    """Forget every claim, and the contradictions found among them, and match the whole
+    database again (``fuente.corpus.contradictions.find_contradictions`` checks it again)."""
+    store.atomic(lambda db: (clear_claims(db), clear_contradictions(db)))
     return match_claims(store, settings=settings)
 
 
@@ -118,7 +120,9 @@ def _side(actor: str | None, country: str | None, sector: str | None) -> str | N
     return f"{country}/{sector or '-'}" if country else None
 
 
-def _occurrence(row: dict[str, Any]) -> Occurrence:
+def occurrence(row: dict[str, Any]) -> Occurrence:
+    """An event row as the claim rules see it (the contradiction pass keys events the same
+    way)."""
     return Occurrence(
         row["ref"], row["doc"], row["category"], row["modality"], bool(row["negated"]),
         _side(row["source_actor"], row["source_country"], row["source_sector"]),
@@ -153,12 +157,12 @@ def _match_document(db: Connection, doc: str, settings: Settings, nouns: frozens
                         label=statement.content[:200],
                         actor=statement.who if statement.who != "unnamed" else None)  # fmt: skip
         _keep_keys(db, statement.ref, doc, statement_keys(statement, settings=settings))
-    events = [_occurrence(row) for row in event_features(db, doc=doc)]
+    events = [occurrence(row) for row in event_features(db, doc=doc)]
     lookups = [event_keys(event, days=settings.event_days, widen=True) for event in events]
     chosen = [_candidates(db, keyed_refs(db, keys, doc=doc), least=1) if keys else []
               for keys in lookups]  # fmt: skip
     refs = sorted({ref for refs in chosen for ref in refs})
-    known = {row["ref"]: _occurrence(row) for row in event_features(db, refs=refs)} if refs else {}
+    known = {row["ref"]: occurrence(row) for row in event_features(db, refs=refs)} if refs else {}
     for event, refs in zip(events, chosen, strict=True):
         matches = []
         for other in (known[ref] for ref in refs if ref in known):

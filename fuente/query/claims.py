@@ -1,11 +1,13 @@
 """Claims across articles as rows: what ``fuente claims`` lists and ``fuente export claims``
-writes, each claim with its members and its independent corroboration."""
+writes, each claim with its members, its independent corroboration and the contradictions
+found between its members or with them (``contradictions``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
+from fuente.query.contradictions import contradictions
 from fuente.query.corroboration import corroboration
 from fuente.store.claims import claim_member_rows, claim_rows
 from fuente.store.database import Store
@@ -17,7 +19,7 @@ MEMBER_FIELDS = ("ref", "doc", "start", "end", "text", "published", "outlet", "m
                  "score", "reason")  # fmt: skip
 
 
-def _row(claim: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
+def _row(store: Store, claim: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
     first = members[0]
     return {
         "id": claim["id"],
@@ -28,6 +30,7 @@ def _row(claim: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]
         "documents": len({member["doc"] for member in members}),
         **corroboration(members),
         "members": [{name: member[name] for name in MEMBER_FIELDS} for member in members],
+        "contradictions": list(contradictions(store, refs=[m["ref"] for m in members])),
     }
 
 
@@ -43,6 +46,6 @@ def claims(store: Store, query: str | None = None, *, min_sources: int = 1) -> I
     those with ``min_sources`` independent sources or more."""
     words = fold(query or "").split()
     for claim in claim_rows(store.db):
-        row = _row(claim, claim_member_rows(store.db, claim["id"]))
+        row = _row(store, claim, claim_member_rows(store.db, claim["id"]))
         if row["sources"] >= min_sources and _matches(row, words):
             yield row

@@ -1,5 +1,5 @@
-"""The export kinds of the corpus-wide passes: actors, syndicated copies, claims and
-knowledge findings, each as ``(name, rows, schema, help)`` for ``fuente.query.export`` to
+"""The export kinds of the corpus-wide passes: actors, syndicated copies, claims, knowledge
+findings and contradictions, each as ``(name, rows, schema, help)`` for ``fuente.query.export`` to
 register beside the kinds of one article's layers."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from fuente.query.actors import actor_rows
 from fuente.query.claims import claims
+from fuente.query.contradictions import contradictions
 from fuente.query.rows import finding_row
 from fuente.query.syndication import syndication_rows
 from fuente.store.database import Store
@@ -85,6 +86,26 @@ _ORIGIN = pa.struct(
 _FOLDED = pa.struct(
     [("ref", pa.string()), ("doc", pa.string()), ("into", pa.string()), ("how", pa.string())]
 )
+_SIDE = pa.struct(
+    [
+        ("doc", pa.string()),
+        ("ref", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("text", pa.string()),
+    ]
+)
+_CONTRADICTION = pa.struct(
+    [
+        ("rule", pa.string()),
+        ("message", pa.string()),
+        ("claim", pa.string()),
+        ("actor", pa.string()),
+        ("one", _SIDE),
+        ("other", _SIDE),
+        ("version", pa.string()),
+    ]
+)
 _kind(
     "claims",
     claims,
@@ -101,6 +122,7 @@ _kind(
             ("folded", pa.list_(_FOLDED)),
             ("unnamed_only", pa.bool_()),
             ("members", pa.list_(_CLAIM_MEMBER)),
+            ("contradictions", pa.list_(_CONTRADICTION)),
         ]
     ),
     "one row per statement or event two articles or more report, with its independent sources",
@@ -126,4 +148,16 @@ _kind(
         ]
     ),
     "one row per knowledge check that fired: the rule, the actor's span and the date's",
+)
+
+
+def contradiction_rows(store: Store) -> Iterator[dict[str, Any]]:
+    yield from contradictions(store)
+
+
+_kind(
+    "contradictions",
+    contradiction_rows,
+    pa.schema(list(_CONTRADICTION)),
+    "one row per contradiction between reports: the rule, what disagrees, both sides' spans",
 )

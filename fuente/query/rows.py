@@ -18,6 +18,7 @@ from typing import Any
 from fuente.query.keys import entity_key
 from fuente.records import (
     Actor,
+    Contradiction,
     Document,
     Entity,
     Event,
@@ -27,7 +28,15 @@ from fuente.records import (
     TimeExpr,
 )
 
-__all__ = ["ACTOR_FIELDS", "document_row", "entity_row", "event_row", "finding_row", "time_row"]
+__all__ = [
+    "ACTOR_FIELDS",
+    "contradiction_row",
+    "document_row",
+    "entity_row",
+    "event_row",
+    "finding_row",
+    "time_row",
+]
 
 ACTOR_FIELDS = ("text", "start", "end", "entity", "country", "sector")
 
@@ -115,6 +124,22 @@ def event_row(event: Event, text: str, actors: Mapping[str, str] | None = None) 
         "modality": event.modality,
         "attribution": event.attribution,
     }
+
+
+def contradiction_row(found: Contradiction) -> dict[str, Any]:
+    """Two reports that cannot both hold: the rule, what disagrees, the claim and actor it
+    concerns, and both sides (document, record, span and words)."""
+    return {
+        "rule": found.rule,
+        "message": found.message,
+        "claim": found.claim,
+        "actor": found.actor,
+        "one": {"doc": found.doc, "ref": found.ref, "start": found.start, "end": found.end,
+                "text": found.text},
+        "other": {"doc": found.other_doc, "ref": found.other_ref, "start": found.other_start,
+                  "end": found.other_end, "text": found.other_text},
+        "version": found.version,
+    }  # fmt: skip
 
 
 def finding_row(finding: Finding) -> dict[str, Any]:

@@ -7,8 +7,9 @@ its document), ``start_char``/``end_char`` (offsets into ``documents.text``) and
 holds speakers, attributions and lead statements, migration 3 time expressions, migration 4
 links them, migration 5 is the search index, 6 events, 7 keeps one rejection per input, 8
 holds the actors across articles, 9 syndicated copies, 10 claims and events across
-articles, 11 knowledge findings. The tables live in ``schema_articles`` (one article's
-records), ``search_index`` and ``schema_corpus`` (across articles); this module numbers them.
+articles, 11 knowledge findings, 12 contradictions between reports. The tables live in
+``schema_articles`` (one article's records), ``search_index`` and ``schema_corpus`` (across
+articles); this module numbers them.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     corpus.syndication,
     corpus.claims,
     corpus.findings,
+    corpus.contradictions,
 )
 
 

@@ -1,6 +1,6 @@
 """The tables of what is worked out across articles and of the batch: one rejection per
-input (migration 7), actors across articles (8), syndicated copies (9), claims (10) and
-knowledge findings (11)."""
+input (migration 7), actors across articles (8), syndicated copies (9), claims (10),
+knowledge findings (11) and contradictions (12)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sqlite3
 
 from fuente.store.ddl import run_script
 
-__all__ = ["actors", "claims", "findings", "rejections_once", "syndication"]
+__all__ = ["actors", "claims", "contradictions", "findings", "rejections_once", "syndication"]
 
 
 def rejections_once(db: sqlite3.Connection) -> None:
@@ -207,6 +207,54 @@ def findings(db: sqlite3.Connection) -> None:
             version TEXT NOT NULL
         );
         CREATE INDEX findings_doc ON findings (doc, actor_start)
+        """,
+    )
+
+
+def contradictions(db: sqlite3.Connection) -> None:
+    """Contradictions between reports: one row per finding, with both sides (``doc``,
+    ``ref`` the attribution or event, ``start_char``/``end_char`` and ``text``, then the same
+    for ``other_``), the ``rule`` that fired and why (``message``), the claim and the
+    corpus-wide actor it concerns where there is one. ``contradiction_keys`` are the keys a
+    new document's denials and allegations are looked up by; ``contradictions_checked`` lists
+    the documents already checked."""
+    run_script(
+        db,
+        """
+        CREATE TABLE contradictions (
+            rule TEXT NOT NULL,
+            message TEXT NOT NULL,
+            claim TEXT,
+            actor TEXT,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            ref TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            other_doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            other_ref TEXT NOT NULL,
+            other_start INTEGER NOT NULL,
+            other_end INTEGER NOT NULL,
+            other_text TEXT NOT NULL,
+            version TEXT NOT NULL,
+            UNIQUE (rule, ref, other_ref)
+        );
+        CREATE INDEX contradictions_doc ON contradictions (doc);
+        CREATE INDEX contradictions_other_doc ON contradictions (other_doc);
+        CREATE INDEX contradictions_claim ON contradictions (claim);
+
+        CREATE TABLE contradiction_keys (
+            key TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            PRIMARY KEY (key, ref)
+        ) WITHOUT ROWID;
+        CREATE INDEX contradiction_keys_doc ON contradiction_keys (doc);
+
+        CREATE TABLE contradictions_checked (
+            doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            version TEXT NOT NULL
+        )
         """,
     )
 
