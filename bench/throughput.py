@@ -7,15 +7,19 @@ texts, as one JSON Lines file, into a fresh database: reading, layout, language,
 with fuente's components, records and one SQLite transaction per document. Both are timed
 after a warm-up, alternately, and the best of ``--rounds`` is kept; words per second count the
 words of the texts as given, for both. Memory: the process's resident size is sampled while
-fuente ingests, to show it does not grow with the number of documents.
+fuente ingests, to show it does not grow with the number of documents. With ``--workers N``
+(default 2) the same texts, written as files of 25 documents (a file is a worker's unit of
+work), are ingested by one worker and by N, and the speed-up and the largest worker's
+resident size are printed.
 
-Run: .venv/bin/python bench/throughput.py [--megabytes 2] [--rounds 2]
+Run: .venv/bin/python bench/throughput.py [--megabytes 2] [--rounds 2] [--workers 2]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import tempfile
 import time
@@ -28,6 +32,7 @@ from fuente.settings import load_settings
 from fuente.store.connect import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARD = 25  # documents per file when workers are timed
 
 
 def corpus(megabytes: float) -> list[str]:
@@ -44,6 +49,18 @@ def corpus(megabytes: float) -> list[str]:
     return texts
 
 
+def write_shards(texts: list[str], folder: Path) -> Path:
+    """The texts as JSON Lines files of ``SHARD`` documents each: a file is a worker's unit."""
+    folder.mkdir()
+    for first in range(0, len(texts), SHARD):
+        lines = [
+            json.dumps({"id": f"bench-{number}", "text": texts[number]}) + "\n"
+            for number in range(first, min(first + SHARD, len(texts)))
+        ]
+        (folder / f"shard-{first:06d}.jsonl").write_text("".join(lines), encoding="utf-8")
+    return folder
+
+
 def resident_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -58,11 +75,14 @@ def time_spacy(nlp, texts: list[str], batch_size: int) -> float:
     return time.perf_counter() - start
 
 
-def time_fuente(jsonl: Path, settings, workdir: Path, round_number: int) -> tuple[float, list]:
+def time_fuente(
+    jsonl: Path, settings, workdir: Path, round_number: int, *, workers: int = 1
+) -> tuple[float, list]:
     samples = []
-    with open_store(workdir / f"bench-{round_number}.db") as store:
+    with open_store(workdir / f"bench-{jsonl.stem}-{round_number}-{workers}.db") as store:
         start = time.perf_counter()
-        for count, outcome in enumerate(ingest([str(jsonl)], store=store, settings=settings), 1):
+        outcomes = ingest([str(jsonl)], store=store, settings=settings, workers=workers)
+        for count, outcome in enumerate(outcomes, 1):
             if outcome.status == "rejected":
                 sys.exit(f"bench/throughput.py: rejected {outcome.path}: {outcome.detail}")
             if count % 200 == 0:
@@ -75,6 +95,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=2.0)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="also time this many workers against one, on the texts in shards (1: skip)",
+    )
     args = parser.parse_args()
 
     settings = load_settings()
@@ -99,6 +125,16 @@ def main() -> None:
             elapsed, samples = time_fuente(jsonl, settings, workdir, round_number)
             fuente_times.append(elapsed)
 
+        if args.workers > 1:
+            shards = write_shards(texts, workdir / "shards")
+            one = [time_fuente(shards, settings, workdir, r)[0] for r in range(args.rounds)]
+            many = [
+                time_fuente(shards, settings, workdir, r, workers=args.workers)[0]
+                for r in range(args.rounds)
+            ]
+            # the workers have ended: the largest resident size any of them reached
+            worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
     spacy_rate = words / min(spacy_times)
     fuente_rate = words / min(fuente_times)
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
@@ -111,6 +147,13 @@ def main() -> None:
         step = max(1, len(samples) // 5)
         shown = ", ".join(f"{count} docs: {mb:.0f} MB" for count, mb in samples[::step])
         print(f"resident memory while ingesting: {shown}")
+    if args.workers > 1:
+        one_rate, many_rate = words / min(one), words / min(many)
+        print(
+            f"on {SHARD}-document shards: 1 worker {one_rate:,.0f} words/s, {args.workers} "
+            f"workers {many_rate:,.0f} words/s: speed-up {many_rate / one_rate:.2f}  "
+            f"(target >= 1.7 with 2); largest worker {worker_mb:.0f} MB resident"
+        )
 
 
 if __name__ == "__main__":

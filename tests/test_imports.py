@@ -14,9 +14,11 @@ RANKS = {
     "attribution": 5, "times": 5,
     "events": 6,
     "pipeline": 7, "query": 7, "corpus": 7,
-    "ingest": 8, "picture": 8,
-    "web": 9,
-    "cli": 10,
+    "screen": 8, "picture": 8,
+    "workers": 9,
+    "ingest": 10,
+    "web": 11,
+    "cli": 12,
 }  # fmt: skip
 
 

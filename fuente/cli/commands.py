@@ -144,6 +144,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @settings_options
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Processes to read, parse and analyse in (0: one per core; default: the setting).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def ingest(
     paths: tuple[str, ...],
@@ -151,6 +157,7 @@ def ingest(
     config: str | None,
     model: str | None,
     batch_size: int | None,
+    workers: int | None,
     quiet: bool,
 ) -> None:
     """Ingest files, directories and globs of .txt, .html and .jsonl articles."""
@@ -167,7 +174,8 @@ def ingest(
 
     try:
         with open_store(db_path, lock_timeout=settings.lock_timeout) as store:
-            outcomes = run_ingest(paths, store=store, settings=settings)
+            count = settings.workers if workers is None else workers
+            outcomes = run_ingest(paths, store=store, settings=settings, workers=count)
             counts = report(counting(outcomes), paths=paths, quiet=quiet)
     except StoreError as error:
         click.echo(f"error: {error}", err=True)

@@ -52,7 +52,7 @@ from fuente.records import RawArticle, Rejection
 from fuente.settings import Settings
 from fuente.text import split_tags
 
-__all__ = ["EXTRACTOR", "expand_paths", "normalise_meta", "read_inputs"]
+__all__ = ["EXTRACTOR", "expand_paths", "input_files", "normalise_meta", "read_inputs"]
 
 EXTRACTOR = "readers@1"
 
@@ -106,6 +106,12 @@ def read_inputs(paths: Iterable[str], *, settings: Settings) -> Iterator[RawArti
             yield found
         else:
             yield from _read_file(found, settings=settings)
+
+
+def input_files(paths: Iterable[str]) -> list[str | Rejection]:
+    """The files ``read_inputs`` would read under ``paths``, and a rejection for each bad path,
+    in the order ``read_inputs`` meets them; listing them opens no file."""
+    return list(files(paths, suffixes=_SUFFIXES))
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
