@@ -62,6 +62,7 @@ MESSAGES: dict[str, str] = {
         "published {value!r} is not a date fuente can read (write it as YYYY-MM-DD); it is kept "
         "as given, and the document is dated from its text where it can be"
     ),
+    "W004": "published {value} is read from the file name, as nothing else gave the date",
     "W003": (
         "the HTML is nested too deep for trafilatura to find its main text (deeper than 2,048 "
         "elements), so all its text was kept: menus and other page text may be in it"

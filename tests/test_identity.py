@@ -154,8 +154,8 @@ def test_identity_an_office_held_before_a_bare_surname_picks_the_knowledge_base(
     assert entry is not None and entry.titled
     found = decide(titled, michelle, known=entry)
     assert found.new is not None and found.new.kb == entry.id
-    bare = ActorName("d#o", "d", "person", "Obama", (("Obama", 2),), 2016, "said that")
-    assert decide(bare, michelle, known=known_entry(bare, known)).new is None
+    bare = ActorName("d#o", "d", "person", "Obama", (("Obama", 2),), 2019, "said that")
+    assert decide(bare, michelle, known=known_entry(bare, known)).new is None  # out of office
     before = ActorName("d#o", "d", "person", "Obama", (("Obama", 1),), 1990, "President")
     entry = known_entry(before, known)
     assert entry is None or not entry.titled  # not president yet in 1990
@@ -308,3 +308,20 @@ def test_identity_a_description_names_the_office_holder_of_the_articles_date(sto
     assert detail is not None
     assert [link["ref"] for link in detail["links"]] == ["a#s1"]
     assert "2024-11-05" in detail["links"][0]["reason"]
+
+
+def test_identity_a_bare_surname_is_who_headed_the_state_that_year(settings) -> None:
+    from dataclasses import replace
+
+    known = known_actors(settings)
+    michelle = [actor("michelle-obama", "Michelle Obama")]
+    bare = ActorName("d#o", "d", "person", "Obama", (("Obama", 2),), 2016, "said that")
+    entry = known_entry(bare, known)
+    assert entry is not None and entry.sitting
+    found = decide(bare, michelle, known=entry)
+    assert found.new is not None and found.new.kb == entry.id
+    named = replace(bare, namesakes=1)  # the article names Michelle Obama too: no telling
+    assert decide(named, michelle, known=known_entry(named, known)).new is None
+    later = replace(bare, year=2019)
+    entry = known_entry(later, known)
+    assert entry is None or not entry.sitting

@@ -649,3 +649,31 @@ def test_readers_read_error_is_rejected(
 )
 def test_readers_normalise_meta(given: dict[str, object], expected: dict[str, object]) -> None:
     assert normalise_meta(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("politico_2016-09-12_clinton-speech.txt", "2016-09-12"),
+        ("2016-09-12-politico-speech.txt", "2016-09-12"),
+        ("speech.txt", None),
+        ("speech-2016-02-30.txt", None),  # no such day
+        ("from-2016-09-12-to-2016-09-14.txt", None),  # two dates: neither
+        ("report-12016-09-12.txt", None),  # no date stands alone there
+    ],
+)
+def test_readers_a_date_in_the_file_name(name, date) -> None:
+    from fuente.readers.inputs import file_name_date
+
+    assert file_name_date(f"/some/folder/{name}") == date
+
+
+def test_readers_the_file_names_date_is_the_articles_when_nothing_else_gives_one(tmp_path) -> None:
+    plain = tmp_path / "wire_2016-09-12_speech.txt"
+    plain.write_text("The minister spoke on Monday.\n", encoding="utf-8")
+    given = tmp_path / "wire_2016-09-13_reply.txt"
+    given.write_text("---\npublished: 2016-09-14\n---\nThe minister replied.\n", encoding="utf-8")
+    first, second = read_inputs([str(plain), str(given)], settings=Settings())
+    assert first.meta["published"] == "2016-09-12"
+    assert any(w.startswith("[W004]") for w in first.warnings)
+    assert second.meta["published"] == "2016-09-14" and not second.warnings

@@ -76,6 +76,7 @@ class ActorName:
     aliases: tuple[tuple[str, int], ...]
     year: int | None = None
     context: str = ""
+    namesakes: int = 0  # other people of its surname its article names in full
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ class KnownEntry:
     country: str | None = None
     sector: str | None = None
     titled: bool = False  # the article writes the entry's office, held then, before the name
+    sitting: bool = False  # heads a state or government in the article's year
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,9 +229,13 @@ def _shared_surname(
     corpus with that surname, named, or None when there are none ("Lopez" is no more the
     knowledge base's Padrino Lopez than the Ana Lopez the corpus has met) or when the article
     gives the entry's office, held at its date, before the surname ("President Obama" in 2016
-    is Barack Obama, whatever other Obamas the corpus has met)."""
+    is Barack Obama, whatever other Obamas the corpus has met), or when the entry heads a state
+    or a government in the article's year and the article names no other person of its
+    surname."""
     parts = person_parts(name.name, titles=titles)
     if name.kind != PERSON or parts is None or parts[0] is not None or known.titled:
+        return None
+    if known.sitting and not name.namesakes:  # "Obama" in 2016, no other Obama named there
         return None
     others = [
         c.name
@@ -332,15 +338,28 @@ def known_entry(name: ActorName, known: KnownActors) -> KnownEntry | None:
             fits = [e for e in fits if e.office and " ".join(words_of(e.office)) in around] or fits
         entry = fits[0] if len(fits) == 1 else None
         titled = entry is not None and _titled(entry, name)
+        sitting = entry is not None and _sitting(entry, name.year, known)
     else:
-        titled = False
+        titled = sitting = False
         entry = known.organisation(name.name.split())
         if entry is not None and _folded(entry.name) != _folded(name.name):
             entry = None if len(words_of(name.name)) > len(words_of(entry.name)) else entry
     if entry is None:
         return None
     kind = PERSON if name.kind == PERSON else ORGANISATION
-    return KnownEntry(entry.id, entry.name, kind, entry.country, entry.sector, titled)
+    return KnownEntry(entry.id, entry.name, kind, entry.country, entry.sector, titled, sitting)
+
+
+def _sitting(entry: KnownActor, year: int | None, known: KnownActors) -> bool:
+    """Whether ``entry`` held an office that heads a state or a government in ``year``."""
+    if year is None:
+        return False
+    for role in entry.roles:
+        if role.office in known.heads and (role.start or role.end):
+            first, last = role.widest()
+            if first.year <= year <= last.year:
+                return True
+    return False
 
 
 def _titled(entry: KnownActor, name: ActorName) -> bool:

@@ -154,6 +154,7 @@ class KnownActors:
     by_word: dict[str, tuple[int, ...]]  # a name word -> the people (indices) it belongs to
     entries: tuple[KnownActor, ...] = ()  # every person and organisation, in file order
     offices: dict[str, str] | None = None  # folded words of an office's name -> the office
+    heads: frozenset[str] = frozenset()  # the offices that head a state or a government
 
     def by_id(self, entry_id: str) -> KnownActor | None:
         """The entry whose ``id`` is ``entry_id``."""
@@ -324,13 +325,17 @@ def _compile(lexicon_dir: str | None) -> KnownActors:
     index = {word: tuple(found) for word, found in by_word.items()}
     entries = [entry for entry, _, _ in people] + list(dict.fromkeys(organisations.values()))
     offices: dict[str, str] = {}
+    heads: set[str] = set()
     for raw in lexicon.get("offices", ()):
         if isinstance(raw, dict) and raw.get("office"):
             for name in (raw["office"], *(raw.get("also") or ())):
                 offices.setdefault(" ".join(words_of(str(name))), str(raw["office"]))
+            if raw.get("head") is True:
+                heads.add(str(raw["office"]))
     return KnownActors(
-        tuple(people), titles, organisations, longest, index, tuple(entries), offices
-    )
+        tuple(people), titles, organisations, longest, index, tuple(entries), offices,
+        frozenset(heads),
+    )  # fmt: skip
 
 
 def _unique(entry: KnownActor, names: list[str], seen: set[str]) -> tuple[KnownActor, list[str]]:

@@ -90,10 +90,11 @@ def _link_document(
     db: Connection, doc: str, known: KnownActors, settings: Settings
 ) -> tuple[int, int, int]:
     outcomes = []
-    for stored in names_of(db, doc):
-        name = own_name(stored.name, stored.kind)
-        if name is not None:
-            outcomes.append(_link_name(db, replace(stored, name=name), known))
+    names = [n for n in names_of(db, doc) if own_name(n.name, n.kind) is not None]
+    full = {n.name for n in names if n.kind == PERSON}
+    for stored in names:
+        name = replace(stored, name=own_name(stored.name, stored.kind) or stored.name)
+        outcomes.append(_link_name(db, name, known, namesakes=_namesakes(name.name, full)))
     for stored in described_speakers(db, doc):
         outcomes.append(_link_described(db, stored, known, settings))
     mark_linked(db, doc, EXTRACTOR)
@@ -126,10 +127,17 @@ def _candidates(db: Connection, keys: tuple[str, ...]) -> list[ActorCandidate]:
     ]
 
 
-def _link_name(db: Connection, stored: StoredName, known: KnownActors) -> str:
+def _namesakes(name: str, full: set[str]) -> int:
+    """How many of the article's other people's full names end in ``name``'s surname."""
+    surname = name.split()[-1] if name.split() else ""
+    return sum(1 for other in full if other != name and len(other.split()) > 1
+               and other.split()[-1] == surname)  # fmt: skip
+
+
+def _link_name(db: Connection, stored: StoredName, known: KnownActors, *, namesakes: int) -> str:
     name = ActorName(
         stored.ref, stored.doc, stored.kind, stored.name, tuple(stored.aliases.items()),
-        _year(stored.published), stored.context,
+        _year(stored.published), stored.context, namesakes,
     )  # fmt: skip
     form = linking_form(name, titles=known.titles)
     if form != name.name:

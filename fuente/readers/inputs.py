@@ -25,6 +25,9 @@ Formats, chosen by suffix:
 Metadata is normalised by ``normalise_meta`` to the keys ``title, deck, tags, outlet, url,
 published, language, author`` (only those present). For a text or HTML file, a sidecar
 ``NAME.meta.json`` next to it is read too: its keys override the front matter's (or the page's).
+Where none of them gives ``published`` and the file's name carries one date written YYYY-MM-DD
+("politico_2016-09-12_speech.txt"), that date is the article's, with a warning (W004) saying
+where it came from.
 """
 
 from __future__ import annotations
@@ -52,7 +55,9 @@ from fuente.records import RawArticle, Rejection
 from fuente.settings import Settings
 from fuente.text import split_tags
 
-__all__ = ["EXTRACTOR", "expand_paths", "input_files", "normalise_meta", "read_inputs"]
+__all__ = [
+    "EXTRACTOR", "expand_paths", "file_name_date", "input_files", "normalise_meta", "read_inputs",
+]  # fmt: skip
 
 EXTRACTOR = "readers@1"
 
@@ -135,6 +140,9 @@ def _read_file(path: str, *, settings: Settings) -> Iterator[RawArticle | Reject
         yield Rejection(path, message("E006", suffix=suffix))
 
 
+_FILE_DATE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")
+
+
 def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
@@ -150,16 +158,35 @@ def _read_document(path: str, *, kind: str, settings: Settings) -> RawArticle | 
     sidecar = _sidecar(path)
     if isinstance(sidecar, str):
         return Rejection(path, sidecar)
+    meta = {**(body.meta or {}), **sidecar}
+    warnings = decoded.warnings + body.warnings
+    if not meta.get("published") and (dated := file_name_date(path)) is not None:
+        meta["published"] = dated
+        warnings += (message("W004", value=dated),)
     return RawArticle(
         id=_stem(path),
         path=path,
         text=body.text,
         format=kind,
         raw=decoded.text if kind == "html" else None,
-        meta={**(body.meta or {}), **sidecar},
+        meta=meta,
         excluded=body.excluded,
-        warnings=decoded.warnings + body.warnings,
+        warnings=warnings,
     )
+
+
+def file_name_date(path: str) -> str | None:
+    """The one calendar date a file's name carries, written YYYY-MM-DD
+    ("politico_2016-09-12_clinton-speech.txt" -> "2016-09-12"); None for none or two."""
+    found = {match.group(0) for match in _FILE_DATE.finditer(_stem(path))}
+    if len(found) != 1:
+        return None
+    value = found.pop()
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:  # "2016-02-30"
+        return None
+    return value
 
 
 def _yaml_reason(error: yaml.YAMLError) -> str:
