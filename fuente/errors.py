@@ -38,8 +38,8 @@ MESSAGES: dict[str, str] = {
     "E002": "binary file ({detail}): fuente reads plain text, HTML and JSON Lines",
     "E003": "cannot read it: {reason}",
     "E004": (
-        "too large: {size:,} characters, over the max_chars setting of {limit:,}; "
-        "split it into articles or raise max_chars"
+        "too large: {size:,} characters, over the {setting} setting of {limit:,}; "
+        "{advice} or raise {setting}"
     ),
     "E005": "no such file or directory, and no file matches it as a pattern",
     "E006": "unsupported file type {suffix!r}: use .txt, .html, .htm or .jsonl",
@@ -53,8 +53,8 @@ MESSAGES: dict[str, str] = {
     "{limit:,} (the max_chars setting); split it into articles or raise max_chars",
     "W001": "not valid UTF-8: {count} undecodable bytes replaced with U+FFFD",
     "E013": (
-        "too large: {size:,} bytes, over the {limit:,} bytes that max_chars ({chars:,}) "
-        "allows at 4 bytes a character; split it into articles or raise max_chars"
+        "too large: {size:,} bytes, over the {limit:,} bytes that {setting} ({chars:,}) "
+        "allows at 4 bytes a character; {advice} or raise {setting}"
     ),
     "E014": "the HTML could not be parsed ({reason}); check that the file is a web page",
     "E015": "cannot write {path}: {reason}; a file already there is left as it was",

@@ -31,6 +31,12 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ),
     ("max_chars", 1_000_000, "Longest article text accepted, in characters; longer is rejected."),
     (
+        "max_page_chars",
+        20_000_000,
+        "Longest web page read, in characters, scripts and markup included; its article's own "
+        "text is held to max_chars.",
+    ),
+    (
         "entity_labels",
         ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"),
         "spaCy entity labels kept as named entities (dates and numbers belong to later layers).",
@@ -88,6 +94,7 @@ class Settings:
     n_process: int = 1
     workers: int = 0
     max_chars: int = 1_000_000
+    max_page_chars: int = 20_000_000
     entity_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
     languages: tuple[str, ...] = ("en",)
     lock_timeout: int = 30

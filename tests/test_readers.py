@@ -677,3 +677,23 @@ def test_readers_the_file_names_date_is_the_articles_when_nothing_else_gives_one
     assert first.meta["published"] == "2016-09-12"
     assert any(w.startswith("[W004]") for w in first.warnings)
     assert second.meta["published"] == "2016-09-14" and not second.warnings
+
+
+def test_readers_a_page_is_held_to_its_own_limit_and_its_article_to_max_chars(tmp_path) -> None:
+    article = "<p>" + "The minister said the talks had failed. " * 10 + "</p>"
+    scripts = "<script>var x = '" + "a" * 5_000 + "';</script>"
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>Talks</title>{scripts}</head><body><article>{article}"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    # the page is over max_chars, its article is not: it is read
+    (found,) = read_inputs([str(page)], settings=Settings(max_chars=1_000))
+    assert isinstance(found, RawArticle) and "talks had failed" in found.text
+    # a page over max_page_chars is rejected, the setting named
+    (over,) = read_inputs([str(page)], settings=Settings(max_page_chars=2_000))
+    assert isinstance(over, Rejection) and "max_page_chars" in over.reason
+    # an article over max_chars still is, for its own text
+    (long,) = read_inputs([str(page)], settings=Settings(max_chars=100))
+    assert isinstance(long, Rejection) and "max_chars setting" in long.reason

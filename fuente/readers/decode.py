@@ -24,6 +24,7 @@ __all__ = [
     "byte_limit",
     "decode_bytes",
     "read_decoded",
+    "too_long",
     "undecodable_bytes",
 ]
 
@@ -86,15 +87,28 @@ def decode_bytes(data: bytes) -> Decoded | str:
     return Decoded(text, (message("W001", count=count),))
 
 
-def _too_large(size: int, *, max_chars: int) -> str:
+ARTICLE_ADVICE = "split it into articles"
+PAGE_ADVICE = "check that it is one article's page"
+
+
+def too_long(size: int, *, limit: int, setting: str = "max_chars") -> str:
+    """The reason a text of ``size`` characters is over the ``setting`` of ``limit``."""
+    advice = ARTICLE_ADVICE if setting == "max_chars" else PAGE_ADVICE
+    return message("E004", size=size, limit=limit, setting=setting, advice=advice)
+
+
+def _too_large(size: int, *, max_chars: int, setting: str) -> str:
     limit = byte_limit(max_chars=max_chars)
-    return message("E013", size=size, limit=limit, chars=max_chars)
+    advice = ARTICLE_ADVICE if setting == "max_chars" else PAGE_ADVICE
+    return message("E013", size=size, limit=limit, chars=max_chars, setting=setting, advice=advice)
 
 
-def read_decoded(path: str, *, max_chars: int) -> Decoded | Rejection:
+def read_decoded(path: str, *, max_chars: int, setting: str = "max_chars") -> Decoded | Rejection:
     """Read the file at ``path`` and decode it, or reject it with the catalogue's reason.
 
-    The size is checked with ``stat`` first; at most one byte past the limit is ever read.
+    ``max_chars`` is the most characters the file may hold, the value of ``setting`` (named in
+    the reason). The size is checked with ``stat`` first; at most one byte past the limit is
+    ever read.
     """
     limit = byte_limit(max_chars=max_chars)
     try:
@@ -102,18 +116,18 @@ def read_decoded(path: str, *, max_chars: int) -> Decoded | Rejection:
         if not stat.S_ISREG(status.st_mode):
             return Rejection(path, message("E003", reason="it is not a regular file"))
         if status.st_size > limit:
-            return Rejection(path, _too_large(status.st_size, max_chars=max_chars))
+            return Rejection(path, _too_large(status.st_size, max_chars=max_chars, setting=setting))
         with open(path, "rb") as stream:
             data = stream.read(limit + 1)
     except OSError as error:
         return Rejection(path, message("E003", reason=error.strerror or error))
     if len(data) > limit:  # the file grew after stat
-        return Rejection(path, _too_large(len(data), max_chars=max_chars))
+        return Rejection(path, _too_large(len(data), max_chars=max_chars, setting=setting))
     decoded = decode_bytes(data)
     if isinstance(decoded, str):
         return Rejection(path, decoded)
     if not decoded.text.strip():
         return Rejection(path, message("E001"))
     if len(decoded.text) > max_chars:
-        return Rejection(path, message("E004", size=len(decoded.text), limit=max_chars))
+        return Rejection(path, too_long(len(decoded.text), limit=max_chars, setting=setting))
     return decoded

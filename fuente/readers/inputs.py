@@ -48,7 +48,13 @@ import yaml
 from lxml.html import HtmlElement
 
 from fuente.errors import message
-from fuente.readers.decode import binary_detail, byte_limit, read_decoded, undecodable_bytes
+from fuente.readers.decode import (
+    binary_detail,
+    byte_limit,
+    read_decoded,
+    too_long,
+    undecodable_bytes,
+)
 from fuente.readers.html_text import deep_tree, plain_text, too_deep
 from fuente.readers.paths import files
 from fuente.records import RawArticle, Rejection
@@ -149,12 +155,20 @@ def _stem(path: str) -> str:
 
 def _read_document(path: str, *, kind: str, settings: Settings) -> RawArticle | Rejection:
     """A text or HTML file: one article, with its sidecar's metadata over its own."""
-    decoded = read_decoded(path, max_chars=settings.max_chars)
+    # a page is held to its own limit: scripts and markup may dwarf the article it holds
+    limit, setting = (
+        (settings.max_page_chars, "max_page_chars")
+        if kind == "html"
+        else (settings.max_chars, "max_chars")
+    )
+    decoded = read_decoded(path, max_chars=limit, setting=setting)
     if isinstance(decoded, Rejection):
         return decoded
     body = _from_html(decoded.text) if kind == "html" else _from_text(decoded.text)
     if isinstance(body, str):
         return Rejection(path, body)
+    if len(body.text) > settings.max_chars:
+        return Rejection(path, too_long(len(body.text), limit=settings.max_chars))
     sidecar = _sidecar(path)
     if isinstance(sidecar, str):
         return Rejection(path, sidecar)
@@ -346,7 +360,15 @@ def _jsonl_article(path: str, line: _Line, *, settings: Settings) -> RawArticle 
     limit = byte_limit(max_chars=settings.max_chars)
     if line.data is None:
         return Rejection(
-            where, message("E013", size=line.size, limit=limit, chars=settings.max_chars)
+            where,
+            message(
+                "E013",
+                size=line.size,
+                limit=limit,
+                chars=settings.max_chars,
+                setting="max_chars",
+                advice="split it into articles",
+            ),
         )
     data = line.data.removeprefix(codecs.BOM_UTF8) if line.number == 1 else line.data
     if not data.strip():
@@ -366,7 +388,7 @@ def _jsonl_article(path: str, line: _Line, *, settings: Settings) -> RawArticle 
     if isinstance(body, str):
         return Rejection(where, body)
     if len(body.text) > settings.max_chars:
-        return Rejection(where, message("E004", size=len(body.text), limit=settings.max_chars))
+        return Rejection(where, too_long(len(body.text), limit=settings.max_chars))
     given_id = record.get("id")
     html = record.get("html")
     return RawArticle(
