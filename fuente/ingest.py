@@ -18,6 +18,7 @@ from fuente.errors import message
 from fuente.nlp.annotate import load_pipeline
 from fuente.pipeline import process
 from fuente.readers.inputs import input_files, read_inputs
+from fuente.readers.manifest import Manifest
 from fuente.records import ArticleRecords, Rejection
 from fuente.screen import Outcome, screen
 from fuente.settings import Settings
@@ -30,13 +31,19 @@ REJECTED = "rejected"
 
 
 def ingest(
-    paths: Iterable[str], *, store: Store, settings: Settings, workers: int = 1
+    paths: Iterable[str],
+    *,
+    store: Store,
+    settings: Settings,
+    workers: int = 1,
+    manifest: Manifest | None = None,
 ) -> Iterator[Outcome]:
     """Read, process and store every article under ``paths``; yield each input's outcome.
 
     ``workers`` above 1 (0: one per core) reads, parses and analyses the input files in that
     many processes (``fuente.workers``; a handful of files stays in this one), while this
     process writes every article, in the order given: the records are the same either way.
+    A ``manifest`` (``fuente.readers.manifest``) gives articles metadata from outside them.
     A fault of the database (locked past ``lock_timeout``, read-only, disk full, damaged)
     raises StoreError and ends the run; every document stored before it is kept whole.
     Once every input is settled, the documents stored are linked to the corpus-wide actors
@@ -46,7 +53,8 @@ def ingest(
     contradictions (``fuente.corpus.contradictions.find_contradictions``), each in its own
     transaction; a document a run stopped before that is linked and matched by the next run.
     """
-    for result in _analysed(paths, store=store, settings=settings, workers=workers):
+    analysed_ = _analysed(paths, store=store, settings=settings, workers=workers, manifest=manifest)
+    for result in analysed_:
         yield result if isinstance(result, Outcome) else _store(result, store)
     link_pending(store, settings=settings)
     match_pending(store)
@@ -55,18 +63,21 @@ def ingest(
 
 
 def _analysed(
-    paths: Iterable[str], *, store: Store, settings: Settings, workers: int
-) -> Iterator[ArticleRecords | Rejection | Outcome]:
+    paths: Iterable[str], *, store: Store, settings: Settings, workers: int,
+    manifest: Manifest | None,
+) -> Iterator[ArticleRecords | Rejection | Outcome]:  # fmt: skip
     paths = list(paths)
     if workers != 1 and store.path != ":memory:":
         found = input_files(paths)
         count = worker_count(workers, len(found))
         if count > 1:
-            yield from analysed(found, db_path=store.path, settings=settings, workers=count)
+            yield from analysed(
+                found, db_path=store.path, settings=settings, workers=count, manifest=manifest
+            )
             return
     nlp = load_pipeline(settings)
-    yield from process(screen(read_inputs(paths, settings=settings), store), nlp=nlp,
-                       settings=settings)  # fmt: skip
+    articles = read_inputs(paths, settings=settings, manifest=manifest)
+    yield from process(screen(articles, store), nlp=nlp, settings=settings)
 
 
 def _store(result: ArticleRecords | Rejection, store: Store) -> Outcome:

@@ -25,6 +25,7 @@ from typing import Any
 from fuente.nlp.annotate import load_pipeline
 from fuente.pipeline import process
 from fuente.readers.inputs import read_inputs
+from fuente.readers.manifest import Manifest
 from fuente.records import ArticleRecords, Rejection
 from fuente.screen import Outcome, screen
 from fuente.settings import Settings
@@ -48,8 +49,9 @@ def worker_count(asked: int, files: int) -> int:
     return max(1, min(wanted, files // MIN_FILES_PER_WORKER))
 
 
-def _start(settings: Settings, db_path: str) -> None:
+def _start(settings: Settings, db_path: str, manifest: Manifest | None) -> None:
     _WORKER["settings"] = settings
+    _WORKER["manifest"] = manifest
     _WORKER["nlp"] = load_pipeline(settings)
     _WORKER["store"] = open_reader(db_path, check_damage=False)
 
@@ -60,17 +62,23 @@ def _work(path: str | Rejection) -> list[Result]:
         return [path]
     settings: Settings = _WORKER["settings"]
     store: Store = _WORKER["store"]
-    articles = screen(read_inputs([path], settings=settings), store)
+    articles = screen(read_inputs([path], settings=settings, manifest=_WORKER["manifest"]), store)
     return list(process(articles, nlp=_WORKER["nlp"], settings=settings))
 
 
 def analysed(
-    files: Sequence[str | Rejection], *, db_path: str, settings: Settings, workers: int
+    files: Sequence[str | Rejection],
+    *,
+    db_path: str,
+    settings: Settings,
+    workers: int,
+    manifest: Manifest | None = None,
 ) -> Iterator[Result]:
     """What each article under ``files`` comes to, analysed in ``workers`` processes."""
     # spawned, not forked: a worker starts clean of the parent's threads and open connections
     context = multiprocessing.get_context("spawn")
     one_process = replace(settings, n_process=1)  # each worker parses in its own process
-    with context.Pool(workers, initializer=_start, initargs=(one_process, db_path)) as pool:
+    start = (one_process, db_path, manifest)
+    with context.Pool(workers, initializer=_start, initargs=start) as pool:
         for results in pool.imap(_work, files, chunksize=1):
             yield from results

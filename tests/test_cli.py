@@ -425,3 +425,18 @@ def test_cli_ingest_warns_of_a_published_date_it_cannot_read(tmp_path: Path, giv
     assert document.published != value and fields["published"] == value
     shown = " ".join(invoke("show", "talks", "--db", db).output.split())
     assert f"warning [W002] published {value!r}" in shown
+
+
+def test_cli_ingest_reads_metadata_from_a_manifest(tmp_path: Path) -> None:
+    db = str(tmp_path / "f.db")
+    story = tmp_path / "talks.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    manifest = tmp_path / "meta.csv"
+    manifest.write_text("path,outlet,published\ntalks.txt,Selden Courier,2025-03-14\n", "utf-8")
+    result = invoke("ingest", "--db", db, "--meta", str(manifest), str(story))
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        document = store.document("talks")
+    assert document.published == "2025-03-14" and document.outlet == "Selden Courier"
+    bad = invoke("ingest", "--db", db, "--meta", str(tmp_path / "none.csv"), str(story))
+    assert bad.exit_code == 2 and "[E035] cannot use the manifest" in bad.output

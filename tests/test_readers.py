@@ -663,7 +663,7 @@ def test_readers_normalise_meta(given: dict[str, object], expected: dict[str, ob
     ],
 )
 def test_readers_a_date_in_the_file_name(name, date) -> None:
-    from fuente.readers.inputs import file_name_date
+    from fuente.readers.manifest import file_name_date
 
     assert file_name_date(f"/some/folder/{name}") == date
 
@@ -697,3 +697,43 @@ def test_readers_a_page_is_held_to_its_own_limit_and_its_article_to_max_chars(tm
     # an article over max_chars still is, for its own text
     (long,) = read_inputs([str(page)], settings=Settings(max_chars=100))
     assert isinstance(long, Rejection) and "max_chars setting" in long.reason
+
+
+def test_readers_a_manifest_gives_articles_their_metadata(tmp_path) -> None:
+    from fuente.readers.manifest import read_manifest
+
+    (tmp_path / "wire_2016-09-12_speech.txt").write_text("The minister spoke.\n", "utf-8")
+    (tmp_path / "notes.txt").write_text("The envoy left.\n", "utf-8")
+    manifest = tmp_path / "metadata.tsv"
+    manifest.write_text(
+        "filename\tpublisher\tpublication_date\ttitle\n"
+        "wire_2016-09-12_speech\tSelden Courier\t2016-09-11\tThe speech\n",
+        encoding="utf-8",
+    )
+    listed = read_manifest(manifest, normalise=normalise_meta)
+    speech, notes = read_inputs([str(tmp_path / "wire_2016-09-12_speech.txt"),
+                                 str(tmp_path / "notes.txt")], settings=Settings(),
+                                manifest=listed)  # fmt: skip
+    assert speech.meta == {"outlet": "Selden Courier", "published": "2016-09-11",
+                           "title": "The speech"}  # fmt: skip
+    assert not speech.warnings  # the manifest's date, not the file name's
+    assert notes.meta == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reason"),
+    [
+        ("meta.tsv", "publisher\ttitle\nCourier\tA title\n", "row 2 names no article"),
+        ("meta.xlsx", "", "a manifest is one of"),
+        ("meta.jsonl", '{"id": "a"}\n[1, 2]\n', "not an object"),
+    ],
+)
+def test_readers_a_bad_manifest_says_what_is_wrong(tmp_path, name, text, reason) -> None:
+    from fuente.errors import ConfigError
+    from fuente.readers.manifest import read_manifest
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=reason) as raised:
+        read_manifest(path, normalise=normalise_meta)
+    assert "[E035]" in str(raised.value) and name in str(raised.value)

@@ -150,6 +150,13 @@ def main(ctx: click.Context, debug: bool) -> None:
     default=None,
     help="Processes to read, parse and analyse in (0: one per core; default: the setting).",
 )
+@click.option(
+    "--meta",
+    "meta_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A CSV, TSV or JSON Lines manifest of metadata: a row per article (path or id).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def ingest(
     paths: tuple[str, ...],
@@ -158,6 +165,7 @@ def ingest(
     model: str | None,
     batch_size: int | None,
     workers: int | None,
+    meta_path: str | None,
     quiet: bool,
 ) -> None:
     """Ingest files, directories and globs of .txt, .html and .jsonl articles."""
@@ -165,6 +173,12 @@ def ingest(
     from fuente.ingest import ingest as run_ingest
 
     settings = _settings(config, model, batch_size)
+    manifest = None
+    if meta_path is not None:
+        from fuente.readers.inputs import normalise_meta
+        from fuente.readers.manifest import read_manifest
+
+        manifest = read_manifest(meta_path, normalise=normalise_meta)
     seen: Counter[str] = Counter()
 
     def counting(outcomes: Iterator[Any]) -> Iterator[Any]:
@@ -175,7 +189,9 @@ def ingest(
     try:
         with open_store(db_path, lock_timeout=settings.lock_timeout) as store:
             count = settings.workers if workers is None else workers
-            outcomes = run_ingest(paths, store=store, settings=settings, workers=count)
+            outcomes = run_ingest(
+                paths, store=store, settings=settings, workers=count, manifest=manifest
+            )
             counts = report(counting(outcomes), paths=paths, quiet=quiet)
     except StoreError as error:
         click.echo(f"error: {error}", err=True)

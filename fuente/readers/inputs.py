@@ -56,13 +56,14 @@ from fuente.readers.decode import (
     undecodable_bytes,
 )
 from fuente.readers.html_text import deep_tree, plain_text, too_deep
+from fuente.readers.manifest import Manifest, dated_by_file_name, with_manifest
 from fuente.readers.paths import files
 from fuente.records import RawArticle, Rejection
 from fuente.settings import Settings
 from fuente.text import split_tags
 
 __all__ = [
-    "EXTRACTOR", "expand_paths", "file_name_date", "input_files", "normalise_meta", "read_inputs",
+    "EXTRACTOR", "expand_paths", "input_files", "normalise_meta", "read_inputs",
 ]  # fmt: skip
 
 EXTRACTOR = "readers@1"
@@ -78,9 +79,9 @@ _META_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "deck": ("deck", "description", "subtitle"),
     "tags": ("tags", "categories", "keywords"),
-    "outlet": ("outlet", "sitename", "site_name"),
+    "outlet": ("outlet", "sitename", "site_name", "publisher"),
     "url": ("url",),
-    "published": ("published", "date"),
+    "published": ("published", "date", "publication_date"),
     "language": ("language", "lang"),
     "author": ("author", "authors"),
 }
@@ -110,13 +111,19 @@ class _Body:
     warnings: tuple[str, ...] = ()
 
 
-def read_inputs(paths: Iterable[str], *, settings: Settings) -> Iterator[RawArticle | Rejection]:
-    """Yield one ``RawArticle`` per article under ``paths``, or one ``Rejection`` per bad input."""
+def read_inputs(
+    paths: Iterable[str], *, settings: Settings, manifest: Manifest | None = None
+) -> Iterator[RawArticle | Rejection]:
+    """Yield one ``RawArticle`` per article under ``paths``, or one ``Rejection`` per bad input;
+    a ``manifest``'s fields for an article override its own."""
     for found in files(paths, suffixes=_SUFFIXES):
         if isinstance(found, Rejection):
             yield found
-        else:
-            yield from _read_file(found, settings=settings)
+            continue
+        for article in _read_file(found, settings=settings):
+            if isinstance(article, RawArticle):
+                article = dated_by_file_name(with_manifest(article, manifest))
+            yield article
 
 
 def input_files(paths: Iterable[str]) -> list[str | Rejection]:
@@ -146,9 +153,6 @@ def _read_file(path: str, *, settings: Settings) -> Iterator[RawArticle | Reject
         yield Rejection(path, message("E006", suffix=suffix))
 
 
-_FILE_DATE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")
-
-
 def _stem(path: str) -> str:
     return os.path.splitext(os.path.basename(path))[0]
 
@@ -172,35 +176,16 @@ def _read_document(path: str, *, kind: str, settings: Settings) -> RawArticle | 
     sidecar = _sidecar(path)
     if isinstance(sidecar, str):
         return Rejection(path, sidecar)
-    meta = {**(body.meta or {}), **sidecar}
-    warnings = decoded.warnings + body.warnings
-    if not meta.get("published") and (dated := file_name_date(path)) is not None:
-        meta["published"] = dated
-        warnings += (message("W004", value=dated),)
     return RawArticle(
         id=_stem(path),
         path=path,
         text=body.text,
         format=kind,
         raw=decoded.text if kind == "html" else None,
-        meta=meta,
+        meta={**(body.meta or {}), **sidecar},
         excluded=body.excluded,
-        warnings=warnings,
+        warnings=decoded.warnings + body.warnings,
     )
-
-
-def file_name_date(path: str) -> str | None:
-    """The one calendar date a file's name carries, written YYYY-MM-DD
-    ("politico_2016-09-12_clinton-speech.txt" -> "2016-09-12"); None for none or two."""
-    found = {match.group(0) for match in _FILE_DATE.finditer(_stem(path))}
-    if len(found) != 1:
-        return None
-    value = found.pop()
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:  # "2016-02-30"
-        return None
-    return value
 
 
 def _yaml_reason(error: yaml.YAMLError) -> str:
