@@ -71,7 +71,7 @@ def system_claims(gold: list[dict[str, Any]], workdir: Path) -> list[dict[str, A
     jsonl = workdir / "train.jsonl"
     jsonl.write_text("".join(json.dumps(row) + "\n" for row in train_rows(train)), "utf-8")
     settings = load_settings(lexicon_dir=str(EXAMPLES / "lexicons"))
-    paths = [str(EXAMPLES), str(jsonl)]
+    paths = [str(EXAMPLES), *([str(jsonl)] if train else [])]
     with open_store(workdir / "corroboration.db") as store:
         outcomes = list(ingest(paths, store=store, settings=settings))
         if any(o.status == "rejected" for o in outcomes):
