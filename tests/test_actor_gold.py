@@ -100,7 +100,11 @@ def test_actor_gold_offsets_slice_polnear(split):
 def test_actor_gold_offsets_slice_demo(settings):
     texts = demo_texts(settings)
     articles = gold.load_split("demo")
-    assert {article.key for article in articles} == set(texts)
+    # 16-19 (the wire story, its reprints and the relay) are annotated for corroboration
+    # (tests/data/corroboration_gold.jsonl), not yet for actors.
+    unannotated = {"16-budget-freeze.txt", "17-budget-freeze-harbor-post.txt",
+                   "18-budget-freeze-marovia-today.html", "19-teachers-strike.txt"}  # fmt: skip
+    assert {article.key for article in articles} == set(texts) - unannotated
     for article in articles:
         text = texts[article.key]
         for item in (*article.mentions, *article.descriptions):
