@@ -199,6 +199,7 @@ def test_claim_rules_same_statement(settings, change, one) -> None:
         ({"target": "MRV/government"}, False),
         ({"source": None}, True),  # one side unnamed: the other side agrees
         ({"dated": None, "published": None}, False),  # no date at all: never matched
+        ({"dated": None}, False),  # dated only by its article: when told, not when it happened
         ({"dated": (date(2025, 3, 1), date(2025, 3, 31)), "published": None}, False),  # a month
         ({"source": "MRV/police", "target": "MRV/opposition"}, False),  # no actor in common
     ],

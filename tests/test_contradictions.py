@@ -257,9 +257,10 @@ def ingest(store, settings, *articles: ArticleRecords) -> list[dict]:
 def test_contradictions_two_counts_of_one_strike(store, settings) -> None:
     found = ingest(
         store, settings,
-        article("herald", STRIKE + ".", trigger="struck"),
-        article("courier", STRIKE.replace("Two", "Three") + ".", trigger="struck",
-                published="2025-03-13"),
+        article("herald", STRIKE + " on Tuesday.", trigger="struck", when="Tuesday",
+                day="2025-03-11"),
+        article("courier", STRIKE.replace("Two", "Three") + " on Tuesday.", trigger="struck",
+                published="2025-03-13", when="Tuesday", day="2025-03-11"),
         article("post", "A fire broke out at the harbour depot of Hilde Brun.", trigger="fire"),
     )  # fmt: skip
     assert [(c["rule"], c["one"]["text"], c["other"]["text"]) for c in found] == [
@@ -337,8 +338,10 @@ def test_contradictions_a_denial_in_another_article(store, settings) -> None:
 def test_contradictions_rebuilt_with_the_claims(store, settings) -> None:
     ingest(
         store, settings,
-        article("herald", STRIKE + ".", trigger="struck"),
-        article("courier", STRIKE.replace("Two", "Three") + ".", trigger="struck"),
+        article("herald", STRIKE + " on Tuesday.", trigger="struck", when="Tuesday",
+                day="2025-03-11"),
+        article("courier", STRIKE.replace("Two", "Three") + " on Tuesday.", trigger="struck",
+                when="Tuesday", day="2025-03-11"),
     )  # fmt: skip
     before = list(contradictions(store))
     rebuild_claims(store, settings=settings)

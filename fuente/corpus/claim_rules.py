@@ -244,10 +244,11 @@ def same_statement(
 def event_keys(event: Occurrence, *, days: int, widen: bool = False) -> set[str]:
     """Its category with each side that is a corpus-wide actor and each block of ``days`` + 1
     days its date touches (``e:``); ``widen`` reaches ``days`` further either side, the keys
-    to look a new event up by. An event with no date narrow enough has none (it matches
-    nothing), and two events at most ``days`` apart share a block."""
-    width = days + 1
-    span = _narrow(event.dated, width) or _narrow(event.published, width)
+    to look a new event up by. An event with no date of its own narrow enough has none (it
+    matches nothing: the article's date says when it was told, not when it happened, and
+    "Trump accused Clinton" is told every day of a campaign), and two events at most ``days``
+    apart share a block."""
+    span = _narrow(event.dated, days + 1)
     if span is None:
         return set()
     sides = [side for side in (event.source, event.target) if side and not _coded(side)]
@@ -280,8 +281,7 @@ def same_event(one: Occurrence, other: Occurrence, *, settings: Settings) -> str
     if one.location and other.location and fold(one.location) != fold(other.location):
         return None
     width = settings.event_days + 1
-    mine = _narrow(one.dated, width) or _narrow(one.published, width)
-    theirs = _narrow(other.dated, width) or _narrow(other.published, width)
+    mine, theirs = _narrow(one.dated, width), _narrow(other.dated, width)
     if mine is None or theirs is None or _apart(mine, theirs) > settings.event_days:
         return None
     place = f" in {one.location or other.location}" if one.location or other.location else ""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from fuente.corpus.claim_rules import (
@@ -28,6 +28,7 @@ from fuente.corpus.claim_rules import (
     same_statement,
     statement_keys,
 )
+from fuente.corpus.passes import each_pending
 from fuente.days import date_span
 from fuente.lexicon import read_lexicon
 from fuente.settings import Settings
@@ -71,13 +72,9 @@ def match_claims(
 ) -> ClaimReport:
     """Match every stored document not matched yet; ``progress`` hears each one."""
     nouns = _person_nouns(settings.lexicon_dir)
-    documents = joined = 0
-    for doc in pending_claim_documents(store.db):
-        joined += store.atomic(lambda db, doc=doc: _match_document(db, doc, settings, nouns))
-        documents += 1
-        if progress is not None:
-            progress(doc)
-    return ClaimReport(documents, joined)
+    pending = pending_claim_documents(store.db)
+    work = partial(_match_document, settings=settings, nouns=nouns)
+    return ClaimReport(*each_pending(store, pending, work, progress))
 
 
 def rebuild_claims(store: Store, *, settings: Settings) -> ClaimReport:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from fuente.corpus.claim_rules import content_words, event_keys
@@ -45,6 +46,7 @@ from fuente.corpus.contradiction_rules import (
     rule_words,
     side_keys,
 )
+from fuente.corpus.passes import each_pending
 from fuente.days import date_span
 from fuente.records import Contradiction
 from fuente.settings import Settings
@@ -83,13 +85,9 @@ def find_contradictions(
 ) -> ContradictionReport:
     """Check every stored document not checked yet; ``progress`` hears each one."""
     words = rule_words(settings.lexicon_dir)
-    documents = found = 0
-    for doc in pending_contradiction_documents(store.db):
-        found += store.atomic(lambda db, doc=doc: _check_document(db, doc, settings, words))
-        documents += 1
-        if progress is not None:
-            progress(doc)
-    return ContradictionReport(documents, found)
+    pending = pending_contradiction_documents(store.db)
+    work = partial(_check_document, settings=settings, words=words)
+    return ContradictionReport(*each_pending(store, pending, work, progress))
 
 
 def rebuild_contradictions(store: Store, *, settings: Settings) -> ContradictionReport:
