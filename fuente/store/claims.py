@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from fuente.store.keys import add_keys, keyed
+
 __all__ = [
     "add_claim",
     "add_claim_keys",
@@ -31,7 +33,6 @@ __all__ = [
     "statement_features",
 ]
 
-CHUNK = 500  # keys looked up per statement
 
 STATEMENT_SELECT = """
 SELECT a.id AS ref, a.doc, a.kind, a.content_start AS start, a.content_end AS end,
@@ -115,24 +116,12 @@ def content_actors(db: sqlite3.Connection, docs: Iterable[str]) -> dict[str, lis
 
 
 def keyed_refs(db: sqlite3.Connection, keys: Iterable[str], *, doc: str) -> Counter[str]:
-    """How many of ``keys`` each record of the other documents is stored under."""
-    keys = sorted(set(keys))
-    found: Counter[str] = Counter()
-    for start in range(0, len(keys), CHUNK):
-        rows = db.execute(
-            "SELECT ref, count(*) FROM claim_keys WHERE key IN (SELECT value FROM json_each(?)) "
-            "AND doc != ? GROUP BY ref",
-            (json.dumps(keys[start : start + CHUNK], ensure_ascii=False), doc),
-        )
-        found.update(dict(rows.fetchall()))
-    return found
+    """How many of ``keys`` each record of the other documents is filed under."""
+    return keyed(db, "claim_keys", keys, doc=doc)
 
 
 def add_claim_keys(db: sqlite3.Connection, ref: str, doc: str, keys: Iterable[str]) -> None:
-    db.executemany(
-        "INSERT OR IGNORE INTO claim_keys (key, ref, doc) VALUES (?, ?, ?)",
-        [(key, ref, doc) for key in sorted(keys)],
-    )
+    add_keys(db, "claim_keys", ref, doc, keys)
 
 
 def claim_size(db: sqlite3.Connection, ref: str) -> int:

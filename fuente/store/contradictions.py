@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from fuente.records import Contradiction
+from fuente.store.keys import add_keys, keyed
 
 __all__ = [
     "CONTRADICTION_COLUMNS",
@@ -32,7 +33,6 @@ __all__ = [
     "report_features",
 ]
 
-CHUNK = 500  # keys looked up at once
 
 CONTRADICTION_COLUMNS = (
     "rule", "message", "claim", "actor", "doc", "ref", "start_char", "end_char", "text",
@@ -203,25 +203,12 @@ def claim_peers(db: sqlite3.Connection, refs: Iterable[str], *, limit: int) -> d
 
 
 def contradiction_keyed(db: sqlite3.Connection, keys: Iterable[str], *, doc: str) -> Counter[str]:
-    """How many of ``keys`` each denial or allegation of the other documents is stored
-    under."""
-    keys = sorted(set(keys))
-    found: Counter[str] = Counter()
-    for start in range(0, len(keys), CHUNK):
-        rows = db.execute(
-            "SELECT ref, count(*) FROM contradiction_keys "
-            "WHERE key IN (SELECT value FROM json_each(?)) AND doc != ? GROUP BY ref",
-            (json.dumps(keys[start : start + CHUNK], ensure_ascii=False), doc),
-        )
-        found.update(dict(rows.fetchall()))
-    return found
+    """How many of ``keys`` each record of the other documents is filed under."""
+    return keyed(db, "contradiction_keys", keys, doc=doc)
 
 
 def add_contradiction_keys(db: sqlite3.Connection, ref: str, doc: str, keys: Iterable[str]) -> None:
-    db.executemany(
-        "INSERT OR IGNORE INTO contradiction_keys (key, ref, doc) VALUES (?, ?, ?)",
-        [(key, ref, doc) for key in sorted(keys)],
-    )
+    add_keys(db, "contradiction_keys", ref, doc, keys)
 
 
 def add_contradictions(db: sqlite3.Connection, found: Iterable[Contradiction]) -> int:
