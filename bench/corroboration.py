@@ -53,7 +53,10 @@ def load_gold(path: Path = GOLD) -> list[dict[str, Any]]:
 
 def train_rows(files: set[str]) -> Iterator[dict[str, str]]:
     """The PolNeAR train articles named, as JSON Lines rows with the publisher as the outlet
-    and the publication date from ``metadata.tsv`` (the text is the file's, offsets and all)."""
+    and the publication date from ``metadata.tsv`` (the text is the file's, offsets and all);
+    none named, ``../shared`` is not read at all."""
+    if not files:
+        return
     with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as table:
         meta = {row["filename"]: row for row in csv.DictReader(table, delimiter="\t")}
     for name in sorted(files):
