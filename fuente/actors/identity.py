@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from fuente.actors.knowledge import office_of
 from fuente.actors.known import KnownActor, KnownActors, words_of
 from fuente.lexicon import words
 from fuente.text import fold
@@ -355,7 +356,7 @@ def _sitting(entry: KnownActor, year: int | None, known: KnownActors) -> bool:
     if year is None:
         return False
     for role in entry.roles:
-        if role.office in known.heads and (role.start or role.end):
+        if office_of(role.office or "", known=known) in known.heads and (role.start or role.end):
             first, last = role.widest()
             if first.year <= year <= last.year:
                 return True

@@ -25,6 +25,7 @@ from fuente.actors.identity import (
     linking_form,
     name_keys,
     own_name,
+    person_parts,
 )
 from fuente.actors.knowledge import names_holder, resolve_description
 from fuente.actors.known import KnownActors, known_actors
@@ -90,11 +91,14 @@ def _link_document(
     db: Connection, doc: str, known: KnownActors, settings: Settings
 ) -> tuple[int, int, int]:
     outcomes = []
-    names = [n for n in names_of(db, doc) if own_name(n.name, n.kind) is not None]
-    full = {n.name for n in names if n.kind == PERSON}
-    for stored in names:
-        name = replace(stored, name=own_name(stored.name, stored.kind) or stored.name)
-        outcomes.append(_link_name(db, name, known, namesakes=_namesakes(name.name, full)))
+    names = [replace(n, name=own) for n in names_of(db, doc)
+             if (own := own_name(n.name, n.kind)) is not None]  # fmt: skip
+    people = [person_parts(n.name, titles=known.titles) if n.kind == PERSON else None
+              for n in names]  # fmt: skip
+    full = {parts for parts in people if parts is not None and parts[0] is not None}
+    for stored, parts in zip(names, people, strict=True):
+        namesakes = sum(1 for other in full if parts and other != parts and other[1] == parts[1])
+        outcomes.append(_link_name(db, stored, known, namesakes=namesakes))
     for stored in described_speakers(db, doc):
         outcomes.append(_link_described(db, stored, known, settings))
     mark_linked(db, doc, EXTRACTOR)
@@ -125,13 +129,6 @@ def _candidates(db: Connection, keys: tuple[str, ...]) -> list[ActorCandidate]:
         ActorCandidate(row.id, row.name, row.kind, row.kb, tuple(row.aliases))
         for row in candidate_rows(db, keys)
     ]
-
-
-def _namesakes(name: str, full: set[str]) -> int:
-    """How many of the article's other people's full names end in ``name``'s surname."""
-    surname = name.split()[-1] if name.split() else ""
-    return sum(1 for other in full if other != name and len(other.split()) > 1
-               and other.split()[-1] == surname)  # fmt: skip
 
 
 def _link_name(db: Connection, stored: StoredName, known: KnownActors, *, namesakes: int) -> str:

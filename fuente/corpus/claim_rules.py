@@ -94,7 +94,6 @@ class Occurrence:
     target: str | None
     location: str | None = None
     dated: Days | None = None
-    published: Days | None = None
 
 
 @cache

@@ -125,7 +125,6 @@ def occurrence(row: dict[str, Any]) -> Occurrence:
         _side(row["source_actor"], row["source_country"], row["source_sector"]),
         _side(row["target_actor"], row["target_country"], row["target_sector"]),
         location=row["location"], dated=_days(row["date_value"]),
-        published=_days(row["published"]),
     )  # fmt: skip
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "byte_limit",
     "decode_bytes",
     "read_decoded",
+    "too_large",
     "too_long",
     "undecodable_bytes",
 ]
@@ -91,16 +92,20 @@ ARTICLE_ADVICE = "split it into articles"
 PAGE_ADVICE = "check that it is one article's page"
 
 
+def _advice(setting: str) -> str:
+    return ARTICLE_ADVICE if setting == "max_chars" else PAGE_ADVICE
+
+
 def too_long(size: int, *, limit: int, setting: str = "max_chars") -> str:
     """The reason a text of ``size`` characters is over the ``setting`` of ``limit``."""
-    advice = ARTICLE_ADVICE if setting == "max_chars" else PAGE_ADVICE
-    return message("E004", size=size, limit=limit, setting=setting, advice=advice)
+    return message("E004", size=size, limit=limit, setting=setting, advice=_advice(setting))
 
 
-def _too_large(size: int, *, max_chars: int, setting: str) -> str:
+def too_large(size: int, *, max_chars: int, setting: str = "max_chars") -> str:
+    """The reason an input of ``size`` bytes is over what ``setting`` (``max_chars``) allows."""
     limit = byte_limit(max_chars=max_chars)
-    advice = ARTICLE_ADVICE if setting == "max_chars" else PAGE_ADVICE
-    return message("E013", size=size, limit=limit, chars=max_chars, setting=setting, advice=advice)
+    return message("E013", size=size, limit=limit, chars=max_chars, setting=setting,
+                   advice=_advice(setting))  # fmt: skip
 
 
 def read_decoded(path: str, *, max_chars: int, setting: str = "max_chars") -> Decoded | Rejection:
@@ -116,13 +121,13 @@ def read_decoded(path: str, *, max_chars: int, setting: str = "max_chars") -> De
         if not stat.S_ISREG(status.st_mode):
             return Rejection(path, message("E003", reason="it is not a regular file"))
         if status.st_size > limit:
-            return Rejection(path, _too_large(status.st_size, max_chars=max_chars, setting=setting))
+            return Rejection(path, too_large(status.st_size, max_chars=max_chars, setting=setting))
         with open(path, "rb") as stream:
             data = stream.read(limit + 1)
     except OSError as error:
         return Rejection(path, message("E003", reason=error.strerror or error))
     if len(data) > limit:  # the file grew after stat
-        return Rejection(path, _too_large(len(data), max_chars=max_chars, setting=setting))
+        return Rejection(path, too_large(len(data), max_chars=max_chars, setting=setting))
     decoded = decode_bytes(data)
     if isinstance(decoded, str):
         return Rejection(path, decoded)

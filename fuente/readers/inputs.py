@@ -52,6 +52,7 @@ from fuente.readers.decode import (
     binary_detail,
     byte_limit,
     read_decoded,
+    too_large,
     too_long,
     undecodable_bytes,
 )
@@ -342,19 +343,8 @@ def _read_jsonl(path: str, *, settings: Settings) -> Iterator[RawArticle | Rejec
 def _jsonl_article(path: str, line: _Line, *, settings: Settings) -> RawArticle | Rejection | None:
     """The article on one line, its rejection, or None for a blank line."""
     where = f"{path}:{line.number}"
-    limit = byte_limit(max_chars=settings.max_chars)
     if line.data is None:
-        return Rejection(
-            where,
-            message(
-                "E013",
-                size=line.size,
-                limit=limit,
-                chars=settings.max_chars,
-                setting="max_chars",
-                advice="split it into articles",
-            ),
-        )
+        return Rejection(where, too_large(line.size, max_chars=settings.max_chars))
     data = line.data.removeprefix(codecs.BOM_UTF8) if line.number == 1 else line.data
     if not data.strip():
         return None

@@ -17,6 +17,7 @@ from typing import Any
 
 from fuente.records import Contradiction
 from fuente.store.keys import add_keys, keyed
+from fuente.store.reads import not_excluded
 
 __all__ = [
     "CONTRADICTION_COLUMNS",
@@ -72,10 +73,7 @@ LEFT JOIN actor_links ls ON ls.ref = e.source_entity
 LEFT JOIN actor_links lt ON lt.ref = e.target_entity
 LEFT JOIN claim_members m ON m.ref = e.id
 LEFT JOIN times t ON t.doc = e.doc AND t.start_char = e.date_start AND t.end_char = e.date_end
-WHERE NOT EXISTS (
-    SELECT 1 FROM excluded x WHERE x.doc = e.doc
-    AND x.start_char <= e.start_char AND e.end_char <= x.end_char
-)"""
+WHERE {not_excluded("e")}"""
 
 
 def _denial_select() -> str:
@@ -93,10 +91,8 @@ FROM attributions a JOIN documents d ON d.id = a.doc
 JOIN speakers sp ON sp.id = a.speaker
 JOIN actor_links l ON l.ref = coalesce(sp.entity, sp.id)
 JOIN actors ac ON ac.id = l.actor
-WHERE a.kind != 'non-response' AND a.cue_start IS NOT NULL AND NOT EXISTS (
-    SELECT 1 FROM excluded x WHERE x.doc = a.doc
-    AND x.start_char <= a.content_start AND a.content_end <= x.end_char
-)"""
+WHERE a.kind != 'non-response' AND a.cue_start IS NOT NULL
+    AND {not_excluded("a", start="content_start", end="content_end")}"""
 
 
 def _allegation_select() -> str:
@@ -113,10 +109,7 @@ LEFT JOIN attributions a ON a.id = e.attribution
 LEFT JOIN speakers sp ON sp.id = a.speaker
 LEFT JOIN actor_links speaker ON speaker.ref = coalesce(sp.entity, sp.id)
 WHERE e.category = 'ACCUSE' AND e.mode = 'allege' AND e.modality = 'happened'
-    AND NOT e.negated AND NOT EXISTS (
-    SELECT 1 FROM excluded x WHERE x.doc = e.doc
-    AND x.start_char <= e.start_char AND e.end_char <= x.end_char
-)"""
+    AND NOT e.negated AND {not_excluded("e")}"""
 
 
 def _rows(
