@@ -115,6 +115,8 @@ MESSAGES: dict[str, str] = {
     "elsewhere may be trying to read it by DNS rebinding.) Open it at http://127.0.0.1:PORT/",
     "E071": "the database could not be read while making this page ({reason}); the server's "
     "log has the details, and `fuente check --db PATH` checks the database for damage",
+    "E072": "no claim with id {claim!r}; `fuente claims` lists every claim across articles, "
+    "and an article's page links each of its statements that others report",
     # settings and lexicons
     "E030": "setting {name} = {value!r} is not {kind}",
     "E031": "cannot read the settings file {path}: {reason}",

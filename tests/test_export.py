@@ -163,7 +163,7 @@ def test_export_sourcing_one_row_per_document(sourced) -> None:
     empty, profiled = rows(sourced, "sourcing")
     assert empty["doc"] == "a" and empty["attributions"] == 0 and empty["lead"] == []
     title = {"part": "title", "start": 0, "end": 27, "text": "Talks Failed, Officials Say",
-             "support": "unnamed-only"}  # fmt: skip
+             "support": "unnamed-only", "attributions": ["b#a1"]}  # fmt: skip
     assert profiled == {
         "doc": "b", "attributions": 3,
         "by_kind": {"person": 1, "organisation": 0, "outlet": 0, "document": 0, "author": 0,

@@ -121,7 +121,8 @@ def test_sourcing_lead_statements_with_text_and_unnamed_only() -> None:
     ]
     assert found["unnamed_only"] == found["lead"][:2]
     assert found["lead"][0] == {"part": "title", "start": 0, "end": 26,
-                                "text": "Varga Met Envoys in Secret", "support": "unnamed-only"}  # fmt: skip
+                                "text": "Varga Met Envoys in Secret", "support": "unnamed-only",
+                                "attributions": ["talks#a1"]}  # fmt: skip
 
 
 def test_sourcing_never_counts_records_in_excluded_ranges() -> None:

@@ -11,11 +11,12 @@ from collections import Counter
 from typing import Any
 
 from fuente.query.attributions import attribution_row
+from fuente.query.claims import claim_summaries
 from fuente.query.events import NOT_EXTRACTED, events_of
 from fuente.query.keys import dossier_path
 from fuente.query.links import anchor_of, article_path, speaker_dict
 from fuente.query.rows import document_row, entity_row, finding_row, time_row
-from fuente.query.sourcing import counted, inside_excluded, sourcing_profile
+from fuente.query.sourcing import corroborated_lead, counted, inside_excluded, sourcing_profile
 from fuente.records import ExcludedRange
 from fuente.store.actors import document_links
 from fuente.store.database import Store
@@ -39,7 +40,11 @@ def article_view(store: Store, doc: str) -> dict[str, Any] | None:
     """One article: its document row (with ``page``, its address here) and text, what is
     excluded, its attributions, speakers, entities, time expressions and events (None when
     not extracted), its sourcing profile and the knowledge checks that fired (``findings``);
-    None when there is no such article."""
+    None when there is no such article. Beside the records: ``claims``, how far the claim
+    across articles of each attribution that others report too is corroborated (by
+    attribution id: ``fuente.query.claims.claim_summaries``), and ``lead_claims``, how far
+    others corroborate each lead statement of the profile
+    (``fuente.query.sourcing.corroborated_lead``)."""
     document = store.document(doc)
     if document is None:
         return None
@@ -57,6 +62,7 @@ def article_view(store: Store, doc: str) -> dict[str, Any] | None:
         row["speaker"] = speaker_dict(speaker, actors.get(speaker.id) if speaker else None)
         row["url"] = article_path(doc, anchor_of(attribution.id))
         rows.append(row)
+    claims = claim_summaries(store, [row["id"] for row in rows])
     events = events_of(store, doc, text=text)
     profile = sourcing_profile(
         document, attributions, speakers.values(), store.lead(doc), excluded=excluded
@@ -74,5 +80,7 @@ def article_view(store: Store, doc: str) -> dict[str, Any] | None:
         "events": events,
         "events_note": NOT_EXTRACTED if events is None else None,
         "sourcing": profile,
+        "claims": claims,
+        "lead_claims": corroborated_lead(profile["lead"], claims),
         "findings": [finding_row(f) for f in store.findings(doc)],
     }

@@ -23,7 +23,7 @@ from typing import Any
 
 from fuente.text import fold
 
-__all__ = ["corroboration"]
+__all__ = ["corroboration", "origin_groups"]
 
 
 def _outlet_key(name: str | None) -> str | None:
@@ -92,14 +92,23 @@ def _how(member: dict[str, Any], lead: dict[str, Any], origin: str) -> str:
     return f"shares an outlet or a copy group with another report folded into {origin}"
 
 
+def origin_groups(members: list[dict[str, Any]]) -> list[list[int]]:
+    """The indexes of ``members`` (oldest first) folded into each origin, in the order of the
+    origins' oldest members; each group starts with the member that stands for its origin
+    (its oldest own report, else its oldest relay)."""
+    groups = []
+    for group in _components(members):
+        own = [index for index in group if relayed_outlet(members[index]) is None]
+        groups.append([*own[:1], *(index for index in group if index not in own[:1])])
+    return groups
+
+
 def corroboration(members: list[dict[str, Any]]) -> dict[str, Any]:
     """``sources`` (how many independent origins), ``origins`` (each with the member that
     stands for it), ``folded`` (every other member, with the origin it was folded into and
     how) and ``unnamed_only`` (every member rests on an unnamed source)."""
     origins, folded = [], []
-    for group in _components(members):
-        own = [index for index in group if relayed_outlet(members[index]) is None]
-        group = [*own[:1], *(index for index in group if index not in own[:1])]
+    for group in origin_groups(members):
         lead = members[group[0]]
         relayed = relayed_outlet(lead)
         name = relayed or lead.get("outlet") or lead["doc"]

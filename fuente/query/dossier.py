@@ -3,7 +3,9 @@
 Who it is (kinds, descriptions, affiliations, other names), everything it said, what others
 said about it (attributions whose content names it), and the events it took part in, all in
 date order (then document, then place in it, then id), a page at a time, each pointing back
-to its sentence in its article. See ``fuente.query.keys`` for how a key gathers speakers and
+to its sentence in its article, and saying, where other articles report it too, how far
+its claim across articles is corroborated (``claim``: ``fuente.query.claims.claim_summaries``).
+See ``fuente.query.keys`` for how a key gathers speakers and
 entities, and ``fuente.web.key_lookup`` for how they are found.
 
 What a dossier holds is first read light (id, document, date, place) and ordered in full, so
@@ -20,6 +22,7 @@ from typing import Any
 from fuente.actors.known import known_actors
 from fuente.query.actors import actor_identity, actor_members
 from fuente.query.attributions import attribution_row
+from fuente.query.claims import claim_summaries
 from fuente.query.events import NOT_EXTRACTED, events_by_id, has_events
 from fuente.query.kept import KeptAt
 from fuente.query.key_lookup import Words, event_parties, key_entities, key_speakers, words
@@ -211,6 +214,10 @@ def _items(
             items.append(_event_item(event, event_roles(event, key, entity_ids), context))
         else:
             items.append(_statement(kind, attributions[id_], context))
+    claims = claim_summaries(store, [id_ for *_, id_ in page])
+    for item in items:
+        record = item["event"] if item["type"] == "event" else item["attribution"]
+        item["claim"] = claims.get(record["id"])
     return items
 
 

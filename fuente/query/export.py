@@ -142,6 +142,7 @@ _LEAD_STATEMENT = pa.struct(
         ("end", pa.int64()),
         ("text", pa.string()),
         ("support", pa.string()),
+        ("attributions", pa.list_(pa.string())),
     ]
 )
 

@@ -14,6 +14,12 @@ and speaker kind are; only the page's results get their passage (``snippet``,
 attributions only), language and date (the document's year, then month), over that one
 pass; choosing a value narrows the results, and each facet counts what the other choices
 leave. The index's reads are ``fuente.store.search``.
+
+Two filters narrow the results to claims across articles (``fuente.query.claims``):
+``min_sources`` (backed by at least that many independent sources) and ``unnamed_only``
+(resting on unnamed sources only). With either, the results are the attributions that belong
+to such a claim, each saying how far it is corroborated; passages of plain text are left out,
+being no claim; without a query, the articles that report such a claim.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from fuente.query.claims import claim_refs, claim_summaries
 from fuente.query.kept import KeptAt
 from fuente.query.keys import speaker_group
 from fuente.query.links import anchor_of, article_path, speaker_dict
@@ -38,9 +45,19 @@ from fuente.store.search import (
 )
 from fuente.text import fold
 
-__all__ = ["FACETS", "MAX_TERMS", "PER_PAGE", "fts_query", "passage", "search", "search_terms"]
+__all__ = [
+    "CLAIM_FILTERS",
+    "FACETS",
+    "MAX_TERMS",
+    "PER_PAGE",
+    "fts_query",
+    "passage",
+    "search",
+    "search_terms",
+]
 
 FACETS = ("outlet", "speaker", "language", "date")
+CLAIM_FILTERS = ("min_sources", "unnamed_only")
 MAX_TERMS = 10
 PER_PAGE = 20  # a result's passage costs a pass over its article: fewer than other lists
 TERM = re.compile(r'"([^"]*)"|(\S+)')
@@ -143,12 +160,14 @@ def _hits(store: Store, match: str | None, page: list[str]) -> list[dict[str, An
     attributions = attribution_passages(store, match, said) if match and said else {}
     passages = text_passages(store, match, texts) if match and texts else {}
     documents = search_documents(store, [*texts, *(row["doc"] for row in attributions.values())])
+    claims = claim_summaries(store, attributions) if attributions else {}
     hits = []
     for item in page:
         if item[0] == "a":
             found = attributions.get(item[1:])
             if found is not None:
-                hits.append(_attribution_hit(found, documents[found["doc"]]))
+                hit = _attribution_hit(found, documents[found["doc"]])
+                hits.append({**hit, "claim": claims.get(item[1:])})
             continue
         document = documents.get(item[1:])
         if document is None:
@@ -181,36 +200,67 @@ def _attribution_hit(found: dict[str, Any], document: dict[str, Any]) -> dict[st
     }
 
 
+def _on_claims(
+    rows: list[tuple[Any, ...]], refs: dict[str, str], *, texts: bool
+) -> list[tuple[Any, ...]]:
+    """The results that are attributions among ``refs`` (ref -> document), and with
+    ``texts`` the documents holding one of them."""
+    docs = set(refs.values()) if texts else set()
+    return [
+        row
+        for row in rows
+        if (row[0][0] == "a" and row[0][1:] in refs) or (row[0][0] == "d" and row[0][1:] in docs)
+    ]
+
+
+def _matches(
+    store: Store, match: str | None, claimed: dict[str, Any], kept: KeptAt
+) -> list[tuple[Any, ...]]:
+    """Every result of ``match``, narrowed to claims as ``claimed`` says (if it says)."""
+    rows = kept.get(("search matches", match), lambda: search_matches(store, match))
+    if not claimed:
+        return rows
+    least, unnamed = claimed.get("min_sources") or 1, bool(claimed.get("unnamed_only"))
+    refs = kept.get(
+        ("claim refs", least, unnamed),
+        lambda: claim_refs(store, min_sources=least, unnamed_only=unnamed),
+        size=lambda found: len(found) + 1,
+    )
+    return _on_claims(rows, refs, texts=match is None)
+
+
 def search(
     store: Store,
     query: str | None = None,
     *,
-    filters: dict[str, str | None] | None = None,
+    filters: dict[str, Any] | None = None,
     window: Window | None = None,
     kept: KeptAt | None = None,
 ) -> dict[str, Any]:
-    """One page of results for ``query`` narrowed by ``filters`` (facet -> value), with the
-    facets' counts; without a query, the documents, latest first."""
+    """One page of results for ``query`` narrowed by ``filters`` (facet -> value, and the
+    ``CLAIM_FILTERS``: ``min_sources`` a number, ``unnamed_only`` true), with the facets'
+    counts; without a query, the documents, latest first."""
     window = window or Window(per_page=PER_PAGE)
-    chosen = {name: value for name, value in (filters or {}).items() if value and name in FACETS}
+    given = filters or {}
+    chosen = {name: value for name, value in given.items() if value and name in FACETS}
+    claimed = {name: value for name, value in given.items() if value and name in CLAIM_FILTERS}
     match = fts_query(query or "")
     kept = kept or KeptAt()
+    narrowed = (tuple(sorted(chosen.items())), tuple(sorted(claimed.items())))
     summary = kept.get(
-        ("search", match, tuple(sorted(chosen.items()))),
-        lambda: _summary(
-            kept.get(("search matches", match), lambda: search_matches(store, match)), chosen
-        ),
+        ("search", match, narrowed),
+        lambda: _summary(_matches(store, match, claimed, kept), chosen),
         size=lambda found: len(found["order"]) + 1,
     )
     order = summary["order"]
     hits = kept.get(
-        ("search page", match, tuple(sorted(chosen.items())), window.page, window.per_page),
+        ("search page", match, narrowed, window.page, window.per_page),
         lambda: _hits(store, match, list(window.cut(order))),
     )
     return {
         "query": query or "",
         "terms": search_terms(query or "")[:MAX_TERMS],
-        "filters": chosen,
+        "filters": {**chosen, **claimed},
         **paged(window, len(order)),
         "hits": hits,
         "facets": summary["facets"],

@@ -29,6 +29,7 @@ from fuente.records import (
 __all__ = [
     "NON_RESPONSE",
     "UNNAMED_ONLY",
+    "corroborated_lead",
     "counted",
     "inside_excluded",
     "sourcing_profile",
@@ -108,6 +109,7 @@ def _lead(
             "end": statement.end,
             "text": document.text[statement.start : statement.end],
             "support": statement.support,
+            "attributions": list(statement.attributions),
         }
         for statement in lead
         if not inside_excluded(statement.start, statement.end, excluded)
@@ -149,3 +151,27 @@ def sourcing_profile(
         "lead": statements,
         "unnamed_only": [s for s in statements if s["support"] == UNNAMED_ONLY],
     }
+
+
+def corroborated_lead(
+    lead: Sequence[dict[str, Any]], claims: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """How far others corroborate each of an article's ``lead`` statements (its sourcing
+    profile's): ``part``, ``start``, ``end``, and ``claim``, the claim across articles (a
+    ``fuente.query.claims.claim_summaries`` entry of ``claims``, by attribution id) of the
+    attributions it rests on with the most independent sources besides this article, or
+    None; ``corroborated`` when that number is one or more. One entry a statement, in order."""
+    found = []
+    for statement in lead:
+        reported = [claims[ref] for ref in statement["attributions"] if ref in claims]
+        best = max(reported, key=lambda claim: claim["others"]["sources"], default=None)
+        found.append(
+            {
+                "part": statement["part"],
+                "start": statement["start"],
+                "end": statement["end"],
+                "claim": best,
+                "corroborated": best is not None and best["others"]["sources"] > 0,
+            }
+        )
+    return found

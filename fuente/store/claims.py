@@ -21,7 +21,9 @@ __all__ = [
     "add_claim_keys",
     "add_member",
     "claim_member_rows",
+    "claim_record",
     "claim_rows",
+    "claims_member_rows",
     "claims_of",
     "clear_claims",
     "content_actors",
@@ -190,28 +192,53 @@ def claim_rows(db: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(row) for row in rows]
 
 
+def claim_record(db: sqlite3.Connection, claim: str) -> dict[str, Any] | None:
+    """The claim with this id (however many documents its members stand in), or None."""
+    row = db.execute(
+        "SELECT id, kind, label, actor, version FROM claims WHERE id = ?", (claim,)
+    ).fetchone()
+    return None if row is None else dict(row)
+
+
+MEMBER_SELECT = """SELECT m.claim, m.ref, m.doc, m.matched, m.score, m.reason, d.published,
+    d.outlet, coalesce(c.copy_of, m.doc) AS copy_group,
+    coalesce(a.content_start, e.start_char) AS start,
+    coalesce(a.content_end, e.end_char) AS end,
+    substr(d.text, coalesce(a.content_start, e.start_char) + 1,
+        coalesce(a.content_end, e.end_char) - coalesce(a.content_start, e.start_char)) AS text,
+    a.speaker AS speaker_id, s.kind AS speaker_kind, s.name AS speaker_name, a.through,
+    vs.name AS via_outlet, vs.kind AS via_kind
+FROM claim_members m JOIN documents d ON d.id = m.doc
+LEFT JOIN copies c ON c.doc = m.doc
+LEFT JOIN attributions a ON a.id = m.ref
+LEFT JOIN events e ON e.id = m.ref
+LEFT JOIN speakers s ON s.id = a.speaker
+LEFT JOIN attributions va ON va.id = a.via
+LEFT JOIN speakers vs ON vs.id = va.speaker"""
+
+
 def claim_member_rows(db: sqlite3.Connection, claim: str) -> list[dict[str, Any]]:
     """A claim's members, each with its words, its document's date, outlet and copy group,
-    and for a statement its speaker, the outlet it was told to and the outlet whose
-    reporting the article relays (``via``)."""
+    and for a statement its speaker (id, kind, name), the outlet it was told to and the outlet whose
+    reporting the article relays (``via``); oldest first (by date, then document and place)."""
+    return claims_member_rows(db, [claim]).get(claim, [])
+
+
+def claims_member_rows(
+    db: sqlite3.Connection, claims: Iterable[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """The members of each of ``claims`` as ``claim_member_rows`` gives them, in one read
+    (a claim with no members is left out)."""
+    claims = sorted(set(claims))
+    if not claims:
+        return {}
     rows = db.execute(
-        """SELECT m.ref, m.doc, m.matched, m.score, m.reason, d.published, d.outlet,
-            coalesce(c.copy_of, m.doc) AS copy_group,
-            coalesce(a.content_start, e.start_char) AS start,
-            coalesce(a.content_end, e.end_char) AS end,
-            substr(d.text, coalesce(a.content_start, e.start_char) + 1,
-                coalesce(a.content_end, e.end_char) - coalesce(a.content_start, e.start_char))
-                AS text,
-            s.kind AS speaker_kind, s.name AS speaker_name, a.through,
-            vs.name AS via_outlet, vs.kind AS via_kind
-        FROM claim_members m JOIN documents d ON d.id = m.doc
-        LEFT JOIN copies c ON c.doc = m.doc
-        LEFT JOIN attributions a ON a.id = m.ref
-        LEFT JOIN events e ON e.id = m.ref
-        LEFT JOIN speakers s ON s.id = a.speaker
-        LEFT JOIN attributions va ON va.id = a.via
-        LEFT JOIN speakers vs ON vs.id = va.speaker
-        WHERE m.claim = ? ORDER BY d.published IS NULL, d.published, m.doc, start""",
-        (claim,),
+        MEMBER_SELECT + " WHERE m.claim IN (SELECT value FROM json_each(?)) "
+        "ORDER BY m.claim, d.published IS NULL, d.published, m.doc, start",
+        (json.dumps(claims, ensure_ascii=False),),
     )
-    return [dict(row) for row in rows]
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        member = dict(row)
+        found.setdefault(member.pop("claim"), []).append(member)
+    return found

@@ -19,18 +19,21 @@ __all__ = [
     "Category",
     "DateFilter",
     "Language",
+    "MinSources",
     "Outlet",
     "Page",
     "PerPage",
     "SearchPerPage",
     "SpeakerGroup",
     "SpeakersGroup",
+    "UnnamedOnly",
     "Words",
 ]
 
 DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: no choice
 KEY_PATTERN = rf"^(({'|'.join(GROUPS)})/[\w-]+)?$"
 MAX_QUERY = 500
+MAX_SOURCES = 1000
 
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page of results, from 1.")]
 PerPage = Annotated[
@@ -89,4 +92,20 @@ Actor = Annotated[
 ]
 Category = Annotated[
     str | None, Query(max_length=100, description="Only this category: statement, or an event's.")
+]
+MinSources = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=MAX_SOURCES,
+        description="Only statements of a claim that other articles report too, backed by at "
+        f"least this many independent sources (1 to {MAX_SOURCES}).",
+    ),
+]
+UnnamedOnly = Annotated[
+    bool | None,
+    Query(
+        description="With true (or 1, yes, on), only statements of a claim across articles "
+        "that rests on unnamed sources only."
+    ),
 ]

@@ -18,9 +18,10 @@ from fastapi.templating import Jinja2Templates
 
 from fuente.errors import message
 from fuente.query.article import article_view
+from fuente.query.claim_view import claim_view
 from fuente.query.dossier import dossier
 from fuente.query.keys import GROUPS
-from fuente.query.links import anchor_of
+from fuente.query.links import CLAIM_PREFIX, anchor_of
 from fuente.query.paging import PER_PAGE, Window, page_links
 from fuente.query.reading import Budget, Readers, Reading, Store
 from fuente.query.search import MAX_TERMS, search, search_terms
@@ -106,13 +107,18 @@ def search_json(
     speaker: params.SpeakerGroup = None,
     language: params.Language = None,
     date: params.DateFilter = None,
+    min_sources: params.MinSources = None,
+    unnamed_only: params.UnnamedOnly = None,
     page: params.Page = 1,
     per_page: params.SearchPerPage = SEARCH_PER_PAGE,
 ) -> Response:
     """Passages of article text and attributions matching `q`, best first (ties by id),
     a page at a time, with facet counts (outlet, speaker, language, date); without `q`,
-    every article, latest first."""
-    choices = {"outlet": outlet, "speaker": speaker, "language": language, "date": date}
+    every article, latest first. `min_sources` and `unnamed_only` narrow the results to
+    the attributions of claims other articles report too (without `q`, the articles
+    holding one), each attribution with its claim's corroboration."""
+    choices = {"outlet": outlet, "speaker": speaker, "language": language, "date": date,
+               "min_sources": min_sources, "unnamed_only": unnamed_only}  # fmt: skip
     return JSONResponse(_search(request, reading, q, page=page, per_page=per_page, **choices))
 
 
@@ -125,10 +131,13 @@ def search_page(
     speaker: params.SpeakerGroup = None,
     language: params.Language = None,
     date: params.DateFilter = None,
+    min_sources: params.MinSources = None,
+    unnamed_only: params.UnnamedOnly = None,
     page: params.Page = 1,
     per_page: params.SearchPerPage = SEARCH_PER_PAGE,
 ) -> HTMLResponse:
-    choices = {"outlet": outlet, "speaker": speaker, "language": language, "date": date}
+    choices = {"outlet": outlet, "speaker": speaker, "language": language, "date": date,
+               "min_sources": min_sources, "unnamed_only": unnamed_only}  # fmt: skip
     results = _search(request, reading, q, page=page, per_page=per_page, **choices)
     return render(request, "search.html", results=results, nav="search")
 
@@ -178,6 +187,36 @@ def article_json(request: Request, doc: str, reading: Reader) -> Response:
 @router.get("/article/{doc:path}", include_in_schema=False, response_class=HTMLResponse)
 def article(request: Request, doc: str, reading: Reader) -> HTMLResponse:
     return article_page(request, doc, reading.store)
+
+
+def _claim(request: Request, store: Store, ref: str) -> dict[str, Any]:
+    claim_id = CLAIM_PREFIX + ref
+    view = claim_view(store, claim_id)
+    if view is None:
+        raise missing(request, message("E072", claim=claim_id))
+    return view
+
+
+@router.get(
+    "/claim/{ref:path}.json",
+    tags=["pages"],
+    summary="One claim across articles",
+    response_model=None,
+)
+def claim_json(request: Request, ref: str, reading: Reader) -> Response:
+    """Every article's report of one claim, oldest first (article, outlet, speaker, span
+    and words), folded under its independent sources (copies under their origin, relays
+    under the outlet they relay), with the count of independent sources, whether it rests
+    on unnamed sources only, and the contradictions touching any report. `ref` is the
+    claim's id without `claim:`, percent-encoded (`16-budget-freeze%23a4`)."""
+    return JSONResponse(_claim(request, reading.store, ref))
+
+
+@router.get("/claim/{ref:path}", include_in_schema=False, response_class=HTMLResponse)
+def claim_page(request: Request, ref: str, reading: Reader) -> HTMLResponse:
+    view = _claim(request, reading.store, ref)
+    by_ref = {member["ref"]: member for member in view["members"]}
+    return render(request, "claim.html", view=view, by_ref=by_ref)
 
 
 @router.get(
