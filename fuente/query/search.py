@@ -51,6 +51,7 @@ __all__ = [
     "MAX_TERMS",
     "PER_PAGE",
     "fts_query",
+    "on_claims",
     "passage",
     "search",
     "search_terms",
@@ -200,7 +201,7 @@ def _attribution_hit(found: dict[str, Any], document: dict[str, Any]) -> dict[st
     }
 
 
-def _on_claims(
+def on_claims(
     rows: list[tuple[Any, ...]], refs: dict[str, str], *, texts: bool
 ) -> list[tuple[Any, ...]]:
     """The results that are attributions among ``refs`` (ref -> document), and with
@@ -226,7 +227,7 @@ def _matches(
         lambda: claim_refs(store, min_sources=least, unnamed_only=unnamed),
         size=lambda found: len(found) + 1,
     )
-    return _on_claims(rows, refs, texts=match is None)
+    return on_claims(rows, refs, texts=match is None)
 
 
 def search(
