@@ -14,7 +14,8 @@ An article's address is ``/article/ID`` with the id percent-encoded (it may hold
 JSON twin is that address with ``.json`` added. When an id itself ends in ``.json``, links
 encode that dot (``/article/a%2Ejson``), which always means the page of article ``a.json``;
 an address typed as ``/article/a.json`` is the twin of article ``a`` if there is one, else the
-page of ``a.json``.
+page of ``a.json``. A claim across articles is at ``/claim/ID``, ``ID`` being its id without
+``claim:``, encoded the same way (``fuente.query.links.claim_path``).
 
 Article text and metadata are untrusted. Templates escape everything they write (Jinja2
 autoescape, and ``tojson`` for data embedded in a page); links taken from metadata are kept
