@@ -35,8 +35,10 @@ SINGULAR = words("pronouns-singular")
 PLURAL = words("pronouns-plural")
 BODY = words("pronouns-body")
 RELATIVE = words("relative-pronouns")
+THIRD_PERSON = SINGULAR | PLURAL | BODY
 PERSONAL_KINDS = {"person", "unnamed"}
 GROUPS = {"ORG", "NORP", "GPE"}
+MEANT_ENTITIES = GROUPS | {"PERSON"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 SALIENT = 3  # pronouns a referent needs before a newcomer cannot take the next one from it
 
@@ -73,6 +75,7 @@ def _subjects(doc: Doc, settings: Settings, quoted: tuple[tuple[int, int], ...])
     """People and groups in subject position outside quotations, in text order."""
     seen = []
     people, groups = _nouns(settings)
+    nouns = people | groups
     for token in doc:
         if token.dep_ not in SUBJECTS or _quoted(token.idx, quoted):
             continue
@@ -81,7 +84,7 @@ def _subjects(doc: Doc, settings: Settings, quoted: tuple[tuple[int, int], ...])
         elif token.pos_ not in {"NOUN", "PROPN"}:
             continue
         lemma = token.lemma_.lower()
-        if entity_label(token) not in GROUPS | {"PERSON"} and lemma not in people | groups:
+        if entity_label(token) not in MEANT_ENTITIES and lemma not in nouns:
             continue  # only people, groups and bodies can be what a pronoun stands for
         referent = referent_of(doc, token, settings)
         if _can_be_meant(referent, people, groups):
@@ -177,7 +180,7 @@ def _chain(doc: Doc, history: list[Referent], quoted: tuple[tuple[int, int], ...
     history as the referent it took, so later pronouns can follow the chain."""
     for token in doc:
         lower = token.lower_
-        if token.pos_ != "PRON" or lower not in SINGULAR | PLURAL | BODY:
+        if token.pos_ != "PRON" or lower not in THIRD_PERSON:
             continue
         if _quoted(token.idx, quoted):
             continue

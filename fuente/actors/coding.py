@@ -14,12 +14,14 @@ guerrillas" Lebanese. One coder serves one Doc.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from fuente.actors.antecedents import pronoun_antecedent
 from fuente.actors.known import known_actors
 from fuente.actors.speakers import STANCES, describe_source
-from fuente.lexicon import load_lexicon, words
+from fuente.lexicon import read_lexicon, words
 from fuente.nlp.entities import entity_at, entity_label, entity_view
 from fuente.records import Actor, Entity, Mention
 from fuente.settings import Settings
@@ -35,6 +37,7 @@ PERSONAL = words("pronouns-personal")
 GROUP = words("pronouns-group")
 BODY = words("pronouns-body")
 RELATIVE = words("relative-pronouns")
+STANDING_IN = PERSONAL | GROUP | BODY  # pronouns that stand for an actor
 SUBJECTS = {"nsubj", "nsubjpass"}
 CUT = {"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP"}
@@ -45,6 +48,23 @@ LEADERS = words("leaders")
 # as PLOVER codes a people by the country where it lives.
 ETHNIC = words("ethnic")
 RESIDENCE = words("residence-prepositions")
+
+
+@lru_cache(maxsize=8)
+def _actor_words(lexicon_dir: str | None) -> tuple[frozenset[str], dict[str, str]]:
+    """Nouns for people, bodies and who acts ("official", "ministry", "farmers"), and the
+    one-word sector names with their sector, read once per lexicon folder."""
+    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir)
+    extra = read_lexicon("events", lexicon_dir=lexicon_dir).get("actor-nouns", ())
+    people = frozenset(str(word) for word in (*speakers["people"], *speakers["bodies"], *extra))
+    sectors = read_lexicon("sectors", lexicon_dir=lexicon_dir)
+    sector_words = {
+        str(word): sector
+        for sector, words in sectors.items()
+        for word in words
+        if " " not in str(word)
+    }
+    return people, sector_words
 
 
 class ActorCoder:
@@ -63,18 +83,7 @@ class ActorCoder:
         self.names = {entity.id: entity.name for entity in entities}
         self.known = known_actors(settings)
         self.entity_at = _entity_ids(doc, mentions)
-        speakers = load_lexicon("speakers", settings=settings)
-        extra = load_lexicon("events", settings=settings).get("actor-nouns", ())
-        self.people = frozenset(
-            str(word) for word in (*speakers["people"], *speakers["bodies"], *extra)
-        )
-        sectors = load_lexicon("sectors", settings=settings)
-        self.sector_words = {
-            str(word): sector
-            for sector, words in sectors.items()
-            for word in words
-            if " " not in str(word)
-        }
+        self.people, self.sector_words = _actor_words(settings.lexicon_dir)
         self.profiles: dict[str, tuple[str | None, str | None]] = {}
         self.coded: dict[tuple[int, int, int], Actor] = {}
         # head lemma of a description -> (country, sector) it was coded with, latest first
@@ -89,7 +98,7 @@ class ActorCoder:
         if label := entity_label(token):
             return label in NAMED
         lower = token.lower_
-        if lower in PERSONAL | GROUP | BODY:
+        if lower in STANDING_IN:
             return self.antecedent(token) is not None
         if lower in RELATIVE and token.dep_ in SUBJECTS:
             return token.head.dep_ == "relcl" and self.is_actor(token.head.head)
@@ -136,7 +145,7 @@ class ActorCoder:
         return self.coded[key]
 
     def _code(self, head: Token, words: Span) -> Actor:
-        if head.lower_ in PERSONAL | GROUP | BODY | RELATIVE:
+        if head.lower_ in STANDING_IN or head.lower_ in RELATIVE:
             found = self.antecedent(head)
             if found is not None:
                 meant = self.code(found)

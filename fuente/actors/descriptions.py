@@ -217,13 +217,28 @@ def _candidates(doc: Doc, words: _Words, known: KnownActors) -> list[tuple[Token
     return found
 
 
-def _office(span: Span, words: _Words, known: KnownActors) -> str | None:
+_LONGEST_FIRST: dict[str | None, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+
+
+def _longest_first(context: _Context) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """The roles' forms of several words (with their role) and the knowledge base's offices,
+    each longest first, as ``_office`` tries them; sorted once per lexicon folder."""
+    key = context.settings.lexicon_dir
+    if key not in _LONGEST_FIRST:
+        roles = sorted(context.words.roles.items(), key=lambda item: -len(item[0]))
+        offices = sorted(context.known.offices or {}, key=len, reverse=True)
+        _LONGEST_FIRST[key] = tuple((f, r) for f, r in roles if " " in f), tuple(offices)
+    return _LONGEST_FIRST[key]
+
+
+def _office(span: Span, context: _Context) -> str | None:
     """The knowledge base's office the description names ("the former secretary of state")."""
+    words, known = context.words, context.known
+    phrases, offices = _longest_first(context)
     said = " ".join(words_of(span.text))
-    for form, role in sorted(words.roles.items(), key=lambda item: -len(item[0])):
-        if " " in form and f" {form} " in f" {said} ":
+    for form, role in phrases:
+        if f" {form} " in f" {said} ":
             said = f" {said} ".replace(f" {form} ", f" {role} ").strip()
-    offices = sorted(known.offices or {}, key=len, reverse=True)
     said = " ".join(words.roles.get(word, word) for word in said.split())
     return next((office_of(o, known=known) for o in offices if f" {o} " in f" {said} "), None)
 
@@ -262,7 +277,7 @@ def _holds(
 
 
 def _fits(entity: int, head: Token, span: Span, context: _Context) -> bool:
-    office = _office(span, context.words, context.known)
+    office = _office(span, context)
     person = context.people.get(entity)
     if office is not None and person is not None:
         past = any(t.lower_ in context.words.former for t in span)

@@ -62,9 +62,9 @@ def _fullest_name(
                     run.append(token.text)
                 continue
             if last in run and len(run) > len(name.split()):
-                return _unglued(" ".join(run), doc.text)
+                return _unglued(" ".join(run), doc_text(doc))
             run = []
-    return _unglued(name, doc.text)
+    return _unglued(name, doc_text(doc))
 
 
 def _unglued(name: str, text: str) -> str:

@@ -191,9 +191,12 @@ def unsourced(ctx: Context) -> None:
     """Attributions without a source: "X is reportedly …", "X is said to …", "it is believed
     that …". What is attributed is the clause; who holds it the text does not say."""
     for token in ctx.doc:
+        hearsay = token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod"
+        if not hearsay and token.lemma_.lower() not in ctx.cues.verbs:
+            continue  # the cheap test first: most words are neither
         if inside(token.idx, ctx.quoted) or inside(token.idx, ctx.taken):
             continue
-        if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
+        if hearsay:
             clause = [t for t in token.head.subtree if t.i != token.i]
             _add_unsourced(ctx, clause, token)
         elif (
