@@ -1,16 +1,17 @@
 """Contradiction precision: is every contradiction fuente flags a real one?
 
-The demo corpus and a slice of PolNeAR train (the articles of ``--months``, outlet and date
-from PolNeAR's ``metadata.tsv``, as ``bench/corroboration.py`` builds them) are ingested into
-one database, and every contradiction the corpus pass finds is looked up in
-``tests/data/contradictions_gold.jsonl`` (its README is ``tests/data/contradictions_gold.md``),
-where each finding of that run was judged right or wrong by reading both spans. A finding
+The demo corpus, the seed articles of ``../shared/corpus/seeds`` and a slice of PolNeAR train
+(the articles of ``--months``, outlet and date from PolNeAR's ``metadata.tsv``, as
+``bench/corroboration.py`` builds them) are ingested into one database, and every
+contradiction the corpus pass finds is looked up in ``tests/data/contradictions_gold.jsonl``
+(its README is ``tests/data/contradictions_gold.md``), where each finding of the runs named
+there was judged right or wrong by reading both spans. A finding
 matches a judged one of the same rule whose two sides lie in the same documents with
 overlapping spans (either way round). Precision per rule and overall is over the judged
 findings; a finding not in the set is printed as unjudged (judge it and add it), and a judged
 finding no longer found is counted as gone (a right one gone is recall lost).
 
-Without ``../shared/data/polnear`` the demo corpus alone is read.
+Without ``../shared`` the demo corpus alone is read.
 
 Run: .venv/bin/python bench/contradictions.py [--months 2016-02,2016-03,2016-04] [--unjudged]
 """
@@ -36,6 +37,7 @@ from fuente.store.connect import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "contradictions_gold.jsonl"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 MONTHS = "2016-02,2016-03,2016-04"
 
 
@@ -56,12 +58,13 @@ def train_slice(months: list[str]) -> set[str]:
 
 
 def found_contradictions(months: list[str], workdir: Path) -> list[dict[str, Any]]:
-    """Ingest the demo corpus and the train slice; every contradiction found."""
+    """Ingest the demo corpus, the seeds and the train slice; every contradiction found."""
     jsonl = workdir / "train.jsonl"
     rows = list(train_rows(train_slice(months)))
     jsonl.write_text("".join(json.dumps(row) + "\n" for row in rows), "utf-8")
     settings = load_settings(lexicon_dir=str(EXAMPLES / "lexicons"))
-    paths = [str(EXAMPLES), *([str(jsonl)] if rows else [])]
+    paths = [str(EXAMPLES), *([str(SEEDS)] if SEEDS.is_dir() else []),
+             *([str(jsonl)] if rows else [])]  # fmt: skip
     with open_store(workdir / "contradictions.db") as store:
         outcomes = list(ingest(paths, store=store, settings=settings))
         if any(o.status == "rejected" for o in outcomes):
@@ -143,7 +146,8 @@ def main() -> None:
         return
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     docs = len(train_slice(months))
-    print(f"articles: the demo corpus and {docs} PolNeAR train ({args.months or 'none'})")
+    seeds = "the seeds, " if SEEDS.is_dir() else ""
+    print(f"articles: the demo corpus, {seeds}{docs} PolNeAR train ({args.months or 'none'})")
     print(f"findings: {len(found)}, judged {sum(scored['judged'].values())}")
     report(scored)
 
