@@ -13,19 +13,10 @@ from claimrecords import named_speaker
 
 from fuente.corpus.actors import link_pending
 from fuente.corpus.claims import match_claims, rebuild_claims
-from fuente.corpus.contradiction_rules import (
-    Allegation,
-    Denial,
-    Report,
-    counts,
-    dates,
-    denial,
-    is_denial,
-    negation,
-    numbers,
-    rule_words,
-)
+from fuente.corpus.contradiction_rules import Report, counts, dates, negation, numbers
+from fuente.corpus.contradiction_words import rule_words
 from fuente.corpus.contradictions import find_contradictions, rebuild_contradictions
+from fuente.corpus.denial_rules import Allegation, Denial, denial, is_denial
 from fuente.query.claims import claims
 from fuente.query.contradictions import contradictions
 from fuente.records import (

@@ -142,3 +142,15 @@ def test_corroboration_cli_and_export(tmp_path, settings) -> None:
     assert runner.invoke(main, ["claims", "bridge", "--db", str(path)]).output == ""
     rebuilt = runner.invoke(main, ["claims", "--db", str(path), "--rebuild", "--json"])
     assert rebuilt.exit_code == 0 and json.loads(rebuilt.stdout) == row
+
+
+def test_corroboration_an_outlet_by_any_of_its_names_counts_once() -> None:
+    members = [
+        {"ref": "own#a1", "doc": "own", "copy_group": "own", "outlet": "nyt",
+         "speaker_kind": "unnamed"},
+        {"ref": "relay#a1", "doc": "relay", "copy_group": "relay", "outlet": "Courier",
+         "speaker_kind": "unnamed", "through": "The New York Times"},  # its poll, relayed
+    ]  # fmt: skip
+    found = corroboration(members)
+    assert found["sources"] == 1
+    assert found["folded"][0]["how"] == "relays The New York Times's reporting"

@@ -18,8 +18,8 @@ from fuente.settings import Settings
 from fuente.text import fold
 
 __all__ = [
-    "SpeakerLexicons", "bare_mention", "compiled", "has", "matches", "outlet_name", "outlet_of",
-    "phrase_key", "token_key",
+    "SpeakerLexicons", "bare_mention", "compiled", "has", "matches", "outlet_called",
+    "outlet_name", "outlet_of", "phrase_key", "token_key",
 ]  # fmt: skip
 
 QUOTES = "\"'“”‘’«»"
@@ -93,6 +93,16 @@ def has(lexicons: SpeakerLexicons, section: str, word: str) -> bool:
 def outlet_name(text: str, *, settings: Settings) -> str | None:
     """The canonical name of the outlet ``text`` names ("the Times" -> The New York Times)."""
     return outlet_of(text, compiled(settings.lexicon_dir))
+
+
+def outlet_called(name: str, *, lexicon_dir: str | None = None) -> str | None:
+    """The canonical name of the outlet a record calls ``name`` (an article's outlet field,
+    a name already read as an outlet's): a known outlet's name or alias, case and hyphens
+    ignored ("nyt" and "The Times" are The New York Times); None when none is known."""
+    outlets = compiled(lexicon_dir).outlets
+    bare = fold(bare_mention(name))
+    found = outlets.get(bare) or outlets.get(bare.replace("-", " "))
+    return found[0] if found else None
 
 
 def outlet_of(text: str, lexicons: SpeakerLexicons) -> str | None:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from fuente.actors.speakers import EXTRACTOR as SPEAKERS_EXTRACTOR
 from fuente.actors.speakers import outlet_name
 from fuente.attribution.lead import lead_statements
+from fuente.attribution.polls import poll_outlets, polled_through
 from fuente.attribution.quotemarks import quoted_ranges
 from fuente.attribution.quotes import EXTRACTOR as QUOTES_VERSION
 from fuente.attribution.quotes import FoundAttribution, find_attributions
@@ -121,6 +122,27 @@ def _speakers(
     return tuple(speakers)
 
 
+def _throughs(
+    doc: Doc, found: list[FoundAttribution], assigned: list[int | None],
+    speakers: tuple[Speaker, ...], settings: Settings,
+) -> list[str | None]:  # fmt: skip
+    """The outlet each attribution's words went to: the one named ("told the Times"), else
+    for an unnamed speaker the outlet whose poll its paragraph names before it (its
+    respondents answered that poll: ``fuente.attribution.polls``)."""
+    polls = poll_outlets(doc, settings=settings)
+    text = doc_text(doc)
+    throughs = []
+    for item, index in zip(found, assigned, strict=True):
+        through = None
+        if item.through_span is not None:
+            through = _outlet(doc, item.through_span, settings)
+        if through is None and polls and index is not None and speakers[index].kind == "unnamed":
+            start = min(item.content[0], item.source[0] if item.source else item.content[0])
+            through = polled_through(text, polls, start)
+        throughs.append(through)
+    return throughs
+
+
 def attribution_layer(
     doc: Doc, doc_id: str, entities: list[Entity], fields: tuple[Field, ...], settings: Settings
 ) -> tuple[tuple[Speaker, ...], tuple[Attribution, ...], tuple[LeadStatement, ...]]:
@@ -132,12 +154,7 @@ def attribution_layer(
     resolved, assigned = resolve_speakers(doc, found, quoted=quoted, settings=settings)
     speakers = _speakers(doc, doc_id, resolved, found, assigned, entities, settings)
 
-    throughs = []
-    for item in found:
-        through = None
-        if item.through_span is not None:
-            through = _outlet(doc, item.through_span, settings)
-        throughs.append(through)
+    throughs = _throughs(doc, found, assigned, speakers, settings)
     # The outer attribution of a relayed report: the outlet's own attribution in this article.
     outlet_attribution: dict[str, str] = {}
     for number, index in enumerate(assigned, start=1):

@@ -156,5 +156,23 @@ def _speaker_index(speakers: list[ResolvedSpeaker], info: SourceInfo) -> int:
     for index, speaker in enumerate(speakers):
         if speaker.info.kind == info.kind == "author" or same_source(info, speaker.info):
             return index
+    for index, speaker in enumerate(speakers):
+        if _surname_of(info, speaker.info):
+            return index
     speakers.append(ResolvedSpeaker(info))
     return len(speakers) - 1
+
+
+def _surname_of(later: SourceInfo, earlier: SourceInfo) -> bool:
+    """Whether ``later`` is one capitalised word, read as no name (the tagger missed it:
+    "Mertens told a news conference"), that is the surname of the person ``earlier`` names
+    ("Finance Minister Karl Mertens said")."""
+    words = later.name.split()
+    return (
+        later.kind == "unnamed"
+        and earlier.kind == "person"
+        and len(words) == 1
+        and words[0][:1].isupper()
+        and len(earlier.name.split()) > 1
+        and earlier.name.split()[-1] == words[0]
+    )

@@ -3,9 +3,10 @@
 A **statement** (an attribution) is compared with another on three things, all of which must
 agree:
 
-* **who**: the same corpus-wide actor, or two unnamed sources whose descriptions share a noun
-  for a person ("a senior official", "two officials") and whose country and sector do not
-  differ (a side that gives none agrees with any);
+* **who**: the same corpus-wide actor, the same outlet by its canonical name (an outlet the
+  corpus knows no actor for: "according to Reuters"), or two unnamed sources whose
+  descriptions share a noun for a person ("a senior official", "two officials") and whose
+  country and sector do not differ (a side that gives none agrees with any);
 * **what**: two quotations (``direct`` or ``mixed``) hold the same words: the runs of
   ``RUN`` words they share are ``claim_quote_overlap`` of the shorter one's and cover at least
   ``claim_min_words`` words; a paraphrase (or a paraphrase and a quotation) shares
@@ -61,7 +62,8 @@ Days = tuple[date, date]
 @dataclass(frozen=True, slots=True)
 class Statement:
     """An attribution as the claim rules see it. ``who`` is the corpus-wide actor id of its
-    speaker, ``"unnamed"`` for an unnamed source, None when neither is known; ``nouns`` are the
+    speaker, ``"outlet:<name>"`` for an outlet with no actor, ``"unnamed"`` for an unnamed
+    source, None when neither is known; ``nouns`` are the
     person nouns of an unnamed source's description; ``said`` the days its sentence dates it
     to, ``published`` its article's date; ``actors`` the corpus-wide actors its content
     names."""

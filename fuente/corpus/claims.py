@@ -100,6 +100,8 @@ def _statement(
 ) -> Statement:
     kind = row["speaker_kind"]
     who = "unnamed" if kind == "unnamed" else row["actor"]
+    if who is None and kind == "outlet" and row["speaker_name"]:
+        who = f"outlet:{fold(row['speaker_name'])}"  # an outlet is known by its canonical name
     described = fold(row["description"] or row["speaker_name"] or "") if kind == "unnamed" else ""
     found = {word.removesuffix("s") for word in described.split()}
     named = frozenset(a for start, a in actors if row["start"] <= start < row["end"])
@@ -109,6 +111,12 @@ def _statement(
         country=row["country"], sector=row["sector"], said=_days(row["said"]),
         published=_days(row["published"]), actors=named,
     )  # fmt: skip
+
+
+def _actor(who: str | None) -> str | None:
+    """The corpus-wide actor a statement's ``who`` is, if it is one (not an unnamed source
+    nor an outlet known by name only)."""
+    return None if who is None or who == "unnamed" or who.startswith("outlet:") else who
 
 
 def _side(actor: str | None, country: str | None, sector: str | None) -> str | None:
@@ -151,7 +159,7 @@ def _match_document(db: Connection, doc: str, settings: Settings, nouns: frozens
                 matches.append((other.ref, other.doc, *found))
         joined += _join(db, statement.ref, doc, matches, kind="statement",
                         label=statement.content[:200],
-                        actor=statement.who if statement.who != "unnamed" else None)  # fmt: skip
+                        actor=_actor(statement.who))  # fmt: skip
         _keep_keys(db, statement.ref, doc, statement_keys(statement, settings=settings))
     events = [occurrence(row) for row in event_features(db, doc=doc)]
     lookups = [event_keys(event, days=settings.event_days, widen=True) for event in events]

@@ -14,9 +14,10 @@ against the few records the rules could find it at odds with, never the corpus:
   allegation against the denials of other articles the same way (rule ``denial``). The
   document's denials and allegations are then stored under their keys.
 
-The rules are ``fuente.corpus.contradiction_rules``'s. A pair found again (from its other
-side) is kept once. ``rebuild_contradictions`` forgets them all and checks every document
-again; rebuilding the claims forgets them too, so run it after.
+The rules are ``fuente.corpus.contradiction_rules``'s and ``fuente.corpus.denial_rules``'s.
+A pair found again (from its other side) is kept once. ``rebuild_contradictions`` forgets
+them all and checks every document again; rebuilding the claims forgets them too, so run it
+after.
 """
 
 from __future__ import annotations
@@ -29,21 +30,22 @@ from typing import Any
 from fuente.corpus.claim_rules import content_words, event_keys
 from fuente.corpus.claims import occurrence
 from fuente.corpus.contradiction_rules import (
-    DENIAL_SHARED,
     EXTRACTOR,
+    Report,
+    dates,
+    firm_day,
+    negation,
+    numbers,
+)
+from fuente.corpus.contradiction_words import RuleWords, rule_words
+from fuente.corpus.denial_rules import (
+    DENIAL_SHARED,
     Allegation,
     Days,
     Denial,
-    Report,
-    RuleWords,
-    dates,
     denial,
     denial_stems,
-    firm_day,
     is_denial,
-    negation,
-    numbers,
-    rule_words,
     side_keys,
 )
 from fuente.corpus.passes import each_pending

@@ -21,15 +21,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from fuente.actors.speaker_lexicons import outlet_called
 from fuente.text import fold
 
 __all__ = ["corroboration", "origin_groups"]
 
 
 def _outlet_key(name: str | None) -> str | None:
+    """One key for every name of one outlet: a known outlet's canonical name ("nyt", "the
+    Times", "The New York Times"), else the name folded without a leading "the"."""
     if not name:
         return None
-    folded = fold(name)
+    folded = fold(outlet_called(name) or name)
     return folded.removeprefix("the ") or None
 
 
