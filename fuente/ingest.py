@@ -8,7 +8,7 @@ an interrupted run resumable: run the same command again and it completes the ba
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from fuente.corpus.actors import link_pending
 from fuente.corpus.claims import match_claims
@@ -37,6 +37,7 @@ def ingest(
     settings: Settings,
     workers: int = 1,
     manifest: Manifest | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Iterator[Outcome]:
     """Read, process and store every article under ``paths``; yield each input's outcome.
 
@@ -52,30 +53,42 @@ def ingest(
     the claims across articles (``fuente.corpus.claims.match_claims``) and checked for
     contradictions (``fuente.corpus.contradictions.find_contradictions``), each in its own
     transaction; a document a run stopped before that is linked and matched by the next run.
+    ``on_stage`` hears what the run is doing where no article is done for a while (loading
+    the model, starting workers, each corpus pass), for a progress display.
     """
-    analysed_ = _analysed(paths, store=store, settings=settings, workers=workers, manifest=manifest)
+    stage = on_stage or (lambda doing: None)
+    analysed_ = _analysed(
+        paths, store=store, settings=settings, workers=workers, manifest=manifest, stage=stage
+    )
     for result in analysed_:
         yield result if isinstance(result, Outcome) else _store(result, store)
+    stage("linking actors…")
     link_pending(store, settings=settings)
+    stage("matching copies…")
     match_pending(store)
+    stage("joining claims…")
     match_claims(store, settings=settings)
+    stage("checking contradictions…")
     find_contradictions(store, settings=settings)
 
 
 def _analysed(
     paths: Iterable[str], *, store: Store, settings: Settings, workers: int,
-    manifest: Manifest | None,
+    manifest: Manifest | None, stage: Callable[[str], None],
 ) -> Iterator[ArticleRecords | Rejection | Outcome]:  # fmt: skip
     paths = list(paths)
     if workers != 1 and store.path != ":memory:":
         found = input_files(paths)
         count = worker_count(workers, len(found))
         if count > 1:
+            stage(f"starting {count} workers, each loading {settings.model}…")
             yield from analysed(
                 found, db_path=store.path, settings=settings, workers=count, manifest=manifest
             )
             return
+    stage(f"loading {settings.model}…")
     nlp = load_pipeline(settings)
+    stage("ingest")
     articles = read_inputs(paths, settings=settings, manifest=manifest)
     yield from process(screen(articles, store), nlp=nlp, settings=settings)
 

@@ -4,7 +4,7 @@ import re
 import pytest
 from rich.console import Console
 
-from fuente.cli.progress import report
+from fuente.cli.progress import Stages, input_size, report
 from fuente.ingest import Outcome
 
 OUTCOMES = [
@@ -77,3 +77,50 @@ def test_progress_quiet_leaves_warnings_out() -> None:
     out, _, errors, err_text = consoles(terminal=False)
     report(iter(WARNED), paths=[], quiet=True, out=out, errors=errors)
     assert err_text.getvalue().splitlines() == ["error: b.txt: [E001] empty file"]
+
+
+def test_input_size_counts_articles_and_characters_without_parsing(tmp_path) -> None:
+    (tmp_path / "one.txt").write_text("x" * 10)
+    (tmp_path / "many.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}\n')
+    (tmp_path / "notes.md").write_text("not an input")
+    articles, characters = input_size([str(tmp_path)])
+    assert articles == 4  # the text file, and the three non-blank lines
+    assert characters == 10 + len('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}\n')
+
+
+def test_the_bar_labels_its_figures_and_shows_what_the_ingest_is_doing(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("x" * 400)
+    (tmp_path / "b.txt").write_text("x" * 300)
+    stages = Stages()
+    heard: list[str] = []
+    stages.listeners.append(heard.append)
+
+    def outcomes():
+        stages("loading some_model…")
+        yield Outcome("a.txt", "stored", "a", "", 400)
+        yield Outcome("b.txt", "stored", "b", "", 300)
+        stages("linking actors…")
+
+    out, _, errors, err_text = consoles(terminal=True)
+    report(outcomes(), paths=[str(tmp_path)], quiet=False, out=out, errors=errors, stages=stages)
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", err_text.getvalue())
+    assert heard[:1] == ["loading some_model…"] and "linking actors…" in heard
+    assert "2/2 docs" in shown and "docs/s" in shown
+    assert "elapsed" in shown and "left" in shown
+    assert shown.rstrip().splitlines()[-2].lstrip().startswith("done")  # above the summary
+
+
+def test_ingest_says_what_it_is_doing_before_any_article_is_done(tmp_path, settings) -> None:
+    from fuente.ingest import ingest
+    from fuente.store.connect import open_store
+
+    (tmp_path / "a.txt").write_text("The minister said on Monday that talks would resume.\n")
+    heard: list[str] = []
+    with open_store(tmp_path / "f.db") as store:
+        list(
+            ingest([str(tmp_path / "a.txt")], store=store, settings=settings, on_stage=heard.append)
+        )
+    assert heard[0] == f"loading {settings.model}…" and heard[1] == "ingest"
+    assert heard[2:] == [
+        "linking actors…", "matching copies…", "joining claims…", "checking contradictions…"
+    ]  # fmt: skip

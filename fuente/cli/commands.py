@@ -169,7 +169,7 @@ def ingest(
     quiet: bool,
 ) -> None:
     """Ingest files, directories and globs of .txt, .html and .jsonl articles."""
-    from fuente.cli.progress import report, summary
+    from fuente.cli.progress import Stages, report, summary
     from fuente.ingest import ingest as run_ingest
 
     settings = _settings(config, model, batch_size)
@@ -189,10 +189,12 @@ def ingest(
     try:
         with open_store(db_path, lock_timeout=settings.lock_timeout) as store:
             count = settings.workers if workers is None else workers
+            stages = Stages()
             outcomes = run_ingest(
-                paths, store=store, settings=settings, workers=count, manifest=manifest
-            )
-            counts = report(counting(outcomes), paths=paths, quiet=quiet)
+                paths, store=store, settings=settings, workers=count, manifest=manifest,
+                on_stage=stages,
+            )  # fmt: skip
+            counts = report(counting(outcomes), paths=paths, quiet=quiet, stages=stages)
     except StoreError as error:
         click.echo(f"error: {error}", err=True)
         if seen:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -20,18 +22,39 @@ from fuente.cli.terminal import printable
 from fuente.ingest import Outcome
 from fuente.readers.inputs import expand_paths
 
-__all__ = ["report"]
+__all__ = ["Stages", "input_size", "report"]
 
 STATUSES = ("stored", "updated", "unchanged", "duplicate", "rejected")
 
 
-def input_size(paths: Iterable[str]) -> int:
-    """Characters of input to expect, estimated from file sizes, for the time-left figure."""
-    total = 0
+def input_size(paths: Iterable[str]) -> tuple[int, int]:
+    """How many articles to expect under ``paths`` (a JSON Lines file holds one a non-blank
+    line, any other file one) and how many characters, from the files' sizes, for the time
+    left: a walk of the paths and a count of lines, no parsing."""
+    articles = characters = 0
     for path in expand_paths(paths):
         with suppress(OSError):
-            total += os.stat(path).st_size
-    return total
+            characters += os.stat(path).st_size
+            if path.lower().endswith(".jsonl"):
+                with open(path, "rb") as lines:
+                    articles += sum(1 for line in lines if line.strip())
+            else:
+                articles += 1
+    return articles, characters
+
+
+class Stages:
+    """What the ingest is doing, for the bar's label: told by ``fuente.ingest`` before the
+    first article is done (loading the model, starting workers)."""
+
+    def __init__(self) -> None:
+        self.doing = "starting…"
+        self.listeners: list[Callable[[str], None]] = []
+
+    def __call__(self, doing: str) -> None:
+        self.doing = doing
+        for listener in self.listeners:
+            listener(doing)
 
 
 def summary(counts: Counter[str]) -> str:
@@ -59,18 +82,22 @@ def report(
     quiet: bool,
     out: Console | None = None,
     errors: Console | None = None,
+    stages: Stages | None = None,
 ) -> Counter[str]:
     """Consume ``outcomes``, showing them, and return how many of each status there were.
 
     Rejections always go to stderr as one line naming the file and the reason, and so do the
     warnings of a stored document (``warning: PATH: TEXT``) unless ``quiet``. On a terminal a
-    progress bar shows documents done, their rate and the time left; otherwise each outcome is
+    progress bar shows documents done of those expected, their rate, the time elapsed and the
+    time left, labelled, and what ``stages`` says the ingest is doing until the first document
+    is done (loading the model, starting workers); otherwise each outcome is
     one plain line; with ``quiet``, nothing but the rejections. What came from the inputs
     (paths, ids, reasons) is printed through ``printable``.
     """
     errors = errors or Console(stderr=True, highlight=False, soft_wrap=True)
     out = out or Console(highlight=False, soft_wrap=True)
     counts: Counter[str] = Counter()
+    stages = stages or Stages()
     interactive = errors.is_terminal and not quiet
     if not interactive:
         for outcome in outcomes:
@@ -84,25 +111,36 @@ def report(
         return counts
 
     columns = (
-        TextColumn("[bold]ingest"),
+        TextColumn("[bold]{task.description}"),
         BarColumn(),
-        TextColumn("{task.fields[docs]} docs"),
+        TextColumn("{task.fields[done]}/{task.fields[expected]} docs"),
         TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TextColumn("elapsed"),
         TimeElapsedColumn(),
         TextColumn("left"),
         TimeRemainingColumn(),
     )
+    expected, size = input_size(paths)
     with Progress(*columns, console=errors, transient=False) as progress:
-        total = input_size(paths) or None
-        task = progress.add_task("ingest", total=total, docs=0, rate=0.0)
+        total = size or None
+        task = progress.add_task(
+            escape(stages.doing), total=total, done=0, expected=expected, rate=0.0
+        )
+        stages.listeners.append(lambda doing: progress.update(task, description=escape(doing)))
+        started: float | None = None  # when the first article was done: the rate counts from it
         for outcome in outcomes:
             counts[outcome.status] += 1
             for note in _notes(outcome, quiet=False):
                 progress.console.print(note, markup=False)
-            elapsed = progress.tasks[0].elapsed or 1e-9
             done = sum(counts.values())
-            progress.update(task, advance=outcome.size, docs=done, rate=done / elapsed)
-        if total is not None:
-            progress.update(task, completed=total)
+            now = time.monotonic()
+            if started is None:
+                started = now
+                progress.update(task, description="ingest")
+            rate = (done - 1) / (now - started) if now > started else 0.0
+            progress.update(
+                task, advance=outcome.size, done=done, expected=max(expected, done), rate=rate
+            )
+        progress.update(task, description="done", **({"completed": total} if total else {}))
     errors.print(summary(counts), markup=False)
     return counts
