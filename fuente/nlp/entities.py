@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from fuente.lexicon import read_lexicon, words
+from fuente.nlp.namesakes import resolve_namesakes
 
 __all__ = [
     "ENTITIES_COMPONENT", "EXTRACTOR", "LABELS", "Cluster", "EntityMention", "EntityView",
@@ -438,7 +439,7 @@ def make_entities_component(
     names = known_person_names(lexicon_dir)
     if names:
         matcher.add("PERSON", list(nlp.tokenizer.pipe(names)))
-    return EntitiesComponent(tuple(labels), matcher if names else None)
+    return EntitiesComponent(tuple(labels), matcher if names else None, lexicon_dir)
 
 
 def known_person_names(lexicon_dir: str | None) -> list[str]:
@@ -467,18 +468,26 @@ def known_names(doc: Doc, found: Sequence[Span]) -> tuple[Span, ...]:
 
 class EntitiesComponent:
     """Tags the known people's names (``known_names``), then writes ``cluster_entities`` to
-    ``doc._.fuente_entities`` as plain tuples."""
+    ``doc._.fuente_entities`` as plain tuples, a bare surname two namesakes share joined to
+    the one its gender fits (``fuente.nlp.namesakes``)."""
 
-    def __init__(self, labels: tuple[str, ...], matcher: PhraseMatcher | None = None) -> None:
+    def __init__(
+        self,
+        labels: tuple[str, ...],
+        matcher: PhraseMatcher | None = None,
+        lexicon_dir: str | None = None,
+    ) -> None:
         self.labels = labels
         self.matcher = matcher
+        self.lexicon_dir = lexicon_dir
 
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is not None:
             found = self.matcher(doc, as_spans=True)
             if found:
                 doc.ents = known_names(doc, found)
-        doc._.fuente_entities = tuple(
+        clusters = tuple(
             (c.name, c.type, c.mentions) for c in cluster_entities(doc, labels=self.labels)
         )
+        doc._.fuente_entities = resolve_namesakes(doc, clusters, lexicon_dir=self.lexicon_dir)
         return doc
