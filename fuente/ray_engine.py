@@ -88,11 +88,20 @@ def analysed_shards(
     try:
         count = actors or int(ray.cluster_resources().get("CPU", 1))
         remote = ray.remote(num_cpus=1)(ShardAnalyser)
-        pool = [remote.remote(settings) for _ in range(max(1, min(count, len(shards))))]
+        shipped = _anywhere(settings)
+        pool = [remote.remote(shipped) for _ in range(max(1, min(count, len(shards))))]
         yield from _in_order(ray, pool, shards, read)
     finally:
         if started:
             ray.shutdown()
+
+
+def _anywhere(settings: Settings) -> Settings:
+    """The settings as an actor needs them: an actor's process does not start in this one's
+    folder, so a relative ``lexicon_dir`` is made absolute here."""
+    if settings.lexicon_dir is None:
+        return settings
+    return replace(settings, lexicon_dir=os.path.abspath(settings.lexicon_dir))
 
 
 def _import_ray() -> Any:
@@ -107,10 +116,13 @@ def _connect(ray: Any, address: str | None, *, cpus: int) -> bool:
     """Join the Ray at ``address``, or start one here; True when this call started one."""
     if ray.is_initialized():  # the caller's own Ray: use it, and leave it running
         return False
-    quiet = {"logging_level": logging.WARNING, "log_to_driver": False, "configure_logging": False}
+    # Ray's own logger (set up by Ray when imported) says only errors; actors' output stays
+    # in Ray's log files
+    quiet = {"logging_level": logging.ERROR, "log_to_driver": False}
     if address is None:
         try:
-            ray.init(num_cpus=cpus, include_dashboard=False, **quiet)
+            # "local": a Ray of its own, never one `ray start` left running on this machine
+            ray.init(address="local", num_cpus=cpus, include_dashboard=False, **quiet)
         except (RuntimeError, OSError, ValueError) as error:
             raise FuenteError(message("E103", reason=_first_line(error))) from None
         return True

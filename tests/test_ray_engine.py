@@ -119,6 +119,16 @@ def test_ray_engine_address_needs_the_ray_engine(tmp_path) -> None:
     assert result.exit_code == 2 and "--engine ray" in result.output
 
 
+def test_ray_engine_actors_get_an_absolute_lexicon_dir(settings, tmp_path, monkeypatch) -> None:
+    """An actor does not start in the driver's folder: a relative lexicon_dir would be lost."""
+    from fuente.ray_engine import _anywhere
+
+    monkeypatch.chdir(tmp_path)
+    shipped = _anywhere(replace(settings, lexicon_dir="lexicons"))
+    assert shipped.lexicon_dir == str(tmp_path / "lexicons")
+    assert _anywhere(settings) == settings
+
+
 def test_ray_engine_is_not_imported_by_the_command_line() -> None:
     code = "import sys, fuente.cli, fuente.ingest; print('ray' in sys.modules)"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

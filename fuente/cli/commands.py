@@ -14,7 +14,6 @@ it ran but some inputs were rejected, 0 otherwise.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
 from collections import Counter
@@ -195,8 +194,6 @@ def ingest(
     )
     if ray_address is not None and settings.engine != "ray":
         raise click.UsageError("--ray-address is for --engine ray: give both")
-    if settings.engine == "ray":  # Ray's notices for the Ray fuente starts are not the user's
-        logging.getLogger("ray").setLevel(logging.ERROR)
     manifest = None
     if meta_path is not None:
         from fuente.readers.inputs import normalise_meta
