@@ -45,7 +45,7 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     (
         "ray_address",
         None,
-        "Address of a running Ray cluster for the ray engine (HOST:PORT, ray://HOST:PORT or "
+        "Address of a running Ray cluster for the ray engine (HOST:PORT of its head, or "
         "auto); none: fuente starts a Ray of its own on this machine.",
     ),
     ("max_chars", 1_000_000, "Longest article text accepted, in characters; longer is rejected."),
