@@ -10,7 +10,7 @@ PORT ?= 8000
 $(BIN)/fuente: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,ray]'
 	@touch $@
 
 setup: $(BIN)/fuente

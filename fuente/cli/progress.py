@@ -58,7 +58,12 @@ class Stages:
 
 
 def summary(counts: Counter[str]) -> str:
-    return ", ".join(f"{counts.get(status, 0)} {status}" for status in STATUSES)
+    """Each status's count; the shards a sharded run skipped, where it skipped any."""
+    said = ", ".join(f"{counts.get(status, 0)} {status}" for status in STATUSES)
+    skipped = counts.get("skipped", 0)
+    if skipped:
+        said += f"; {skipped} shard{'s' if skipped != 1 else ''} skipped, stored by an earlier run"
+    return said
 
 
 def _line(outcome: Outcome) -> str:

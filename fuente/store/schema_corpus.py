@@ -1,6 +1,7 @@
 """The tables of what is worked out across articles and of the batch: one rejection per
 input (migration 7), actors across articles (8), syndicated copies (9), claims (10),
-knowledge findings (11) and contradictions (12)."""
+knowledge findings (11), contradictions (12) and the shards of input a sharded run has stored
+(13)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import sqlite3
 
 from fuente.store.ddl import run_script
 
-__all__ = ["actors", "claims", "contradictions", "findings", "rejections_once", "syndication"]
+__all__ = [
+    "actors", "claims", "contradictions", "findings", "rejections_once", "shards", "syndication",
+]  # fmt: skip
 
 
 def rejections_once(db: sqlite3.Connection) -> None:
@@ -255,6 +258,21 @@ def contradictions(db: sqlite3.Connection) -> None:
             doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
             version TEXT NOT NULL
         )
+        """,
+    )
+
+
+def shards(db: sqlite3.Connection) -> None:
+    """The shards of input files a sharded run (the ray engine) has stored whole: the id made
+    from its files, how many files, and when; a later run over the same files skips them."""
+    run_script(
+        db,
+        """
+        CREATE TABLE shards (
+            id TEXT PRIMARY KEY,
+            files INTEGER NOT NULL,
+            stored_at TEXT NOT NULL
+        ) WITHOUT ROWID
         """,
     )
 
