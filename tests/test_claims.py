@@ -268,3 +268,12 @@ def test_statement_keys_block_every_pair_the_rules_could_join(settings, dating) 
 def test_statement_keys_leave_out_what_can_never_match(settings, change) -> None:
     statement = replace(Statement("a#a1", "a", "direct", QUOTE, "hilde-brun", said=DAY), **change)
     assert statement_keys(statement, settings=settings) == set()
+
+
+def test_paraphrases_are_compared_on_what_they_say_not_on_the_names_they_mention() -> None:
+    from fuente.corpus.claim_rules import content_words, said_words
+
+    text = "Investigators said Varga would not face charges. Charges against Anand were dropped."
+    assert {"varga", "anand"} <= content_words(text)
+    assert not {"varga", "anand"} & said_words(text)
+    assert {"charge", "droppe", "invest"} <= said_words(text)  # words opening a sentence stay

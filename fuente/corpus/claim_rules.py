@@ -10,7 +10,7 @@ agree:
 * **what**: two quotations (``direct`` or ``mixed``) hold the same words: the runs of
   ``RUN`` words they share are ``claim_quote_overlap`` of the shorter one's and cover at least
   ``claim_min_words`` words; a paraphrase (or a paraphrase and a quotation) shares
-  ``claim_paraphrase_overlap`` of the shorter one's content words, at least
+  ``claim_paraphrase_overlap`` of the shorter one's content words (names left out), at least
   ``claim_min_words`` of them, and the corpus-wide actors each content names, where both name
   some, meet;
 * **when**: two statements each dated by their sentence cover days no more than a day apart;
@@ -115,6 +115,25 @@ def content_words(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def said_words(text: str) -> frozenset[str]:
+    """``content_words`` of ``text`` less its names (words capitalised inside a sentence): two
+    paraphrases say the same thing by what they say, not by whom they mention, which the
+    actors they name are checked for apart."""
+    names = {
+        fold(found.group())[:STEM]
+        for found in WORD.finditer(text)
+        if found.group()[:1].isupper() and not _opens(text, found.start())
+    }
+    return content_words(text) - names
+
+
+def _opens(text: str, position: int) -> bool:
+    """Whether the word at ``position`` opens a sentence or a quotation."""
+    before = text[:position].rstrip()
+    return not before or before[-1] in ".!?:\"“‘'(\n"
+
+
+@lru_cache(maxsize=8192)
 def word_runs(text: str) -> frozenset[str]:
     """The runs of ``RUN`` folded words of ``text`` that hold two content words or more."""
     found = _words(text)
@@ -215,7 +234,7 @@ def _same_content(one: Statement, other: Statement, settings: Settings) -> tuple
         return 0.0, ""
     if not (one.said or one.published) or not (other.said or other.published):
         return 0.0, ""  # words alone are too weak a sign without dates to check
-    share, shared = _overlap(content_words(one.content), content_words(other.content))
+    share, shared = _overlap(said_words(one.content), said_words(other.content))
     if share < settings.claim_paraphrase_overlap or shared < settings.claim_min_words:
         return 0.0, ""
     if one.actors and other.actors and not one.actors & other.actors:
