@@ -2,7 +2,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from fuente.nlp.entities import cluster_entities, entity_at, entity_label, entity_span
+from fuente.nlp.entities import cluster_entities
+from fuente.nlp.entity_view import entity_at, entity_label, entity_span
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP")
 

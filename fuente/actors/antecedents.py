@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from fuente.actors.speakers import SourceInfo, describe_source
 from fuente.lexicon import read_lexicon, words
-from fuente.nlp.entities import entity_label
+from fuente.nlp.entity_view import entity_label
 from fuente.settings import Settings
 
 __all__ = ["Referent", "antecedent", "insert", "pronoun_antecedent", "referents"]

@@ -22,7 +22,7 @@ from fuente.actors.antecedents import pronoun_antecedent
 from fuente.actors.known import known_actors
 from fuente.actors.speakers import STANCES, describe_source
 from fuente.lexicon import read_lexicon, words
-from fuente.nlp.entities import entity_at, entity_label, entity_view
+from fuente.nlp.entity_view import entity_at, entity_label, entity_view
 from fuente.records import Actor, Entity, Mention
 from fuente.settings import Settings
 

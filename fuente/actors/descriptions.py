@@ -34,7 +34,7 @@ from fuente.actors.knowledge import day_range, office_of
 from fuente.actors.known import KnownActor, KnownActors, date_bounds, known_actors, words_of
 from fuente.actors.speaker_lexicons import compiled, phrase_key
 from fuente.lexicon import read_lexicon
-from fuente.nlp.entities import EntityMention, entity_at, entity_view
+from fuente.nlp.entity_view import EntityMention, entity_at, entity_view
 from fuente.settings import Settings
 
 __all__ = [

@@ -30,7 +30,7 @@ from fuente.actors.speaker_lexicons import (
     token_key,
 )
 from fuente.lexicon import words
-from fuente.nlp.entities import entity_at, entity_label
+from fuente.nlp.entity_view import entity_at, entity_label
 from fuente.settings import Settings
 from fuente.text import fold
 

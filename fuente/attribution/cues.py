@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fuente.attribution.quotemarks import Quote
 from fuente.lexicon import read_lexicon, words
-from fuente.nlp.entities import entity_label
+from fuente.nlp.entity_view import entity_label
 
 __all__ = ["Context", "Cues", "FoundAttribution", "add", "load_cues", "source_tokens"]
 

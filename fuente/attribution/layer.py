@@ -20,7 +20,8 @@ from fuente.attribution.quotes import FoundAttribution, find_attributions
 from fuente.attribution.speaker_resolution import ResolvedSpeaker, resolve_speakers
 from fuente.lexicon import load_lexicon
 from fuente.nlp.annotate import doc_text
-from fuente.nlp.entities import entity_label, glued_word
+from fuente.nlp.entities import glued_word
+from fuente.nlp.entity_view import entity_label
 from fuente.records import Attribution, Entity, Field, LeadStatement, Speaker
 from fuente.settings import Settings
 

@@ -52,7 +52,7 @@ from fuente.attribution.reported import (
 )
 from fuente.lexicon import words
 from fuente.nlp.annotate import doc_text
-from fuente.nlp.entities import entity_label, entity_view
+from fuente.nlp.entity_view import entity_label, entity_view
 from fuente.settings import Settings
 
 __all__ = ["EXTRACTOR", "FoundAttribution", "find_attributions"]

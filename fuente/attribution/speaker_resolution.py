@@ -27,7 +27,7 @@ from fuente.actors.same_source import same_source
 from fuente.actors.speakers import SourceInfo, describe_source
 from fuente.attribution.quotes import FoundAttribution
 from fuente.lexicon import load_lexicon, words
-from fuente.nlp.entities import entity_label
+from fuente.nlp.entity_view import entity_label
 from fuente.settings import Settings
 
 __all__ = ["ResolvedSpeaker", "resolve_speakers"]

@@ -44,7 +44,7 @@ from fuente.events.syntax import (
     trimmed,
     verb_is,
 )
-from fuente.nlp.entities import entity_label
+from fuente.nlp.entity_view import entity_label
 from fuente.records import Actor
 
 __all__ = ["EventActors"]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from fuente.events.lexicon import EventLexicon
 from fuente.events.syntax import infinitive, object_of
 from fuente.nlp.annotate import doc_text
-from fuente.nlp.entities import entity_label
+from fuente.nlp.entity_view import entity_label
 from fuente.records import Actor, Attribution, TimeExpr
 from fuente.times.statements import holding_attribution
 

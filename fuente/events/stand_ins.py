@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fuente.actors.coding import ETHNIC, ActorCoder, noun_lemma
 from fuente.events.lexicon import EventLexicon
-from fuente.nlp.entities import entity_at, entity_span
+from fuente.nlp.entity_view import entity_at, entity_span
 from fuente.records import Actor
 
 __all__ = ["StandIns"]

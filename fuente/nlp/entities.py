@@ -12,10 +12,8 @@ sentence, ORG in the next); a reader does not. So within a document:
 * the entity's type is decided over all its mentions: once a PERSON, always a PERSON.
 
 ``cluster_entities`` is the pure function; the ``fuente_entities`` component stores its result
-on ``doc._.fuente_entities`` as plain tuples. ``entity_view`` reads that once per Doc into the
-one view of entities every later rule reads: for each token, the mention it is part of, with
-the cluster's type (``entity_at``, ``entity_label``, ``entity_span``). No rule reads the tagger's
-``token.ent_type_`` or ``doc.ents`` itself, so what clustering decides reaches all of them.
+on ``doc._.fuente_entities`` as plain tuples, which ``fuente.nlp.entity_view`` reads once per
+Doc into the one view of entities every later rule reads.
 """
 
 from __future__ import annotations
@@ -27,15 +25,15 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from fuente.lexicon import read_lexicon, words
+from fuente.nlp.entity_view import Clusters
 from fuente.nlp.namesakes import resolve_namesakes
 
 __all__ = [
-    "ENTITIES_COMPONENT", "EXTRACTOR", "LABELS", "Cluster", "EntityMention", "EntityView",
-    "cluster_entities", "entity_at", "entity_label", "entity_span", "entity_view", "glued_word",
+    "ENTITIES_COMPONENT", "EXTRACTOR", "LABELS", "Cluster", "cluster_entities", "glued_word",
     "narrated_names",
 ]  # fmt: skip
 
@@ -285,10 +283,6 @@ def _missed_mentions(doc: Doc, forms: dict[tuple[str, ...], int]) -> list[Span]:
     return found
 
 
-# ``doc._.fuente_entities``: (name, type, mentions (start char, end char, tagger's label)).
-Clusters = tuple[tuple[str, str, tuple[tuple[int, int, str], ...]], ...]
-
-
 def narrated_names(clusters: Clusters, text: str, *, aside: Sequence[tuple[int, int]]) -> Clusters:
     """``clusters`` with each person named by the fullest form the article's narration gives:
     its mentions outside ``aside`` (the headline, the quotations) and outside lines written
@@ -351,79 +345,6 @@ def glued_word(form: str, text: str) -> bool:
         return False
     written = rf"(?<![\w-]){re.escape(first.lower())}\s+{re.escape(rest)}(?![\w-])"
     return re.search(written, text) is not None
-
-
-@dataclass(frozen=True, slots=True)
-class EntityMention:
-    """The entity a run of tokens names, as every rule downstream reads it.
-
-    ``start`` and ``end`` are token indices. ``label`` is the type of the token's entity
-    after clustering ("once a PERSON, always a PERSON") for a name, the tagger's label for
-    what is no name (DATE, CARDINAL, ...). ``entity`` is the index of its cluster in
-    ``doc._.fuente_entities``, and ``name`` that cluster's name; both are None outside a
-    cluster's mentions: a date, a number, or the words of a tagged name the cluster leaves
-    out ("the" of "the United States", "Mr." of "Mr. Varga").
-    """
-
-    start: int
-    end: int
-    label: str
-    entity: int | None = None
-    name: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EntityView:
-    """The entities of one Doc: its clusters, and the mention each token is part of."""
-
-    clusters: Clusters
-    at: dict[int, EntityMention]
-
-
-def entity_view(doc: Doc) -> EntityView:
-    """The Doc's entities, worked out once from ``doc._.fuente_entities`` and the tagger's
-    spans, and kept in its ``user_data``."""
-    clusters = doc._.fuente_entities
-    view = doc.user_data.get("fuente_entity_view")
-    if view is None or view.clusters is not clusters:
-        view = doc.user_data["fuente_entity_view"] = _build_view(doc, clusters)
-    return view
-
-
-def _build_view(doc: Doc, clusters: Clusters) -> EntityView:
-    at: dict[int, EntityMention] = {}
-    for index, (name, entity_type, mentions) in enumerate(clusters):
-        for start, end, _ in mentions:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            mention = EntityMention(span.start, span.end, entity_type, index, name)
-            for token in span:
-                at.setdefault(token.i, mention)
-    for ent in doc.ents:
-        inside = [at[i] for i in range(ent.start, ent.end) if i in at]
-        label = inside[0].label if inside else ent.label_
-        rest = EntityMention(ent.start, ent.end, label)
-        for i in range(ent.start, ent.end):
-            at.setdefault(i, rest)
-    return EntityView(clusters, at)
-
-
-def entity_at(token: Token) -> EntityMention | None:
-    """The entity mention ``token`` is part of, if any."""
-    return entity_view(token.doc).at.get(token.i)
-
-
-def entity_label(token: Token) -> str:
-    """The entity label of ``token`` (see ``EntityMention.label``), "" outside every entity."""
-    mention = entity_at(token)
-    return mention.label if mention is not None else ""
-
-
-def entity_span(token: Token) -> Span | None:
-    """The words of the entity mention ``token`` is part of, if any."""
-    mention = entity_at(token)
-    return token.doc[mention.start : mention.end] if mention is not None else None
 
 
 @Language.factory(

@@ -18,12 +18,12 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from fuente.lexicon import read_lexicon, words
+from fuente.nlp.entity_view import Clusters
 from fuente.text import fold
 
 __all__ = ["resolve_namesakes"]
 
 Mentions = tuple[tuple[int, int, str], ...]
-Clusters = tuple[tuple[str, str, Mentions], ...]
 
 FEMALE, MALE = "female", "male"
 PRONOUNS = {FEMALE: words("pronouns-female"), MALE: words("pronouns-male")}

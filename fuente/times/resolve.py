@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from fuente.lexicon import words
-from fuente.nlp.entities import entity_label
+from fuente.nlp.entity_view import entity_label
 from fuente.times.normalise import Grammar, choose_year, number_value, shift, week_of
 from fuente.times.periods import (
     PERIOD_RESOLVERS,
