@@ -7,7 +7,8 @@ its document), ``start_char``/``end_char`` (offsets into ``documents.text``) and
 holds speakers, attributions and lead statements, migration 3 time expressions, migration 4
 links them, migration 5 is the search index, 6 events, 7 keeps one rejection per input, 8
 holds the actors across articles, 9 syndicated copies, 10 claims and events across
-articles, 11 knowledge findings, 12 contradictions between reports. The tables live in
+articles, 11 knowledge findings, 12 contradictions between reports, 13 the count of an
+actor's links by kind. The tables live in
 ``schema_articles`` (one article's records), ``search_index`` and ``schema_corpus`` (across
 articles); this module numbers them.
 """
@@ -36,6 +37,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     corpus.claims,
     corpus.findings,
     corpus.contradictions,
+    corpus.actor_kinds,
 )
 
 
