@@ -96,6 +96,8 @@ WHERE a.kind != 'non-response' AND a.cue_start IS NOT NULL
 
 
 def _allegation_select() -> str:
+    """The allegations, looked up by document or by id: the ``+`` keeps SQLite off the
+    category index, which would read every accusation of the corpus for each lookup."""
     start, end = _sentence("e.start_char")
     return f"""
 SELECT e.id AS ref, e.doc, ls.actor AS source_actor, e.source_country, e.source_sector,
@@ -108,7 +110,7 @@ LEFT JOIN actor_links lt ON lt.ref = e.target_entity
 LEFT JOIN attributions a ON a.id = e.attribution
 LEFT JOIN speakers sp ON sp.id = a.speaker
 LEFT JOIN actor_links speaker ON speaker.ref = coalesce(sp.entity, sp.id)
-WHERE e.category = 'ACCUSE' AND e.mode = 'allege' AND e.modality = 'happened'
+WHERE +e.category = 'ACCUSE' AND e.mode = 'allege' AND e.modality = 'happened'
     AND NOT e.negated AND {not_excluded("e")}"""
 
 
