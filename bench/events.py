@@ -19,8 +19,12 @@ codebook and the odd-numbered records of each category (``--split learn``); the 
 report are those on the even-numbered ones (``--split test``, the default), which were not
 read while writing it. ``--split all`` scores every record.
 
+``--real`` scores instead the events judged by hand on PolNeAR train articles
+(``tests/data/events_real_gold.jsonl``; ``bench/events_real.py`` says how).
+
 Run: .venv/bin/python bench/events.py [--data ../shared/data/plover/PLOVER_GSR_CAMEO.txt]
      [--split test|learn|all] [--errors N]
+     .venv/bin/python bench/events.py --real [--errors N]
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ import time
 from pathlib import Path
 
 from spacy.tokens import Doc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from events_real import report
 
 from fuente.nlp.annotate import load_pipeline, model_version
 from fuente.pipeline import Prepared, analyse, prepare
@@ -162,7 +169,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--split", choices=("test", "learn", "all"), default="test")
     parser.add_argument("--errors", type=int, default=0, help="print N records coded wrong")
+    parser.add_argument("--real", action="store_true", help="score the judged PolNeAR events")
     args = parser.parse_args()
+    if args.real:
+        report(show=args.errors)
+        return
     records = [r for r in dump(args.data) if in_split(r["id"], args.split)]
     began = time.perf_counter()
     rows = predict(records)

@@ -241,3 +241,19 @@ def test_events_no_event_inside_a_date(nlp, marovia) -> None:
     text = "VELL, March 3 (Reuters) - Thousands joined a march against the Marovian government."
     found = events(nlp, marovia, text)
     assert [text[e.start : e.end] for e in found] == ["march"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Marovia says the militia poses a threat to the region.", "threat"),
+        ("The new Marovian law violates international law, Halvik said.", "violates"),
+        ("Anna Vell, a spokeswoman for Marovian Relief, spoke on Monday.", "Relief"),
+    ],
+)
+def test_events_no_event_in_a_name_or_a_verb_of_no_event(
+    nlp, marovia, text: str, word: str
+) -> None:
+    start = text.index(word)
+    found = events(nlp, marovia, text)
+    assert not [e for e in found if e.start <= start < e.end]

@@ -48,8 +48,14 @@ class _Finder:
         lexicon: EventLexicon,
         attributions: list[Attribution],
         times: list[TimeExpr],
+        mentions: list[Mention],
     ) -> None:
         self.doc = doc
+        # "Lynch" of "Rep. Stephen Lynch", "Relief" of "World Relief", the "for" that would
+        # make "called Citizens for Trump" a call for
+        self.names = [
+            (m.start, m.end) for m in mentions if lexicon.has("name-labels", m.label.lower())
+        ]
         self.lexicon = lexicon
         self.actors = EventActors(doc, coder=coder, lexicon=lexicon)
         self.nouns = NounEventActors(self.actors)
@@ -147,7 +153,8 @@ class _Finder:
                     continue
                 i = max(t.i for t in match.tokens) + 1
                 inside_silence = any(a <= token.idx < b for a, b in self.silent)
-                if not inside_silence and not skipped(match, self.lexicon):
+                named = any(a <= t.idx < b for t in match.tokens for a, b in self.names)
+                if not (inside_silence or named) and not skipped(match, self.lexicon):
                     yield match
 
     def stand_ins(
@@ -296,6 +303,7 @@ def find_events(
         lexicon=event_lexicon(settings),
         attributions=list(attributions),
         times=list(times),
+        mentions=list(mentions),
     )
     dated = [(t.start, t.end) for t in times]  # "March 3" is a date, not a protest march
     found = [

@@ -33,7 +33,7 @@ WORD_SETS = (
     "generic-heads", "measures", "conditions", "conditioned", "reciprocal",
     "partner-prepositions", "purpose-prepositions", "withdrawals", "stative-passives",
     "participation", "purposed", "place-recipients", "commissive", "attempts", "executive",
-    "partitives", "state-verbs", "foreigners", "place-nouns",
+    "partitives", "state-verbs", "foreigners", "place-nouns", "name-labels",
 )  # fmt: skip
 
 

@@ -180,12 +180,20 @@ def skipped(found: EventMatch, lexicon: EventLexicon) -> bool:
     """Words of the lexicon that carry no event here: a word modifying a noun ("coup talks",
     "the besieged town"), a verb whose object is a text ("released a statement", "the
     statement released") or whose particle makes another verb ("was sworn in"), an attempt
-    ("sought to block"), a question."""
+    ("sought to block"), a question, a noun a verb of no event takes ("poses a threat")."""
     anchor = found.anchor
     if len(found.tokens) == 1 and anchor.dep_ in {"compound", "amod"}:
         # a participle before a root noun is the sentence's misparsed verb ("Halvik massed
         # troops on the border")
         return anchor.pos_ != "VERB" or anchor.head.dep_ != "ROOT"
+    if anchor.pos_ in {"NOUN", "PROPN"} and len(found.tokens) == 1:
+        # "the threat the NRA poses", "those who pose a threat", "a threat posed by"
+        verbs = [c for c in anchor.children if c.dep_ in {"relcl", "acl"}]
+        if anchor.dep_ in {"dobj", "nsubjpass"}:
+            verbs.append(anchor.head)
+        noun = noun_lemma(anchor)
+        if any(lexicon.has("not-events", f"{v.lemma_.lower()} {noun}") for v in verbs):
+            return True
     if anchor.pos_ == "VERB":
         lemma = anchor.lemma_.lower()
         objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass", "prt"}]
