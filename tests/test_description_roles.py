@@ -16,7 +16,10 @@ people:
        {office: Republican presidential nominee, from: 2024-05-01, to: 2024-11-05}]}
   - {name: Jonas Berg, country: MRV, sector: government, office: senator,
      roles: [{office: Sudmark senator, from: 2012-01-05},
-       {office: Democratic presidential candidate, from: 2023-04-01, to: 2024-03-01}]}
+       {office: Democratic presidential candidate, from: 2023-04-01, to: 2024-03-01},
+       {office: Halvik businessman, from: 1990}, {office: neurosurgeon, from: 1980, to: 2011}]}
+  - {name: Petra Salo, country: MRV, sector: government, office: president,
+     roles: [{office: president, from: 2020-01-01}]}
 """
 
 
@@ -44,6 +47,8 @@ MET = "Maria Holm met Jonas Berg in Marovia on Monday. "
         ("The former Nordland governor said the talks went well.", "2024-06-03", "Maria Holm"),
         ("The GOP nominee said the talks went well.", "2024-06-03", "Maria Holm"),
         ("The Democratic candidate said the talks went well.", "2023-06-03", "Jonas Berg"),
+        ("The Halvik real estate mogul said the talks went well.", "2024-06-03", "Jonas Berg"),
+        ("The retired neurosurgeon said the talks went well.", "2024-06-03", "Jonas Berg"),
     ],
 )
 def test_description_roles_a_role_the_knowledge_base_gives_on_the_date(nlp, known, said, on, name):
@@ -62,6 +67,9 @@ def test_description_roles_a_role_the_knowledge_base_gives_on_the_date(nlp, know
         ("The Republican nominee said the talks went well.", "2024-01-10"),
         # Holm governed Nordland until 2009: in 2005 she was no former governor
         ("The former Nordland governor said the talks went well.", "2005-06-03"),
+        # Berg is a Halvik businessman, not a Marovian one; and he operated until 2011
+        ("The Nordland businessman said the talks went well.", "2024-06-03"),
+        ("The neurosurgeon said the talks went well.", "2024-06-03"),
         # plural and indefinite descriptions are never read
         ("The senators and a candidate said the talks went well.", "2024-06-03"),
     ],
@@ -84,3 +92,32 @@ def test_description_roles_a_deputy_is_not_the_minister(nlp, settings):
         "The minister": "Petra Salo",
         "the deputy minister": "Oskar Brandt",
     }
+
+
+SITTING = (
+    "President Petra Salo opened the session in Marovia. Lawmakers argued for hours. The vote "
+    "was put off. Protesters gathered outside. Maria Holm spoke last. The president left early."
+)
+
+
+@pytest.mark.parametrize(
+    ("on", "wanted"), [("2024-06-03", {"The president": "Petra Salo"}), ("2019-06-03", {})]
+)
+def test_description_roles_the_sitting_president_named_earlier(nlp, known, on, wanted):
+    # Salo is named four sentences back, out of the window: she is the holder on the date
+    assert resolved(nlp, known, SITTING, on) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "The administrator is Maria Holm, who runs the agency.",
+            {"The administrator": "Maria Holm"},
+        ),
+        ("Maria Holm is the administrator of the agency.", {"the administrator": "Maria Holm"}),
+        ("The administrator is not Maria Holm, the agency said.", {}),
+    ],
+)
+def test_description_roles_said_to_be_the_person(nlp, settings, text, wanted):
+    assert resolved(nlp, settings, text, None) == wanted

@@ -157,11 +157,26 @@ def _set_off(doc: Doc, mention: EntityMention, partner: Token) -> bool:
     return after or before
 
 
+def _equated(name: Token) -> Token | None:
+    """The noun a name is said to be, or to be said to be, by "be" ("The administrator is
+    Denise Turner Roth"; "Holm is the senator"); not where the verb is negated."""
+    verb = name.head
+    if name.dep_ not in ("nsubj", "attr") or verb.lemma_ != "be":
+        return None
+    if any(child.dep_ == "neg" for child in verb.children):
+        return None
+    other = "attr" if name.dep_ == "nsubj" else "nsubj"
+    return next(
+        (c for c in verb.children if c.dep_ == other and c.pos_ == "NOUN" and c.tag_ == "NN"),
+        None,
+    )
+
+
 def article_roles(
     doc: Doc, words: DescriptionWords, persons: list[int | None]
 ) -> tuple[dict[int, set[str]], dict[int, int]]:
     """For each person cluster, the roles the article gives it; and for each description
-    head in apposition to a person's name, that person."""
+    head in apposition to a person's name, or said by "be" to be the person, that person."""
     roles: dict[int, set[str]] = {}
     apposed: dict[int, int] = {}
     view = entity_view(doc)
@@ -177,8 +192,11 @@ def article_roles(
         partners = [c for c in token.children if c.dep_ == "appos"]
         if token.dep_ == "appos":
             partners.append(token.head)
-        for partner in partners:
-            if _set_off(doc, mention, partner) and persons[partner.i] is None:
+        said = [p for p in partners if _set_off(doc, mention, p)]
+        if token.i == mention.end - 1 and (other := _equated(token)) is not None:
+            said.append(other)
+        for partner in said:
+            if persons[partner.i] is None:
                 before = [t for t in partner.lefts]
                 role = ranked_role(role_of(partner, words), before, words)
                 roles.setdefault(entity, set()).add(role)

@@ -22,7 +22,11 @@ commander in chief") and gives it the one person of the document it fits, where:
   role's country); where it never gives the role, the article's roles decide. A rank word
   ("deputy", "vice") makes another role: "the minister" is no deputy minister;
 * the person is salient: mentioned within the last few sentences, and the only fitting person
-  mentioned there. Two fitting people nearby, or none, leave the description unnamed.
+  mentioned there. Two fitting people nearby, or none, leave the description unnamed; but for
+  an office that heads a state or a government ("the president"), with no fitting person
+  nearby, the one holder on the article's date that the article has named before it is taken;
+* a description said by "be" to be a named person ("The administrator is Denise Turner Roth")
+  names that person outright, as an apposition does.
 
 Plural and indefinite descriptions ("officials", "a senior official") are never read. The
 pipeline works the descriptions out once per Doc (``resolve_descriptions``, kept in its
@@ -286,12 +290,29 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
                 if _fits(e, head, span, context)
             ]
             entity = fitting[0] if len(fitting) == 1 else None
+            if not fitting:
+                entity = _sitting_head(head, span, persons, context)
         if entity is None and role_of(head, words) in words.body_heads:
             entity = _body(doc, head, span, starts, bodies)
         if entity is not None:
             name, entity_type, _ = clusters[entity]
             found.append(Described(span.start_char, span.end_char, entity, name, entity_type))
     return found
+
+
+def _sitting_head(
+    head: Token, span: Span, persons: list[int | None], context: _Context
+) -> int | None:
+    """For "the president" or "the prime minister" (an office that heads a state or a
+    government) with no fitting person nearby: the one person the article has named before
+    it who held the office on the article's date, by the knowledge base; None for a past
+    one ("the former president") or where the article named two such holders."""
+    office = _office(span, context)
+    if office not in context.known.heads or context.on is None or _past(span, context.words):
+        return None
+    named = {e for e in persons[: span.start] if e is not None}
+    holders = [e for e in sorted(named) if _fits(e, head, span, context)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _bodies(doc: Doc) -> dict[str, list[tuple[int, int]]]:
