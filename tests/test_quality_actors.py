@@ -36,9 +36,17 @@ EXAMPLES = ROOT / "examples"
 # descriptions resolved (fuente.actors.descriptions): description accuracy 0.116 (14 of 144
 # named ones right, the 3 unnamed ones left unnamed); B-cubed unchanged. With headline words cut
 # from names and bare surnames linked by a fuller form or an office held: B-cubed F1 0.929
-# (P 0.996, R 0.870); descriptions unchanged.
+# (P 0.996, R 0.870); descriptions unchanged. Before the roles below, B-cubed F1 0.934 (P 0.989,
+# R 0.885) and description accuracy 0.204 (27 of 144). With the roles the knowledge base gives a
+# person on the article's date (a seat, "Texas senator"; a candidacy or nomination), qualifiers
+# ("the GOP nominee") and rank words ("Deputy Interior Minister" is no "minister"): description
+# accuracy 0.333 (46 of 144 named ones right, the 3 unnamed ones left unnamed); B-cubed F1 0.938
+# (P 0.989, R 0.891). With trades as roles ("New York businessman"; "retired" is "former"), the
+# sitting head of state the article has named further back ("the president"), and a
+# description said by "be" to be a person ("The administrator is Denise Turner Roth"):
+# description accuracy 0.388 (54 of 144; the 3 unnamed ones left unnamed); B-cubed unchanged.
 B_CUBED_F1_FLOOR = 0.92
-DESCRIPTION_ACCURACY_FLOOR = 0.11
+DESCRIPTION_ACCURACY_FLOOR = 0.37
 
 pytestmark = pytest.mark.slow
 

@@ -14,8 +14,19 @@ commander in chief") and gives it the one person of the document it fits, where:
   state, ...) and a person it knows, the knowledge base decides instead: a role in that office
   (in the country the description names, if any) held on the article's date, or before it for
   "the former ...";
+* likewise for any other role the knowledge base gives a person it knows ("Texas senator",
+  "Republican presidential candidate", "first lady"): where it gives the person the
+  description's role at any time, it decides, by the date (or before it, for "the former
+  ...") and by the words that narrow the role ("the Vermont senator", "the GOP nominee": each
+  capitalised word, or qualifier of the lexicon, must be a word of the role, a country the
+  role's country); where it never gives the role, the article's roles decide. A rank word
+  ("deputy", "vice") makes another role: "the minister" is no deputy minister;
 * the person is salient: mentioned within the last few sentences, and the only fitting person
-  mentioned there. Two fitting people nearby, or none, leave the description unnamed.
+  mentioned there. Two fitting people nearby, or none, leave the description unnamed; but for
+  an office that heads a state or a government ("the president"), with no fitting person
+  nearby, the one holder on the article's date that the article has named before it is taken;
+* a description said by "be" to be a named person ("The administrator is Denise Turner Roth")
+  names that person outright, as an apposition does.
 
 Plural and indefinite descriptions ("officials", "a senior official") are never read. The
 pipeline works the descriptions out once per Doc (``resolve_descriptions``, kept in its
@@ -26,15 +37,25 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from fuente.actors.article_roles import (
+    PLURAL_TAGS,
+    ROLE_POS,
+    DescriptionWords,
+    article_roles,
+    description_words,
+    person_tokens,
+    ranked_role,
+    role_of,
+    role_words,
+)
 from fuente.actors.knowledge import day_range, office_of
-from fuente.actors.known import KnownActor, KnownActors, date_bounds, known_actors, words_of
+from fuente.actors.known import KnownActor, KnownActors, Role, date_bounds, known_actors, words_of
 from fuente.actors.speaker_lexicons import compiled, phrase_key
-from fuente.lexicon import read_lexicon
-from fuente.nlp.entity_view import EntityMention, entity_at, entity_view
+from fuente.nlp.entity_view import entity_at, entity_view
 from fuente.settings import Settings
 
 __all__ = [
@@ -44,9 +65,6 @@ __all__ = [
 
 EXTRACTOR = "descriptions@2"
 WINDOW = 3  # sentences before the description's own in which its person must be mentioned
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-ROLE_POS = frozenset({"NOUN", "PROPN"})
-RUN_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 CACHE = "fuente_descriptions"
 
 
@@ -60,118 +78,6 @@ class Described:
     entity: int
     name: str
     type: str = "PERSON"  # the cluster's type: PERSON, or ORG for a body ("the court")
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    roles: dict[str, str]  # a form of a role -> the role ("sen" -> "senator")
-    former: frozenset[str]
-    not_roles: frozenset[str]
-    body_heads: frozenset[str] = frozenset()
-
-
-@cache
-def _words(lexicon_dir: str | None) -> _Words:
-    lexicon = read_lexicon("descriptions", lexicon_dir=lexicon_dir)
-    roles: dict[str, str] = {}
-    for forms in lexicon.get("roles", ()):
-        names = [" ".join(words_of(str(form))) for form in forms]
-        for name in names:
-            roles.setdefault(name, names[0])
-    former = frozenset(str(word) for word in lexicon.get("former", ()))
-    not_roles = frozenset(str(w) for w in lexicon.get("not-roles", ()))
-    bodies = frozenset(str(w) for w in lexicon.get("body-heads", ()))
-    return _Words(roles, former, not_roles, bodies)
-
-
-def _role(token: Token, words: _Words) -> str:
-    word = (token.lemma_ or token.text).lower().rstrip(".")
-    return words.roles.get(word, word)
-
-
-def _persons(doc: Doc) -> list[int | None]:
-    """For each token, the person cluster whose mention it is part of (None outside one)."""
-    at = entity_view(doc).at
-    found: list[int | None] = [None] * len(doc)
-    for i, mention in at.items():
-        if mention.entity is not None and mention.label == "PERSON":
-            found[i] = mention.entity
-    return found
-
-
-# --- the roles an article gives the people it names -------------------------------------------
-
-
-def _run_before(doc: Doc, start: int, persons: list[int | None]) -> list[Token]:
-    """The words of a title or role just before a name ("former Secretary of State")."""
-    run: list[Token] = []
-    i = start - 1
-    while i >= 0 and len(run) < 6:
-        token = doc[i]
-        if token.is_sent_end or token.is_space:
-            break
-        if token.pos_ in RUN_POS or token.lower_ == "of" or token.text in {"-", "."}:
-            if persons[token.i] is not None:
-                break
-            run.insert(0, token)
-            i -= 1
-            continue
-        break
-    while run and run[0].lower_ == "of":
-        run.pop(0)
-    return run
-
-
-def _run_role(run: list[Token], words: _Words) -> str | None:
-    """The role a title run gives: its last noun before any "of"."""
-    before = []
-    for token in run:
-        if token.lower_ == "of":
-            break
-        before.append(token)
-    nouns = [t for t in before if t.pos_ in ROLE_POS or t.text[:1].isupper()]
-    if not nouns:
-        return None
-    role = _role(nouns[-1], words)
-    return None if role in words.not_roles else role
-
-
-def _set_off(doc: Doc, mention: EntityMention, partner: Token) -> bool:
-    """Whether ``partner`` heads words set off by a comma right beside the name ("Sanders, the
-    Vermont senator"; "Venezuela's interior minister, Diosdado Cabello")."""
-    if partner.pos_ not in ROLE_POS:
-        return False
-    first, last = partner.left_edge.i, partner.i
-    after = mention.end < len(doc) and doc[mention.end].text == "," and first == mention.end + 1
-    before = mention.start >= 2 and doc[mention.start - 1].text == "," and last == mention.start - 2
-    return after or before
-
-
-def _article_roles(
-    doc: Doc, words: _Words, persons: list[int | None]
-) -> tuple[dict[int, set[str]], dict[int, int]]:
-    """For each person cluster, the roles the article gives it; and for each description
-    head in apposition to a person's name, that person."""
-    roles: dict[int, set[str]] = {}
-    apposed: dict[int, int] = {}
-    view = entity_view(doc)
-    for token in doc:
-        entity = persons[token.i]
-        if entity is None:
-            continue
-        mention = view.at[token.i]
-        if token.i == mention.start and (
-            role := _run_role(_run_before(doc, token.i, persons), words)
-        ):
-            roles.setdefault(entity, set()).add(role)
-        partners = [c for c in token.children if c.dep_ == "appos"]
-        if token.dep_ == "appos":
-            partners.append(token.head)
-        for partner in partners:
-            if _set_off(doc, mention, partner) and persons[partner.i] is None:
-                roles.setdefault(entity, set()).add(_role(partner, words))
-                apposed[partner.i] = entity
-    return roles, apposed
 
 
 # --- the descriptions -------------------------------------------------------------------------
@@ -189,7 +95,7 @@ def _opened(head: Token) -> Token | None:
     return None
 
 
-def _span(head: Token, opener: Token, words: _Words, known: KnownActors) -> Span:
+def _span(head: Token, opener: Token, words: DescriptionWords, known: KnownActors) -> Span:
     """The description's words: from its opener to its head, with a prepositional phrase that
     makes one role with the head ("commander in chief", "secretary of state")."""
     doc = head.doc
@@ -204,12 +110,12 @@ def _span(head: Token, opener: Token, words: _Words, known: KnownActors) -> Span
     return doc[opener.i : end]
 
 
-def _candidates(doc: Doc, words: _Words, known: KnownActors) -> list[tuple[Token, Span]]:
+def _candidates(doc: Doc, words: DescriptionWords, known: KnownActors) -> list[tuple[Token, Span]]:
     found = []
     for token in doc:
         if token.pos_ not in ROLE_POS or token.tag_ in PLURAL_TAGS or token.dep_ == "compound":
             continue
-        if entity_at(token) is not None or _role(token, words) in words.not_roles:
+        if entity_at(token) is not None or role_of(token, words) in words.not_roles:
             continue
         opener = _opened(token)
         if opener is not None:
@@ -217,28 +123,14 @@ def _candidates(doc: Doc, words: _Words, known: KnownActors) -> list[tuple[Token
     return found
 
 
-_LONGEST_FIRST: dict[str | None, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
-
-
-def _longest_first(context: _Context) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """The roles' forms of several words (with their role) and the knowledge base's offices,
-    each longest first, as ``_office`` tries them; sorted once per lexicon folder."""
-    key = context.settings.lexicon_dir
-    if key not in _LONGEST_FIRST:
-        roles = sorted(context.words.roles.items(), key=lambda item: -len(item[0]))
-        offices = sorted(context.known.offices or {}, key=len, reverse=True)
-        _LONGEST_FIRST[key] = tuple((f, r) for f, r in roles if " " in f), tuple(offices)
-    return _LONGEST_FIRST[key]
-
-
 def _office(span: Span, context: _Context) -> str | None:
     """The knowledge base's office the description names ("the former secretary of state")."""
     words, known = context.words, context.known
-    phrases, offices = _longest_first(context)
     said = " ".join(words_of(span.text))
-    for form, role in phrases:
-        if f" {form} " in f" {said} ":
+    for form, role in sorted(words.roles.items(), key=lambda item: -len(item[0])):
+        if " " in form and f" {form} " in f" {said} ":
             said = f" {said} ".replace(f" {form} ", f" {role} ").strip()
+    offices = sorted(known.offices or {}, key=len, reverse=True)
     said = " ".join(words.roles.get(word, word) for word in said.split())
     return next((office_of(o, known=known) for o in offices if f" {o} " in f" {said} "), None)
 
@@ -252,44 +144,92 @@ def _country(span: Span, settings: Settings) -> str | None:
     return None
 
 
+def _in_spell(role: Role, past: bool, days: tuple[date, date] | None) -> bool:
+    """Whether ``role`` was held on the days, or ended by then for a past role ("the former
+    ..."); any spell when the date is not known."""
+    if days is None:
+        return True
+    if past:
+        ended = date_bounds(role.end) if role.end is not None else None
+        return ended is not None and ended[0] <= days[1]
+    first, last = role.widest()
+    return first <= days[1] and days[0] <= last
+
+
 def _holds(
-    person: KnownActor, office: str, country: str | None, past: bool, on: str | None, *,
-    known: KnownActors,
-) -> bool:  # fmt: skip
-    """Whether the knowledge base gives ``person`` the office (in ``country``) on the date
-    ``on``, or before it for a past role; any spell when the date is not known."""
-    days = day_range(on) if on else None
-    for role in person.roles:
-        if office_of(role.office or "", known=known) != office:
+    person: KnownActor, office: str, country: str | None, past: bool, context: _Context
+) -> bool:
+    """Whether the knowledge base gives ``person`` the office (in ``country``) on the
+    article's date, or before it for a past role."""
+    days = day_range(context.on) if context.on else None
+    return any(
+        office_of(role.office or "", known=context.known) == office
+        and (country is None or role.country == country)
+        and _in_spell(role, past, days)
+        for role in person.roles
+    )
+
+
+def _qualifiers(head: Token, span: Span, context: _Context) -> tuple[str, frozenset[str]]:
+    """The role a description says (ranked: "the deputy minister") and the words it
+    qualifies it by that a role must say too: a name's ("the Texas senator", "the Republican
+    nominee") or a qualifier of the lexicon's ("presidential"); "gop" is "republican"."""
+    words = context.words
+    before = [t for t in span if t.i < head.i]
+    role = ranked_role(role_of(head, words), before, words)
+    forms = words.qualifiers or {}
+    said = set()
+    for token in before[1:] if before and before[0].lower_ == "the" else before:
+        word = " ".join(words_of(token.text))
+        if word in words.former or word in words.ranks or not word:
             continue
-        if country is not None and role.country != country:
-            continue
-        if days is None:
-            return True
-        first, last = role.widest()
-        if past and role.end is not None:
-            ended = date_bounds(role.end)
-            if ended is not None and ended[0] <= days[1]:
-                return True
-        elif not past and first <= days[1] and days[0] <= last:
-            return True
-    return False
+        if word in forms or (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ")):
+            said.add(forms.get(word, word))
+    return role, frozenset(said)
+
+
+def _kb_role(person: KnownActor, head: Token, span: Span, context: _Context) -> bool | None:
+    """Whether the knowledge base gives ``person`` the role the description says, with every
+    qualifier it says (a country by the role's country), on the article's date or before it
+    for a past one; None when it gives the person that role at no time (the article
+    decides)."""
+    role, said = _qualifiers(head, span, context)
+    countries = compiled(context.settings.lexicon_dir).countries
+    days = day_range(context.on) if context.on else None
+    past = _past(span, context.words)
+    spells = []
+    for held in person.roles:
+        named, others = role_words(held.office or "", context.words)
+        if named == role:
+            spells.append((held, others))
+    if not spells:
+        return None
+    return any(
+        all(word in others or countries.get(word) == held.country for word in said)
+        and _in_spell(held, past, days)
+        for held, others in spells
+    )
+
+
+def _past(span: Span, words: DescriptionWords) -> bool:
+    return any(t.lower_ in words.former or t.lower_.startswith("ex-") for t in span)
 
 
 def _fits(entity: int, head: Token, span: Span, context: _Context) -> bool:
     office = _office(span, context)
     person = context.people.get(entity)
     if office is not None and person is not None:
-        past = any(t.lower_ in context.words.former for t in span)
-        past = past or any(t.lower_.startswith("ex-") for t in span)
         country = _country(span, context.settings)
-        return _holds(person, office, country, past, context.on, known=context.known)
-    return _role(head, context.words) in context.roles.get(entity, set())
+        return _holds(person, office, country, _past(span, context.words), context)
+    if person is not None and (held := _kb_role(person, head, span, context)) is not None:
+        return held
+    role, _ = _qualifiers(head, span, context)
+    return role in context.roles.get(entity, set())
 
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    words: _Words
+    words: DescriptionWords
     known: KnownActors
     settings: Settings
     on: str | None
@@ -314,10 +254,10 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
     article's date (a TIMEX3 value), when known."""
     if not doc.has_annotation("DEP") or not doc.has_annotation("SENT_START"):
         return []
-    words, known = _words(settings.lexicon_dir), known_actors(settings)
+    words, known = description_words(settings.lexicon_dir), known_actors(settings)
     clusters = doc._.fuente_entities
-    persons = _persons(doc)
-    roles, apposed = _article_roles(doc, words, persons)
+    persons = person_tokens(doc)
+    roles, apposed = article_roles(doc, words, persons)
     people = {
         index: known.person(name)
         for index, (name, entity_type, _) in enumerate(clusters)
@@ -336,12 +276,29 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
                 if _fits(e, head, span, context)
             ]
             entity = fitting[0] if len(fitting) == 1 else None
-        if entity is None and _role(head, words) in words.body_heads:
+            if not fitting:
+                entity = _sitting_head(head, span, persons, context)
+        if entity is None and role_of(head, words) in words.body_heads:
             entity = _body(doc, head, span, starts, bodies)
         if entity is not None:
             name, entity_type, _ = clusters[entity]
             found.append(Described(span.start_char, span.end_char, entity, name, entity_type))
     return found
+
+
+def _sitting_head(
+    head: Token, span: Span, persons: list[int | None], context: _Context
+) -> int | None:
+    """For "the president" or "the prime minister" (an office that heads a state or a
+    government) with no fitting person nearby: the one person the article has named before
+    it who held the office on the article's date, by the knowledge base; None for a past
+    one ("the former president") or where the article named two such holders."""
+    office = _office(span, context)
+    if office not in context.known.heads or context.on is None or _past(span, context.words):
+        return None
+    named = {e for e in persons[: span.start] if e is not None}
+    holders = [e for e in sorted(named) if _fits(e, head, span, context)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _bodies(doc: Doc) -> dict[str, list[tuple[int, int]]]:
