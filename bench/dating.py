@@ -19,12 +19,18 @@ gold document creation time, per corpus:
 
 ``--show N`` prints up to N articles whose range misses the gold day, to see why.
 
-Run: .venv/bin/python bench/dating.py [--data ../shared/data/timebank] [--limit N] [--show N]
+A third corpus, ``PolNeAR dev``, is the 84 plain-text articles of PolNeAR's dev split with
+their publication dates from its ``metadata.tsv`` hidden (and no file name to read a date
+from): political news of 2015-16, where a date is a weekday as often as a day of a month.
+
+Run: .venv/bin/python bench/dating.py [--data ../shared/data/timebank]
+     [--polnear ../shared/data/polnear] [--limit N] [--show N]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import statistics
 import sys
 import time
@@ -38,6 +44,23 @@ from fuente.records import ArticleRecords, RawArticle
 from fuente.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def polnear_dev(folder: Path, limit: int | None) -> list[dict]:
+    """PolNeAR's dev articles as the dump's records: an id that carries no date, the text as
+    it is, and the publication date of ``metadata.tsv`` as the gold."""
+    with (folder / "metadata.tsv").open(encoding="utf-8") as table:
+        dates = {
+            row["filename"]: row["publication_date"]
+            for row in csv.DictReader(table, delimiter="\t")
+            if row["compartment"] == "dev"
+        }
+    docs = []
+    for number, path in enumerate(sorted((folder / "dev" / "text").glob("*.txt"))):
+        if path.stem in dates:
+            text = path.read_text(encoding="utf-8")
+            docs.append({"doc": f"polnear-dev-{number:03d}", "text": text, "dct": dates[path.stem]})
+    return docs[:limit] if limit else docs
 
 
 def inferred_dates(docs: list[dict], nlp, settings) -> list[tuple[str | None, ...]]:
@@ -93,6 +116,7 @@ def figures(docs: list[dict], found: list[tuple[str | None, ...]]) -> tuple[dict
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/timebank")
+    parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared/data/polnear")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", type=int, default=0, help="print N misses a corpus")
     options = parser.parse_args()
@@ -100,8 +124,10 @@ def main() -> None:
     began = time.perf_counter()
     settings = load_settings()
     nlp = load_pipeline(settings)
-    for corpus in CORPORA:
-        docs = dump(options.data / corpus, options.limit)
+    corpora = [(corpus, dump(options.data / corpus, options.limit)) for corpus in CORPORA]
+    if (options.polnear / "metadata.tsv").is_file():
+        corpora.append(("PolNeAR dev", polnear_dev(options.polnear, options.limit)))
+    for corpus, docs in corpora:
         result, misses = figures(docs, inferred_dates(docs, nlp, settings))
         print(f"\n{corpus}: {result['articles']} articles, gold date hidden")
         for key, number in result.items():

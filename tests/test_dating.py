@@ -11,8 +11,9 @@ def test_dating_weekday_fixes_the_year_and_bounds_from_below() -> None:
         [("Saturday, March 8", "XXXX-03-08"), ("in 2024", "2024"), ("in 2019", "2019")]
     )
     assert published.inferred
-    # March 8 fell on a Saturday in 2025, the nearest such year to 2024.
-    assert published.earliest == "2025-03-09"
+    # March 8 fell on a Saturday in 2025, not in 2024: of the latest year named and the next,
+    # just one fits; the article was written that day or in the weeks after.
+    assert published.earliest == "2025-03-08"
     span = date.fromisoformat(published.latest) - date.fromisoformat(published.earliest)
     assert span.days == HORIZON_DAYS
     assert published.earliest <= published.value <= published.latest
@@ -20,7 +21,7 @@ def test_dating_weekday_fixes_the_year_and_bounds_from_below() -> None:
 
 def test_dating_latest_reported_month_bounds_from_below() -> None:
     published = infer_published([("in May 2023", "2023-05"), ("in 2020", "2020")])
-    assert published.earliest == "2023-06-01"
+    assert published.earliest == "2023-05-01"  # it may be written within the month it names
 
 
 @pytest.mark.parametrize("times", [[], [("last year", "PAST_REF")], [("Monday", "XXXX-WXX-1")]])
@@ -47,7 +48,7 @@ def test_dating_a_dateline_never_precedes_the_events_it_reports() -> None:
 
 def test_dating_background_events_bound_only_from_below() -> None:
     published = infer_published([("on June 2, 2024", "2024-06-02"), ("in 1998", "1998", "past")])
-    assert (published.earliest, published.latest) == ("2024-06-03", None)
+    assert (published.earliest, published.latest) == ("2024-06-02", None)  # the day it reports
     assert published.value is None and published.inferred  # no anchor dressed as a fact
 
 
@@ -76,7 +77,23 @@ def test_dating_a_later_event_unties_the_weekday() -> None:
     published = infer_published(
         [("Saturday, March 8", "XXXX-03-08"), ("on June 2, 2025", "2025-06-02")]
     )
-    assert (published.earliest, published.latest, published.value) == ("2025-06-03", None, None)
+    assert (published.earliest, published.latest, published.value) == ("2025-06-02", None, None)
+
+
+def test_dating_a_weekday_fixes_a_year_only_when_just_one_nearby_fits() -> None:
+    sunday = ("Sunday, Sept. 11", "XXXX-09-11")
+    # neither 2008 nor 2009 has a Sunday, Sept. 11 (2011 and 2016 do): the year stays open
+    published = infer_published([sunday, ("in 2008", "2008", "past")])
+    assert (published.earliest, published.latest) == ("2008-01-01", None)
+    # of 2010 and 2011, just 2011 has one
+    assert infer_published([sunday, ("in 2010", "2010", "past")]).earliest == "2011-09-11"
+
+
+def test_dating_a_future_reference_never_bounds_from_below() -> None:
+    published = infer_published(
+        [("beginning in January 2017", "2017-01", "ahead"), ("in 2015", "2015", "past")]
+    )
+    assert published.earliest == "2015-01-01"
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from fuente.nlp.tense import tense_of
         ("A summit planned for Vell in April was cancelled.", "April", None),
         ("Until Thursday, the police had not named him.", "Thursday", None),
         ("The talks are suspended until Thursday.", "Thursday", "ahead"),
+        ("The bank scrapped the bonuses, beginning in January 2027.", "January 2027", "ahead"),
         ("The envoys kept to the accord signed by the Feb. 23 deadline.", "Feb. 23", None),
     ],
 )

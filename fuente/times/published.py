@@ -7,11 +7,14 @@ with no anchor, each with its tense where the sentence tells it (``past``: "rose
 * a dateline's day ("BEIJING, February 10 (Xinhua)") is the day of writing, in a year the
   article names when one fits after every event it reports; else the dateline's day in one of
   the years after them;
-* a weekday with a day of a month but no year ("Saturday, August 4") fixes the year: the one,
-  near the years the article names, in which that day is that weekday;
-* the latest event the article reports bounds the date from below: it was written after a day
-  or a month it dates (unless that date is still to come), or during or after a season or a
-  year it speaks of in the past tense;
+* a weekday with a day of a month but no year ("Saturday, August 4") fixes the year only when
+  just one fits of the latest year the article names and the next (news names a recent day by
+  its weekday, and is written in or soon after the latest year it names); otherwise it fixes
+  nothing: "Sunday, Sept. 11" fits 2005, 2011, 2016 and 2022;
+* the latest event the article reports bounds the date from below: it was written on or after
+  a day, a week or a month it dates (news reports a day's events that same day), unless that
+  date is still to come ("beginning in January 2017"), or during or after a season or a year
+  it speaks of in the past tense;
 * news names a day by its weekday only while it is recent, so such a day also bounds the date
   from above, ``HORIZON_DAYS`` after it. Nothing else bounds it from above: the dated events
   of a news story are as often years-old background as they are its news.
@@ -37,6 +40,7 @@ from fuente.times.normalise import grammar_for
 __all__ = ["HORIZON_DAYS", "Published", "infer_published"]
 
 HORIZON_DAYS = 60
+WEEKDAY_YEARS = 2  # the years a weekday and a day may fix: the latest the article names, the next
 NO_YEAR_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
 SHORT = words("short-periods")  # reported once they are over
 
@@ -57,14 +61,15 @@ class Published:
 
 def _written_after(value: str, tense: str | None) -> date | None:
     """The first day an article can have been written on, given that it reports ``value``:
-    the day after a day, a week or a month it dates (unless it is still to come); the first
-    day of a longer stretch it speaks of in the past tense (it may not be over yet)."""
+    the first day of a day, a week or a month it dates (unless it is still to come: a story
+    is often written the day it reports, and within the month it names); the first day of a
+    longer stretch it speaks of in the past tense (it may not be over yet)."""
     span = date_span(value)
     if span is None or tense == "ahead":
         return None
-    first, last, precision = span
+    first, _, precision = span
     if precision in SHORT:
-        return last + timedelta(days=1)
+        return first
     return first if tense == "past" else None
 
 
@@ -92,9 +97,9 @@ def _weekdays(language: str) -> tuple[re.Pattern[str], dict[str, int]]:
 def _weekday_days(
     clues: list[tuple[str, str, str | None]], centre: int | None, language: str
 ) -> list[date]:
-    """Days named with a weekday but no year ("Saturday, August 4"), in the year near the
-    years the article names in which that day is that weekday. None without a named year:
-    such a day recurs every few years."""
+    """Days named with a weekday but no year ("Saturday, August 4"), in the one year of the
+    latest the article names and the next in which that day is that weekday; none where
+    neither or both fit, or without a named year: such a day recurs every few years."""
     if centre is None:
         return []
     pattern, numbers = _weekdays(language)
@@ -105,14 +110,10 @@ def _weekday_days(
         if not (weekday and match):
             continue
         month, day = int(match[1]), int(match[2])
-        fitting = _weekday_years(
-            month, day, numbers[weekday[1].lower()] - 1, range(centre - 6, centre + 7)
-        )
-        # News is written after the events it dates: the first fitting year at or after the
-        # latest year the article names, else the nearest before it.
-        later = [y for y in fitting if y >= centre]
-        if fitting:
-            found.append(date(min(later) if later else max(fitting), month, day))
+        years = range(centre, centre + WEEKDAY_YEARS)
+        fitting = _weekday_years(month, day, numbers[weekday[1].lower()] - 1, years)
+        if len(fitting) == 1:
+            found.append(date(fitting[0], month, day))
     return found
 
 
@@ -166,7 +167,7 @@ def infer_published(
     floors = [
         after for _, value, tense in clues if (after := _written_after(value, tense)) is not None
     ]
-    floors += [day + timedelta(days=1) for day in recent]
+    floors += recent  # written that day or later
     floor = max(floors, default=None)
 
     if dateline is not None:
@@ -176,7 +177,7 @@ def infer_published(
             return _published(*days)
     if floor is None:
         return Published(None, False)
-    ceilings = [day + timedelta(days=1 + HORIZON_DAYS) for day in recent]
+    ceilings = [day + timedelta(days=HORIZON_DAYS) for day in recent]
     latest = min(ceilings, default=None)
     if latest is not None and latest < floor:  # a later event: the weekday was not recent
         latest = None
