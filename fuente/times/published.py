@@ -10,7 +10,8 @@ with no anchor, each with its tense where the sentence tells it (``past``: "rose
 * a weekday with a day of a month but no year ("Saturday, August 4") fixes the year only when
   just one fits of the latest year the article names and the next (news names a recent day by
   its weekday, and is written in or soon after the latest year it names); otherwise it fixes
-  nothing: "Sunday, Sept. 11" fits 2005, 2011, 2016 and 2022;
+  nothing: "Sunday, Sept. 11" fits 2005, 2011, 2016 and 2022. Such a day is past: the article
+  was written after it;
 * the latest event the article reports bounds the date from below: it was written on or after
   a day, a week or a month it dates (news reports a day's events that same day), unless that
   date is still to come ("beginning in January 2017"), or during or after a season or a year
@@ -167,7 +168,7 @@ def infer_published(
     floors = [
         after for _, value, tense in clues if (after := _written_after(value, tense)) is not None
     ]
-    floors += recent  # written that day or later
+    floors += [day + timedelta(days=1) for day in recent]  # a past day, named as recent
     floor = max(floors, default=None)
 
     if dateline is not None:
@@ -177,7 +178,7 @@ def infer_published(
             return _published(*days)
     if floor is None:
         return Published(None, False)
-    ceilings = [day + timedelta(days=HORIZON_DAYS) for day in recent]
+    ceilings = [day + timedelta(days=1 + HORIZON_DAYS) for day in recent]
     latest = min(ceilings, default=None)
     if latest is not None and latest < floor:  # a later event: the weekday was not recent
         latest = None
