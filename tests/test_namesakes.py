@@ -56,3 +56,13 @@ def test_two_namesakes_of_one_gender_leave_the_surname_unresolved(nlp) -> None:
         "Mary Harper and Elena Harper arrived in Corvel.\nHarper said she would stay a week.\n",
     )
     assert found["Harper"] == ["Harper"]
+
+
+def test_the_narration_after_a_quotation_takes_the_surname_up(nlp) -> None:
+    found = clusters(
+        nlp,
+        "Mary Harper and Thomas Harper arrived in Corvel.\n"
+        'Harper said on Tuesday: "She will never see the harbour again."\n'
+        "He then left the city by train.\n",
+    )
+    assert found["Thomas Harper"] == ["Thomas Harper", "Harper"]  # "She" is the quotation's

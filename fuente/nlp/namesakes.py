@@ -119,20 +119,24 @@ def _honorific(doc: Doc, span: Span) -> str | None:
 
 
 def _next_pronoun(doc: Doc, span: Span, people: Sequence[Span]) -> str | None:
-    """The gender of the first gendered pronoun after the name, in its sentence or the next,
-    with no other person named, no other subject and no quotation mark between them: the
-    pronoun that takes the name up."""
-    sentence = span.sent
-    limit = sentence.end
-    if limit < len(doc):
-        limit = doc[limit].sent.end
-    others = [p.start for p in people if p.start >= span.end and p.start < limit]
-    stop = min(others, default=limit)
-    for token in doc[span.end : stop]:
+    """The gender of the first gendered pronoun of the narration after the name, in its
+    sentence or the next one outside quotations, with no other person named and no other
+    subject between them: the pronoun that takes the name up ("Clinton said, '...' He added").
+    A quotation's own words are passed over: its pronouns speak of whom its speaker means."""
+    starts = {p.start for p in people}
+    quoted, sentences = False, 0
+    for token in doc[span.end :]:
         if token.is_quote:
-            return None  # a quotation's pronouns speak of whom its speaker means
-        if token.dep_ in SUBJECTS and token.pos_ in {"NOUN", "PROPN"}:
-            return None  # another subject met first ("the senator said he ...")
+            quoted = not quoted
+            continue
+        if quoted:
+            continue
+        if token.is_sent_start:
+            sentences += 1
+            if sentences > 1:
+                return None
+        if token.i in starts or (token.dep_ in SUBJECTS and token.pos_ in {"NOUN", "PROPN"}):
+            return None  # another person, or another subject ("the senator said he ..."), first
         for gender, pronouns in PRONOUNS.items():
             if token.lower_ in pronouns:
                 return gender
