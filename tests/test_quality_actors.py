@@ -45,7 +45,8 @@ EXAMPLES = ROOT / "examples"
 # sitting head of state the article has named further back ("the president"), and a
 # description said by "be" to be a person ("The administrator is Denise Turner Roth"):
 # description accuracy 0.388 (54 of 144; the 3 unnamed ones left unnamed); B-cubed unchanged.
-B_CUBED_F1_FLOOR = 0.92
+# A bare surname two namesakes share joined by gender (nlp/namesakes) leaves it at least 0.938.
+B_CUBED_F1_FLOOR = 0.93
 DESCRIPTION_ACCURACY_FLOOR = 0.37
 
 pytestmark = pytest.mark.slow
