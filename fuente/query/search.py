@@ -34,6 +34,7 @@ from fuente.query.keys import speaker_group
 from fuente.query.links import anchor_of, article_path, speaker_dict
 from fuente.query.paging import Window, paged
 from fuente.records import Speaker
+from fuente.store.actors import speaker_links
 from fuente.store.database import Store
 from fuente.store.search import (
     END,
@@ -146,12 +147,13 @@ def _document_fields(row: Any) -> dict[str, Any]:
     }
 
 
-def _speaker(row: dict[str, Any]) -> dict[str, Any] | None:
-    """The speaker of an attribution passage (its ``s_`` fields), as ``speaker_dict``."""
+def _speaker(row: dict[str, Any], linked: dict[str, str]) -> dict[str, Any] | None:
+    """The speaker of an attribution passage (its ``s_`` fields), as ``speaker_dict``, with
+    the corpus-wide actor it is linked to (``linked``, by speaker id)."""
     if row["s_id"] is None:
         return None
     fields = {name: row[f"s_{name}"] for name in Speaker.__dataclass_fields__}
-    return speaker_dict(Speaker(**fields))
+    return speaker_dict(Speaker(**fields), linked.get(row["s_id"]))
 
 
 def _hits(store: Store, match: str | None, page: list[str]) -> list[dict[str, Any]]:
@@ -162,12 +164,13 @@ def _hits(store: Store, match: str | None, page: list[str]) -> list[dict[str, An
     passages = text_passages(store, match, texts) if match and texts else {}
     documents = search_documents(store, [*texts, *(row["doc"] for row in attributions.values())])
     claims = claim_summaries(store, attributions) if attributions else {}
+    linked = speaker_links(store.db, [r["s_id"] for r in attributions.values() if r["s_id"]])
     hits = []
     for item in page:
         if item[0] == "a":
             found = attributions.get(item[1:])
             if found is not None:
-                hit = _attribution_hit(found, documents[found["doc"]])
+                hit = _attribution_hit(found, documents[found["doc"]], linked)
                 hits.append({**hit, "claim": claims.get(item[1:])})
             continue
         document = documents.get(item[1:])
@@ -186,13 +189,15 @@ def _hits(store: Store, match: str | None, page: list[str]) -> list[dict[str, An
     return hits
 
 
-def _attribution_hit(found: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
+def _attribution_hit(
+    found: dict[str, Any], document: dict[str, Any], linked: dict[str, str]
+) -> dict[str, Any]:
     return {
         "type": "attribution",
         **_document_fields(document),
         "attribution": found["attribution"],
         "kind": found["kind"],
-        "speaker": _speaker(found),
+        "speaker": _speaker(found, linked),
         "speaker_group": speaker_group(found["s_kind"]),
         "passage": passage(found["marked"]),
         "speaker_passage": passage(found["speaker_marked"]),

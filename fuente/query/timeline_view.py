@@ -27,6 +27,7 @@ from fuente.query.links import anchor_of, article_path, speaker_dict
 from fuente.query.paging import Window, paged
 from fuente.query.timeline_axis import axis, linked
 from fuente.records import Speaker
+from fuente.store.actors import speaker_links
 from fuente.store.attributions import SPEAKER_COLUMNS
 from fuente.store.database import Store
 from fuente.store.reads import document_briefs
@@ -97,11 +98,13 @@ def _document(brief: dict[str, Any] | None, doc: str) -> dict[str, Any]:
     return {"id": doc, "title": brief and brief["title"], "page": article_path(doc)}
 
 
-def _statement(row: dict[str, Any], brief: dict[str, Any] | None) -> dict[str, Any]:
+def _statement(
+    row: dict[str, Any], brief: dict[str, Any] | None, linked: dict[str, str]
+) -> dict[str, Any]:
     speaker = None
     if row["s_id"] is not None:
         speaker = Speaker(*(row[f"s_{name}"] for name in SPEAKER_COLUMNS))
-    said_by = speaker_dict(speaker)
+    said_by = speaker_dict(speaker, linked.get(row["s_id"]) if speaker else None)
     key = said_by["key"] if said_by else None
     stated = row["stated"] is not None
     return {
@@ -149,7 +152,8 @@ def _page_items(store: Store, page: list[str]) -> list[dict[str, Any]]:
     events = events_by_id(store, [item[1:] for item in page if item[0] == "e"])
     docs = {row["doc"] for row in statements} | {event["doc"] for event in events.values()}
     briefs = document_briefs(store, docs)
-    found = {"a" + row["id"]: _statement(row, briefs.get(row["doc"])) for row in statements}
+    linked = speaker_links(store.db, [row["s_id"] for row in statements if row["s_id"]])
+    found = {"a" + row["id"]: _statement(row, briefs.get(row["doc"]), linked) for row in statements}
     for id_, event in events.items():
         found["e" + id_] = _event(event, briefs.get(event["doc"]))
     return [found[key] for key in page if key in found]

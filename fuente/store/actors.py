@@ -35,6 +35,7 @@ __all__ = [
     "read_actors",
     "refs_of",
     "rename_actor",
+    "speaker_links",
 ]
 
 NAMED_TYPES = {"PERSON": "person", "ORG": "organisation"}
@@ -258,6 +259,19 @@ def document_links(db: sqlite3.Connection, doc: str) -> dict[str, str]:
         if entity in links and speaker not in links:
             links[speaker] = links[entity]
     return links
+
+
+def speaker_links(db: sqlite3.Connection, speakers: Iterable[str]) -> dict[str, str]:
+    """The actor each of ``speakers`` (speaker ids, of any documents) belongs to: its own
+    link, else its entity's (as ``document_links`` reads one document's)."""
+    rows = db.execute(
+        "SELECT s.id, coalesce(own.actor, named.actor) FROM speakers AS s "
+        "LEFT JOIN actor_links AS own ON own.ref = s.id "
+        "LEFT JOIN actor_links AS named ON named.ref = s.entity "
+        "WHERE s.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(set(speakers))),),
+    )
+    return {speaker: actor for speaker, actor in rows if actor is not None}
 
 
 def actors_of(db: sqlite3.Connection, refs: Iterable[str]) -> set[str]:

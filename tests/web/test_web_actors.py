@@ -35,3 +35,12 @@ def test_web_actors_dossier_of_an_actor(linked_client) -> None:
 
 def test_web_actors_no_such_actor_is_a_404(linked_client) -> None:
     assert linked_client.get("/speaker/actor/nobody-at-all").status_code == 404
+
+
+def test_web_actors_search_and_timeline_speakers_carry_their_actor(linked_client) -> None:
+    found = linked_client.get("/search.json", params={"q": "talks"}).json()
+    speakers = [hit["speaker"] for hit in found["hits"] if hit.get("speaker")]
+    assert any(s["actor"] == "ana-lopez" for s in speakers if s["name"].endswith("López"))
+    timeline = linked_client.get("/timeline.json").json()
+    said = [item["speaker"] for item in timeline["items"] if item.get("speaker")]
+    assert said and all(s["actor"] == "ana-lopez" for s in said if s["name"] == "Ana López")
