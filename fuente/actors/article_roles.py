@@ -6,6 +6,10 @@ is folded to one word for each way of writing it (``roles`` of ``descriptions.ya
 "senator"), and a rank word before it makes it another role ("Deputy Interior Minister Oskar
 Brandt" is a deputy minister, not "the minister"; a vice president is not "the president").
 
+A role may have an owner: "An attorney for Pagliano, Mark MacDougall" makes MacDougall
+Pagliano's lawyer, whom "Pagliano's lawyer" names anywhere in the article (``relations``: a
+role of someone is as good as a name where the article gives it to one person only).
+
 ``article_roles`` reads them once per Doc for ``fuente.actors.descriptions``; ``role_words``
 gives the role a description or a knowledge-base office says ("the former Ohio governor":
 "governor", with the qualifier "ohio").
@@ -24,13 +28,14 @@ from fuente.lexicon import read_lexicon
 from fuente.nlp.entity_view import EntityMention, entity_view
 
 __all__ = [
-    "DescriptionWords", "article_roles", "description_words", "person_tokens", "ranked_role",
-    "role_of", "role_words",
+    "DescriptionWords", "article_roles", "description_words", "owner_of", "person_tokens",
+    "ranked_role", "relations", "role_of", "role_words",
 ]  # fmt: skip
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 ROLE_POS = frozenset({"NOUN", "PROPN"})
 RUN_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+OWNER_PREPOSITIONS = frozenset({"for", "of", "to"})  # "an attorney for Pagliano"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +162,23 @@ def _set_off(doc: Doc, mention: EntityMention, partner: Token) -> bool:
     return after or before
 
 
+def _role_across_owner(doc: Doc, mention: EntityMention, persons: list[int | None]) -> Token | None:
+    """The role noun a name set off after its owner's name belongs to ("An attorney for
+    Pagliano, Mark MacDougall", which the parser hangs on "Pagliano": two people's names are
+    never one another's apposition)."""
+    if mention.start < 2 or doc[mention.start - 1].text != ",":
+        return None
+    owner = doc[mention.start - 2]
+    entity = persons[mention.start]
+    if persons[owner.i] is None or persons[owner.i] == entity:
+        return None
+    preposition = owner.head
+    if owner.dep_ != "pobj" or preposition.lower_ not in OWNER_PREPOSITIONS:
+        return None
+    role = preposition.head
+    return role if role.pos_ in ROLE_POS and persons[role.i] is None else None
+
+
 def _equated(name: Token) -> Token | None:
     """The noun a name is said to be, or to be said to be, by "be" ("The administrator is
     Denise Turner Roth"; "Holm is the senator"); not where the verb is negated."""
@@ -193,6 +215,8 @@ def article_roles(
         if token.dep_ == "appos":
             partners.append(token.head)
         said = [p for p in partners if _set_off(doc, mention, p)]
+        if token.i == mention.end - 1 and (role := _role_across_owner(doc, mention, persons)):
+            said.append(role)
         if token.i == mention.end - 1 and (other := _equated(token)) is not None:
             said.append(other)
         for partner in said:
@@ -202,3 +226,30 @@ def article_roles(
                 roles.setdefault(entity, set()).add(role)
                 apposed[partner.i] = entity
     return roles, apposed
+
+
+def owner_of(role: Token, persons: list[int | None]) -> int | None:
+    """The person cluster whose role ``role`` is: a possessive name before it ("Pagliano's
+    lawyer") or the object of "for", "of" or "to" after it ("an attorney for Pagliano")."""
+    for child in role.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON" and persons[child.i] is not None:
+            return persons[child.i]
+        if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
+            for object_ in child.children:
+                if object_.dep_ == "pobj" and persons[object_.i] is not None:
+                    return persons[object_.i]
+    return None
+
+
+def relations(
+    apposed: dict[int, int], doc: Doc, words: DescriptionWords, persons: list[int | None]
+) -> dict[tuple[str, int], set[int]]:
+    """For each (role, owner) the article gives in apposition to a name ("An attorney for
+    Pagliano, Mark MacDougall"), the people it gives it to."""
+    found: dict[tuple[str, int], set[int]] = {}
+    for index, entity in apposed.items():
+        role = doc[index]
+        owner = owner_of(role, persons)
+        if owner is not None and owner != entity:
+            found.setdefault((role_of(role, words), owner), set()).add(entity)
+    return found

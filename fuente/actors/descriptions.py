@@ -47,8 +47,10 @@ from fuente.actors.article_roles import (
     DescriptionWords,
     article_roles,
     description_words,
+    owner_of,
     person_tokens,
     ranked_role,
+    relations,
     role_of,
     role_words,
 )
@@ -258,6 +260,7 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
     clusters = doc._.fuente_entities
     persons = person_tokens(doc)
     roles, apposed = article_roles(doc, words, persons)
+    related = relations(apposed, doc, words, persons)
     people = {
         index: known.person(name)
         for index, (name, entity_type, _) in enumerate(clusters)
@@ -269,6 +272,10 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
     found = []
     for head, span in _candidates(doc, words, known):
         entity = apposed.get(head.i)
+        owner = owner_of(head, persons) if entity is None else None
+        if owner is not None:  # "Pagliano's lawyer": the one the article made his lawyer
+            given = related.get((role_of(head, words), owner), set())
+            entity = next(iter(given)) if len(given) == 1 else None
         if entity is None:
             fitting = [
                 e
