@@ -44,7 +44,7 @@ __all__ = ["AHEAD", "MAX_UNIT_BYTES", "MIN_UNIT_BYTES", "analysed", "plan", "wor
 # worker costs a model load.
 MIN_UNIT_BYTES = 64 * 1024
 MAX_UNIT_BYTES = 4 * 1024 * 1024  # and at most this much, so that results come back steadily
-UNITS_PER_WORKER = 4  # units cut for each worker, so that none waits long on the last
+UNITS_PER_WORKER = 8  # units cut for each worker, so that none waits long on the last
 AHEAD = 2  # units a worker is handed beyond those whose results were written
 
 Result = ArticleRecords | Rejection | Outcome
