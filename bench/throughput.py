@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -39,6 +38,7 @@ from fuente.ingest import ingest
 from fuente.settings import load_settings
 from fuente.store.connect import open_store
 
+SAMPLE_EVERY = 50  # outcomes between two samples of resident memory
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPORA = {
@@ -75,11 +75,20 @@ def resident_mb(pid: str = "self") -> float:
 
 
 def workers_mb() -> list[float]:
-    """The resident sizes of this process's children (the workers, while a pool runs)."""
+    """The resident sizes of this process's workers, while a pool runs (not its resource
+    tracker, a child too)."""
     pids = []
     for children in Path("/proc/self/task").glob("*/children"):
         pids.extend(children.read_text().split())
-    return sorted(resident_mb(pid) for pid in pids)
+    return sorted(resident_mb(pid) for pid in pids if _is_worker(pid))
+
+
+def _is_worker(pid: str) -> bool:
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b"spawn_main" in command and b"resource_tracker" not in command
 
 
 def time_spacy(nlp, texts: list[str], batch_size: int) -> float:
@@ -99,7 +108,7 @@ def time_fuente(
         for count, outcome in enumerate(outcomes, 1):
             if outcome.status == "rejected":
                 sys.exit(f"bench/throughput.py: rejected {outcome.path}: {outcome.detail}")
-            if count % 200 == 0:
+            if count % SAMPLE_EVERY == 0:
                 samples.append((count, workers_mb() if workers > 1 else [resident_mb()]))
         elapsed = time.perf_counter() - start
     return elapsed, samples
@@ -143,13 +152,14 @@ def measure(name: str, args: argparse.Namespace, settings, bare, workdir: Path) 
     print(f"  ratio fuente / spaCy: {ratio:.2f}  (target >= 0.85)")
     print(f"  resident memory while ingesting: {shown_memory(samples)}")
     if many:
-        # the workers have ended: the largest resident size any of them reached
-        worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        # sampled, not the children's ru_maxrss: a spawned worker's counts the size of this
+        # process, which it was forked from before it ran Python afresh
+        worker_mb = max((max(sizes) for _, sizes in many_samples if sizes), default=float("nan"))
         many_rate = words / min(many)
         print(
             f"  {args.workers} workers: {many_rate:,.0f} words/s: speed-up "
             f"{many_rate / fuente_rate:.2f} over one process  (target >= 1.7 with 2); "
-            f"largest worker {worker_mb:.0f} MB resident"
+            f"largest worker {worker_mb:.0f} MB resident (sampled)"
         )
         print(f"  workers' resident memory while ingesting: {shown_memory(many_samples)}")
     return ratio
@@ -162,7 +172,7 @@ def shown_memory(samples: list[tuple[int, list[float]]]) -> str:
             f"{count} docs: {' + '.join(f'{mb:.0f}' for mb in sizes)} MB"
             for count, sizes in samples[::step]
         )
-        or "(no sample: under 200 documents)"
+        or f"(no sample: under {SAMPLE_EVERY} documents)"
     )
 
 

@@ -42,9 +42,9 @@ __all__ = ["AHEAD", "MAX_UNIT_BYTES", "MIN_UNIT_BYTES", "analysed", "plan", "wor
 # A unit holds at least this much input: a smaller one costs more in hand-offs than it
 # spreads, and a run with less than two units of input is read in one process, as starting a
 # worker costs a model load.
-MIN_UNIT_BYTES = 64 * 1024
+MIN_UNIT_BYTES = 32 * 1024
 MAX_UNIT_BYTES = 4 * 1024 * 1024  # and at most this much, so that results come back steadily
-UNITS_PER_WORKER = 8  # units cut for each worker, so that none waits long on the last
+UNITS_PER_WORKER = 16  # units cut for each worker, so that none waits long on the last
 AHEAD = 2  # units a worker is handed beyond those whose results were written
 
 Result = ArticleRecords | Rejection | Outcome
