@@ -13,9 +13,10 @@ fuente's components, records and one SQLite transaction per document. Both are t
 after a warm-up, alternately, and the best of ``--rounds`` is kept; words per second count the
 words of the texts as given, for both. Memory: the process's resident size is sampled while
 fuente ingests, to show it does not grow with the number of documents. With ``--workers N``
-(default 2) the same texts, written as files of 25 documents (a file is a worker's unit of
-work), are ingested by one worker and by N, and the speed-up and the largest worker's
-resident size are printed.
+(default 2) the same JSON Lines file is also ingested by N workers in each round, after the
+one-process run (the workers cut it into runs of lines, ``fuente.readers.slices``), and the
+speed-up over one process is printed, with the workers' resident sizes sampled as they work.
+The load average before and after is printed: on a shared machine the figures are noisy.
 
 Run: .venv/bin/python bench/throughput.py [--corpus polnear,seeds] [--megabytes 2] [--rounds 2]
     [--workers 2]
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import sys
 import tempfile
 import time
@@ -37,9 +38,9 @@ from fuente.ingest import ingest
 from fuente.settings import load_settings
 from fuente.store.connect import open_store
 
+SAMPLE_EVERY = 50  # outcomes between two samples of resident memory
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SHARD = 25  # documents per file when workers are timed
 CORPORA = {
     "polnear": SHARED / "data" / "polnear" / "dev" / "text",
     "seeds": SHARED / "corpus" / "seeds",
@@ -62,23 +63,32 @@ def corpus(name: str, megabytes: float) -> list[str]:
     return texts
 
 
-def write_shards(texts: list[str], folder: Path) -> Path:
-    """The texts as JSON Lines files of ``SHARD`` documents each: a file is a worker's unit."""
-    folder.mkdir()
-    for first in range(0, len(texts), SHARD):
-        lines = [
-            json.dumps({"id": f"bench-{number}", "text": texts[number]}) + "\n"
-            for number in range(first, min(first + SHARD, len(texts)))
-        ]
-        (folder / f"shard-{first:06d}.jsonl").write_text("".join(lines), encoding="utf-8")
-    return folder
-
-
-def resident_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def resident_mb(pid: str = "self") -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # the process has ended
+        return float("nan")
+    for line in status.splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def workers_mb() -> list[float]:
+    """The resident sizes of this process's workers, while a pool runs (not its resource
+    tracker, a child too)."""
+    pids = []
+    for children in Path("/proc/self/task").glob("*/children"):
+        pids.extend(children.read_text().split())
+    return sorted(resident_mb(pid) for pid in pids if _is_worker(pid))
+
+
+def _is_worker(pid: str) -> bool:
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b"spawn_main" in command and b"resource_tracker" not in command
 
 
 def time_spacy(nlp, texts: list[str], batch_size: int) -> float:
@@ -98,8 +108,8 @@ def time_fuente(
         for count, outcome in enumerate(outcomes, 1):
             if outcome.status == "rejected":
                 sys.exit(f"bench/throughput.py: rejected {outcome.path}: {outcome.detail}")
-            if count % 200 == 0:
-                samples.append((count, resident_mb()))
+            if count % SAMPLE_EVERY == 0:
+                samples.append((count, workers_mb() if workers > 1 else [resident_mb()]))
         elapsed = time.perf_counter() - start
     return elapsed, samples
 
@@ -122,11 +132,16 @@ def measure(name: str, args: argparse.Namespace, settings, bare, workdir: Path) 
     warm.write_text("".join(jsonl.read_text(encoding="utf-8").splitlines(True)[:20]))
     time_fuente(warm, settings, workdir, -1)
 
-    spacy_times, fuente_times, samples = [], [], []
+    spacy_times, fuente_times, samples, many, many_samples = [], [], [], [], []
     for round_number in range(args.rounds):
         spacy_times.append(time_spacy(bare, texts, settings.batch_size))
         elapsed, samples = time_fuente(jsonl, settings, workdir, round_number)
         fuente_times.append(elapsed)
+        if args.workers > 1:
+            elapsed, many_samples = time_fuente(
+                jsonl, settings, workdir, round_number, workers=args.workers
+            )
+            many.append(elapsed)
     spacy_rate = words / min(spacy_times)
     fuente_rate = words / min(fuente_times)
     ratio = fuente_rate / spacy_rate
@@ -135,26 +150,30 @@ def measure(name: str, args: argparse.Namespace, settings, bare, workdir: Path) 
     print(f"  bare spaCy nlp.pipe: {spacy_rate:,.0f} words/s")
     print(f"  fuente ingest:       {fuente_rate:,.0f} words/s")
     print(f"  ratio fuente / spaCy: {ratio:.2f}  (target >= 0.85)")
-    if samples:
-        step = max(1, len(samples) // 5)
-        shown = ", ".join(f"{count} docs: {mb:.0f} MB" for count, mb in samples[::step])
-        print(f"  resident memory while ingesting: {shown}")
-    if args.workers > 1:
-        shards = write_shards(texts, workdir / f"{name}-shards")
-        one = [time_fuente(shards, settings, workdir, r)[0] for r in range(args.rounds)]
-        many = [
-            time_fuente(shards, settings, workdir, r, workers=args.workers)[0]
-            for r in range(args.rounds)
-        ]
-        # the workers have ended: the largest resident size any of them reached
-        worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        one_rate, many_rate = words / min(one), words / min(many)
+    print(f"  resident memory while ingesting: {shown_memory(samples)}")
+    if many:
+        # sampled, not the children's ru_maxrss: a spawned worker's counts the size of this
+        # process, which it was forked from before it ran Python afresh
+        worker_mb = max((max(sizes) for _, sizes in many_samples if sizes), default=float("nan"))
+        many_rate = words / min(many)
         print(
-            f"  on {SHARD}-document shards: 1 worker {one_rate:,.0f} words/s, {args.workers} "
-            f"workers {many_rate:,.0f} words/s: speed-up {many_rate / one_rate:.2f}  "
-            f"(target >= 1.7 with 2); largest worker {worker_mb:.0f} MB resident"
+            f"  {args.workers} workers: {many_rate:,.0f} words/s: speed-up "
+            f"{many_rate / fuente_rate:.2f} over one process  (target >= 1.7 with 2); "
+            f"largest worker {worker_mb:.0f} MB resident (sampled)"
         )
+        print(f"  workers' resident memory while ingesting: {shown_memory(many_samples)}")
     return ratio
+
+
+def shown_memory(samples: list[tuple[int, list[float]]]) -> str:
+    step = max(1, len(samples) // 5)
+    return (
+        ", ".join(
+            f"{count} docs: {' + '.join(f'{mb:.0f}' for mb in sizes)} MB"
+            for count, sizes in samples[::step]
+        )
+        or f"(no sample: under {SAMPLE_EVERY} documents)"
+    )
 
 
 def main() -> None:
@@ -170,7 +189,7 @@ def main() -> None:
         "--workers",
         type=int,
         default=2,
-        help="also time this many workers against one, on the texts in shards (1: skip)",
+        help="also time this many workers against one process, on the same file (1: skip)",
     )
     args = parser.parse_args()
     names = [name.strip() for name in args.corpus.split(",") if name.strip()]
@@ -182,8 +201,10 @@ def main() -> None:
     bare = spacy.load(settings.model)
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     print(f"model: {settings.model}  batch_size: {settings.batch_size}")
+    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
         ratios = {name: measure(name, args, settings, bare, Path(tmp)) for name in names}
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     lowest = min(ratios, key=ratios.__getitem__)
     print(f"figure (the lowest ratio): {ratios[lowest]:.2f} on {lowest}  (target >= 0.85)")
 

@@ -31,7 +31,7 @@ from fuente.settings import Settings
 from fuente.shards import Shard, make_shards
 from fuente.store.database import DUPLICATE, UNCHANGED, IntegrityError, Store
 from fuente.store.shards import record_shard, stored_shards
-from fuente.workers import analysed, worker_count
+from fuente.workers import analysed, plan
 
 __all__ = ["Outcome", "ingest"]
 
@@ -50,8 +50,8 @@ def ingest(
 ) -> Iterator[Outcome]:
     """Read, process and store every article under ``paths``; yield each input's outcome.
 
-    ``workers`` above 1 (0: one per core) reads, parses and analyses the input files in that
-    many processes (``fuente.workers``; a handful of files stays in this one), while this
+    ``workers`` above 1 (0: one per core) reads, parses and analyses slices of the input in
+    that many processes (``fuente.workers``; a small input stays in this one), while this
     process writes every article, in the order given: the records are the same either way.
     A ``manifest`` (``fuente.readers.manifest``) gives articles metadata from outside them.
     A fault of the database (locked past ``lock_timeout``, read-only, disk full, damaged)
@@ -95,12 +95,11 @@ def _analysed(
 ) -> Iterator[ArticleRecords | Rejection | Outcome]:  # fmt: skip
     paths = list(paths)
     if workers != 1 and store.path != ":memory:":
-        found = input_files(paths)
-        count = worker_count(workers, len(found))
+        count, units = plan(input_files(paths), asked=workers)
         if count > 1:
             stage(f"starting {count} workers, each loading {settings.model}…")
             yield from analysed(
-                found, db_path=store.path, settings=settings, workers=count, manifest=manifest
+                units, db_path=store.path, settings=settings, workers=count, manifest=manifest
             )
             return
     stage(f"loading {settings.model}…")

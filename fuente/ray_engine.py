@@ -2,7 +2,7 @@
 actors, on a Ray of fuente's own on this machine or on a running cluster.
 
 This process (the driver) reads and screens each shard's articles, as ``fuente.workers``'
-processes do a file's (``read_inputs`` then ``screen`` against the database), and hands them
+processes do a slice's (``read_inputs`` then ``screen`` against the database), and hands them
 to an actor as plain data; the actor, which loaded the spaCy pipeline once when it started,
 runs ``fuente.pipeline.process`` over them and returns what it yields. Only plain data travels,
 so the machines of a cluster need fuente and its model installed but neither the input files

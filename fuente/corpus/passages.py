@@ -14,10 +14,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from fuente.text import fold, mask
+
+if TYPE_CHECKING:
+    from datasketch import MinHashLSH
 
 __all__ = ["Passage", "bands", "containment", "passages", "shingles"]
 
@@ -57,17 +59,23 @@ def passages(text: str, hidden: Iterable[tuple[int, int]]) -> list[Passage]:
 
 @cache
 def _lsh() -> MinHashLSH:
+    # datasketch (and the scipy it imports, a third of fuente's import time) is imported when
+    # the first passage is banded: a worker process, which never bands one, starts without it
+    from datasketch import MinHashLSH
+
     return MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
 
 
 def bands(passage: Passage) -> list[tuple[int, bytes]]:
     """(band number, key) of the passage's MinHash signature under the LSH banding."""
+    lsh = _lsh()
+    from datasketch import MinHash  # imported by _lsh
+
     signature = MinHash(num_perm=PERMUTATIONS, seed=1)
     signature.update_batch([shingle.encode("utf-8") for shingle in sorted(passage.shingles)])
     values = signature.hashvalues
     return [
-        (number, values[start:end].tobytes())
-        for number, (start, end) in enumerate(_lsh().hashranges)
+        (number, values[start:end].tobytes()) for number, (start, end) in enumerate(lsh.hashranges)
     ]
 
 

@@ -19,6 +19,7 @@ from fuente.records import Rejection
 
 __all__ = [
     "BYTES_PER_CHAR",
+    "SNIFF_BYTES",
     "Decoded",
     "binary_detail",
     "byte_limit",
@@ -30,6 +31,7 @@ __all__ = [
 ]
 
 BYTES_PER_CHAR = 4  # the most UTF-8 needs for one character
+SNIFF_BYTES = 8192  # how much of a JSON Lines file's start is looked at to tell it binary
 CONTROL_SHARE = 0.10  # more control characters than this and the file is binary
 UNDECODABLE_SHARE = 0.30  # more bytes that are not UTF-8 than this and the file is binary
 # C0 controls and DEL, less tab, line feed, form feed and carriage return.

@@ -20,7 +20,9 @@ Formats, chosen by suffix:
 ``.jsonl``
     One article per line with a ``text`` or an ``html`` field (``text`` wins when both are
     given; the HTML is then kept as ``raw``). Blank lines are skipped; a bad line is rejected
-    as ``FILE:LINE`` and the other lines are read.
+    as ``FILE:LINE`` and the other lines are read. ``read_lines`` reads a run of a file's lines
+    alone (a worker's part of a large file, ``fuente.readers.slices``), as ``read_inputs``
+    would have read them.
 
 Metadata is normalised by ``normalise_meta`` to the keys ``title, deck, tags, outlet, url,
 published, language, author`` (only those present). For a text or HTML file, a sidecar
@@ -33,7 +35,6 @@ where it came from.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import hashlib
 import json
 import os
@@ -49,6 +50,7 @@ from lxml.html import HtmlElement
 
 from fuente.errors import message
 from fuente.readers.decode import (
+    SNIFF_BYTES,
     binary_detail,
     byte_limit,
     read_decoded,
@@ -58,34 +60,22 @@ from fuente.readers.decode import (
 )
 from fuente.readers.html_text import deep_tree, plain_text, too_deep
 from fuente.readers.manifest import Manifest, dated_by_file_name, with_manifest
+from fuente.readers.meta import normalise_meta
 from fuente.readers.paths import files
 from fuente.records import RawArticle, Rejection
 from fuente.settings import Settings
-from fuente.text import split_tags
 
 __all__ = [
-    "EXTRACTOR", "expand_paths", "input_files", "normalise_meta", "read_inputs",
+    "EXTRACTOR", "expand_paths", "input_files", "normalise_meta", "read_inputs", "read_lines",
 ]  # fmt: skip
 
 EXTRACTOR = "readers@1"
 
 _FORMATS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 _SUFFIXES = frozenset(_FORMATS)
-_SNIFF_BYTES = 8192
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
 )
-# Each normalised key, and the names it may be given under, in order of preference.
-_META_KEYS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline"),
-    "deck": ("deck", "description", "subtitle"),
-    "tags": ("tags", "categories", "keywords"),
-    "outlet": ("outlet", "sitename", "site_name", "publisher"),
-    "url": ("url",),
-    "published": ("published", "date", "publication_date"),
-    "language": ("language", "lang"),
-    "author": ("author", "authors"),
-}
 Excluded = tuple[tuple[int, int, str], ...]
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -122,9 +112,39 @@ def read_inputs(
             yield found
             continue
         for article in _read_file(found, settings=settings):
-            if isinstance(article, RawArticle):
-                article = dated_by_file_name(with_manifest(article, manifest))
-            yield article
+            yield _finished(article, manifest)
+
+
+def read_lines(
+    path: str,
+    *,
+    start: int,
+    end: int,
+    first_line: int,
+    settings: Settings,
+    manifest: Manifest | None = None,
+) -> Iterator[RawArticle | Rejection]:
+    """What ``read_inputs`` yields for the lines of the JSON Lines file ``path`` from byte
+    ``start``, the start of line ``first_line``, to byte ``end``, the end of a line: the same
+    articles, ids and rejections (``FILE:LINE``). What only the whole file can say (that it is
+    binary, or holds no article) is not said: read such a file whole."""
+    limit = byte_limit(max_chars=settings.max_chars)
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(start)
+            for line in _lines(stream, limit=limit, first=first_line, size=end - start):
+                article = _jsonl_article(path, line, settings=settings)
+                if article is not None:
+                    yield _finished(article, manifest)
+    except OSError as error:
+        yield Rejection(path, message("E003", reason=error.strerror or error))
+
+
+def _finished(article: RawArticle | Rejection, manifest: Manifest | None) -> RawArticle | Rejection:
+    """An article as read, with a manifest's fields and a date from its file's name."""
+    if isinstance(article, RawArticle):
+        return dated_by_file_name(with_manifest(article, manifest))
+    return article
 
 
 def input_files(paths: Iterable[str]) -> list[str | Rejection]:
@@ -301,18 +321,23 @@ class _Line:
     size: int
 
 
-def _lines(stream: BinaryIO, *, limit: int) -> Iterator[_Line]:
-    """The lines of ``stream``, never holding more than ``limit + 1`` bytes of one in memory."""
-    number = 0
-    while line := stream.readline(limit + 1):
+def _lines(
+    stream: BinaryIO, *, limit: int, first: int = 1, size: int | None = None
+) -> Iterator[_Line]:
+    """The lines of ``stream`` (numbered from ``first``; ``size`` bytes of them, or all), never
+    holding more than ``limit + 1`` bytes of one in memory."""
+    number, left = first - 1, size
+    while (left is None or left > 0) and (line := stream.readline(limit + 1)):
         number += 1
-        if len(line) <= limit or line.endswith(b"\n"):
-            yield _Line(number, line, len(line))
-            continue
-        size = len(line)
-        while not line.endswith(b"\n") and (line := stream.readline(1 << 16)):
-            size += len(line)
-        yield _Line(number, None, size)
+        data: bytes | None = line
+        length = len(line)
+        if length > limit and not line.endswith(b"\n"):
+            data = None  # over the limit: skipped to its end
+            while not line.endswith(b"\n") and (line := stream.readline(1 << 16)):
+                length += len(line)
+        if left is not None:
+            left -= length
+        yield _Line(number, data, length)
 
 
 def _read_jsonl(path: str, *, settings: Settings) -> Iterator[RawArticle | Rejection]:
@@ -322,7 +347,7 @@ def _read_jsonl(path: str, *, settings: Settings) -> Iterator[RawArticle | Rejec
             yield Rejection(path, message("E003", reason="it is not a regular file"))
             return
         with open(path, "rb") as stream:
-            detail = binary_detail(stream.read(_SNIFF_BYTES))
+            detail = binary_detail(stream.read(SNIFF_BYTES))
             if detail is not None:
                 yield Rejection(path, message("E002", detail=detail))
                 return
@@ -392,49 +417,3 @@ def _jsonl_body(record: object) -> _Body | str | None:
 
 def _content_id(text: str) -> str:
     return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-
-
-# Metadata --------------------------------------------------------------------------------------
-
-
-def _scalar(value: object) -> str | None:
-    """A metadata value as one string; dates in ISO form; a list of names joined with '; '."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, dt.date):  # also datetime
-        return value.isoformat()
-    if isinstance(value, str | int | float):
-        return str(value).strip() or None
-    if isinstance(value, list | tuple):
-        parts = [part for part in map(_scalar, value) if part]
-        return "; ".join(parts) if parts and len(parts) == len(value) else None
-    return None
-
-
-def _tags(value: object) -> list[str]:
-    """Tags from a list, or from a comma-separated string."""
-    items = value if isinstance(value, list | tuple) else [value]
-    scalars = (_scalar(item) for item in items if not isinstance(item, list | tuple | dict))
-    return [
-        tag for text in scalars if text for tag in split_tags(text, words=False, separators=",")
-    ]
-
-
-def normalise_meta(given: Mapping[Any, Any]) -> dict[str, Any]:
-    """Metadata under fuente's keys, only those present; ``tags`` is a list of strings.
-
-    Common other names are understood (``date`` for ``published``, ``description`` for
-    ``deck``, ``sitename`` for ``outlet``, ``categories`` and ``keywords`` for ``tags``, ...);
-    values that are not text, numbers, dates or lists of them are left out.
-    """
-    meta: dict[str, Any] = {}
-    for name, keys in _META_KEYS.items():
-        if name == "tags":
-            tags = [tag for key in keys for tag in _tags(given.get(key))]
-            if tags:
-                meta[name] = list(dict.fromkeys(tags))
-            continue
-        value = next((found for key in keys if (found := _scalar(given.get(key)))), None)
-        if value is not None:
-            meta[name] = value
-    return meta
