@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fuente.readers.inputs import read_inputs
+from fuente.readers.inputs import normalise_meta, read_inputs
+from fuente.readers.manifest import read_manifest
 from fuente.readers.slices import Lines, cut_inputs, read_unit
 from fuente.records import Rejection
 
@@ -67,3 +68,16 @@ def test_slices_group_small_files(tmp_path) -> None:
     units = cut_inputs(names, size=300)
     assert [len(unit) for unit in units] == [3, 3, 3, 1]
     assert [piece for unit in units for piece in unit] == names
+
+
+def test_slices_read_with_a_manifest_as_the_whole_file(tmp_path, settings) -> None:
+    dump = str(corpus_dump(tmp_path / "dump.jsonl"))
+    rows = tmp_path / "manifest.jsonl"
+    rows.write_text('{"id": "a40", "outlet": "Given Outlet"}\n', encoding="utf-8")
+    manifest = read_manifest(rows, normalise=normalise_meta)
+    whole = list(read_inputs([dump], settings=settings, manifest=manifest))
+    units = cut_inputs([dump], size=500)
+    sliced = [item for unit in units for item in read_unit(unit, settings=settings,
+                                                            manifest=manifest)]  # fmt: skip
+    assert len(units) > 1 and sliced == whole
+    assert any(getattr(item, "meta", {}).get("outlet") == "Given Outlet" for item in sliced)
