@@ -156,9 +156,9 @@ def _speaker_index(speakers: list[ResolvedSpeaker], info: SourceInfo) -> int:
     for index, speaker in enumerate(speakers):
         if speaker.info.kind == info.kind == "author" or same_source(info, speaker.info):
             return index
-    for index, speaker in enumerate(speakers):
-        if _surname_of(info, speaker.info):
-            return index
+    surnamed = [i for i, speaker in enumerate(speakers) if _surname_of(info, speaker.info)]
+    if len(surnamed) == 1:  # two namesakes speaking: the bare surname is neither's
+        return surnamed[0]
     speakers.append(ResolvedSpeaker(info))
     return len(speakers) - 1
 

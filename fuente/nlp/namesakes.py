@@ -28,6 +28,7 @@ Mentions = tuple[tuple[int, int, str], ...]
 FEMALE, MALE = "female", "male"
 PRONOUNS = {FEMALE: words("pronouns-female"), MALE: words("pronouns-male")}
 HONORIFICS = {FEMALE: words("honorifics-female"), MALE: words("honorifics-male")}
+ANY_HONORIFIC = HONORIFICS[FEMALE] | HONORIFICS[MALE]
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -76,7 +77,7 @@ def resolve_namesakes(doc: Doc, clusters: Clusters, *, lexicon_dir: str | None) 
 
 def _name_words(name: str) -> list[str]:
     words_ = name.split()
-    while words_ and _bare(words_[0]) in HONORIFICS[FEMALE] | HONORIFICS[MALE]:
+    while words_ and _bare(words_[0]) in ANY_HONORIFIC:
         words_ = words_[1:]
     return words_ or name.split()
 
