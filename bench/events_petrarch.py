@@ -36,7 +36,8 @@ country; a country is an actor code's first three letters). The actors are ficti
 bench gives fuente a ``lexicon_dir`` of its own, in a temporary folder: a ``countries.yaml``
 written from ``PETR.Validate.actors.txt`` (each name and synonym under its code's country),
 leaving out the names fuente's countries lexicon knows already (Israel, Egypt), whose fuente
-codes are written as the gold's where they differ (EGY as UAR). fuente's own data is untouched.
+codes are written as the gold's where they differ without ambiguity (JPN as JAP; Egypt
+stays EGY, as the gold writes Egypt UAR and Mubarak EGY). fuente's own data is untouched.
 
 Run: .venv/bin/python bench/events_petrarch.py [PATH/PETR.UnitTest.records.xml]
      (or .venv/bin/python bench/events.py --petrarch [PATH])
@@ -81,19 +82,27 @@ Triple = tuple[str, str, str]
 
 def countries_lexicon(actors: dict[str, str]) -> tuple[dict[str, list[str]], dict[str, str]]:
     """The sections of a countries.yaml for the actors fuente does not know, and the codes of
-    those it knows (fuente's code -> the gold's) where the two differ."""
+    those it knows (fuente's code -> the gold's) where the two differ, without ambiguity."""
     known = {}
     for code, names in read_lexicon("countries", lexicon_dir=None).items():
         for name in names:
             known.setdefault(str(name).casefold(), code)
     sections: dict[str, list[str]] = {}
-    translate: dict[str, str] = {}
+    theirs: dict[str, set[str]] = {}
     for name, code in actors.items():
         ours = known.get(name.casefold())
         if ours is None:
             sections.setdefault(code, []).append(name)
-        elif ours != code:
-            translate.setdefault(ours, code)
+        else:
+            theirs.setdefault(ours, set()).add(code)
+    # A code is translated only where the gold writes it one way and never uses it itself
+    # (Palestine is PAL and Hamas PSE: PSE stays).
+    used = set(actors.values())
+    translate = {
+        ours: next(iter(codes))
+        for ours, codes in theirs.items()
+        if len(codes) == 1 and ours not in codes and ours not in used
+    }
     return sections, translate
 
 

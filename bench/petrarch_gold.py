@@ -126,9 +126,8 @@ def read_codes(path: Path) -> dict[str, str]:
 
 
 def _name(word: str) -> str:
-    """``MINAS_TIRITH`` -> ``Minas Tirith``: the words as an article writes them."""
-    words = word.strip("_ ").replace("_", " ").split()
-    return " ".join(w if not w.isalpha() else w.capitalize() for w in words)
+    """``MINAS_TIRITH`` -> ``Minas Tirith``, ``AL-QAEDA`` -> ``Al-Qaeda``, as articles write."""
+    return " ".join(w.title() for w in word.strip("_ ").replace("_", " ").split())
 
 
 def read_actors(path: Path) -> dict[str, str]:

@@ -54,6 +54,7 @@ QUARN  # written on two lines
 \t[QUA]
 TIDEWARDEN  [---]
 HARBOUR_LEAGUE [IGOHBL] # an international body
+SEA-WARDENS_COUNCIL [IGOSWC]
 # COMMENTED [COM]
 """
 
@@ -120,14 +121,16 @@ def test_bench_petrarch_reads_actors(files: Path) -> None:
         "Quarn": "QUA",
         "Quarnish": "QUA",
         "Harbour League": "IGO",
+        "Sea-Wardens Council": "IGO",
     }
 
 
 def test_bench_petrarch_countries_lexicon_leaves_known_names_to_fuente() -> None:
     bench = _load("events_petrarch")
-    sections, translate = bench.countries_lexicon({"Velmarra": "VEL", "Egypt": "UAR"})
-    assert sections == {"VEL": ["Velmarra"]}
-    assert translate == {"EGY": "UAR"}
+    actors = {"Velmarra": "VEL", "Egypt": "UAR", "Palestine": "PAL", "Quarn Front": "PSE"}
+    sections, translate = bench.countries_lexicon(actors)
+    assert sections == {"VEL": ["Velmarra"], "PSE": ["Quarn Front"]}
+    assert translate == {"EGY": "UAR"}  # PSE is a gold code itself: not translated
 
 
 def test_bench_petrarch_errors_name_the_file(tmp_path: Path) -> None:
