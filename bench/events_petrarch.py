@@ -201,10 +201,11 @@ def report(name: str, result: dict) -> None:
 
 
 def run(data: Path) -> int:
-    """Read, analyse and score; 2 where the records are absent or unreadable."""
+    """Read, analyse and score: 0, or 2 where a file is unreadable. Absent records are a
+    skip, said so, as the acceptance tests skip without ../shared."""
     if not data.is_file():
         print(f"skipped: {data}: no PETRARCH unit-test records there (../shared absent?)")
-        return 2
+        return 0
     try:
         records = read_records(data)
         actors = read_actors(data.with_name("PETR.Validate.actors.txt"))
