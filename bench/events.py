@@ -20,11 +20,14 @@ report are those on the even-numbered ones (``--split test``, the default), whic
 read while writing it. ``--split all`` scores every record.
 
 ``--real`` scores instead the events judged by hand on PolNeAR train articles
-(``tests/data/events_real_gold.jsonl``; ``bench/events_real.py`` says how).
+(``tests/data/events_real_gold.jsonl``; ``bench/events_real.py`` says how), and
+``--petrarch`` PETRARCH's unit-test sentences, a corpus never tuned on
+(``bench/events_petrarch.py`` says how, and what may not be done with it).
 
 Run: .venv/bin/python bench/events.py [--data ../shared/data/plover/PLOVER_GSR_CAMEO.txt]
      [--split test|learn|all] [--errors N]
      .venv/bin/python bench/events.py --real [--errors N]
+     .venv/bin/python bench/events.py --petrarch [PATH/PETR.UnitTest.records.xml]
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ SECTORS = {
 # Country codes of the gold records that differ from ISO 3166 alpha-3 (CAMEO's older codes, as
 # the learn records write them): fuente keeps ISO codes, the bench writes the gold's.
 CAMEO_CODES = {"JPN": "JAP", "ITA": "ITL"}
+PETRARCH = ROOT.parent / "shared" / "data" / "petrarch" / "PETR.UnitTest.records.xml"
 NUMBER = re.compile(r"(\d+)(?:#\d+)?$")
 
 
@@ -102,12 +106,21 @@ def depth(doc: Doc, event: Event) -> int:
     return steps
 
 
+def main_clause(doc: Doc, events: tuple[Event, ...]) -> list[Event]:
+    """The events of the sentence's main clause: those whose words stand highest in the tree
+    (the first in the text on a tie), one record per pair of actors."""
+    if not events:
+        return []
+    chosen = min(events, key=lambda e: (depth(doc, e), e.start))
+    return [e for e in events if (e.start, e.end) == (chosen.start, chosen.end)]
+
+
 def principal(doc: Doc, events: tuple[Event, ...]) -> dict | None:
     """The sentence's event as one prediction: category and the lists of its actors."""
-    if not events:
+    same = main_clause(doc, events)
+    if not same:
         return None
-    chosen = min(events, key=lambda e: (depth(doc, e), e.start))
-    same = [e for e in events if (e.start, e.end) == (chosen.start, chosen.end)]
+    chosen = same[0]
     sources = list(dict.fromkeys(actor_code(e.source) for e in same))
     targets = list(dict.fromkeys(actor_code(e.target) for e in same))
     return {"event": chosen.category, "source": sources, "target": targets}
@@ -170,7 +183,14 @@ def main() -> None:
     parser.add_argument("--split", choices=("test", "learn", "all"), default="test")
     parser.add_argument("--errors", type=int, default=0, help="print N records coded wrong")
     parser.add_argument("--real", action="store_true", help="score the judged PolNeAR events")
+    parser.add_argument(
+        "--petrarch", nargs="?", type=Path, const=PETRARCH, help="score PETRARCH's unit tests"
+    )
     args = parser.parse_args()
+    if args.petrarch is not None:
+        from events_petrarch import run  # it imports this module
+
+        sys.exit(run(args.petrarch))
     if args.real:
         report(show=args.errors)
         return
