@@ -108,8 +108,9 @@ def prepare(raw: RawArticle, *, settings: Settings) -> Prepared | Rejection:
     return Prepared(raw=raw, layout=layout, excluded=excluded, language=language, masked=masked)
 
 
+@cache
 def language_layers(language: str | None) -> frozenset[str]:
-    """The layers of ``LAYERS`` that run on an article in ``language``."""
+    """The layers of ``LAYERS`` that run on an article in ``language`` (looked up once)."""
     if language is None:
         return frozenset()
     return frozenset(layer for layer, lexicon in LAYERS if has_lexicon(lexicon, language=language))
