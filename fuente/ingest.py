@@ -21,7 +21,7 @@ from fuente.corpus.claims import match_claims
 from fuente.corpus.contradictions import find_contradictions
 from fuente.corpus.syndication import match_pending
 from fuente.errors import message
-from fuente.nlp.annotate import load_pipeline
+from fuente.nlp.annotate import Pipelines
 from fuente.pipeline import process
 from fuente.readers.inputs import input_files, read_inputs
 from fuente.readers.manifest import Manifest
@@ -102,11 +102,9 @@ def _analysed(
                 units, db_path=store.path, settings=settings, workers=count, manifest=manifest
             )
             return
-    stage(f"loading {settings.model}…")
-    nlp = load_pipeline(settings)
-    stage("ingest")
+    pipelines = Pipelines(settings, on_stage=stage)  # each language's loaded when first needed
     articles = read_inputs(paths, settings=settings, manifest=manifest)
-    yield from process(screen(articles, store), nlp=nlp, settings=settings)
+    yield from process(screen(articles, store), nlp=pipelines, settings=settings)
 
 
 def _ingest_shards(

@@ -7,7 +7,9 @@ skipping files that are not there, ``fuente/data/cues.yaml``, ``fuente/data/en/c
 and, when the ``lexicon_dir`` setting names a folder, its ``cues.yaml`` and ``en/cues.yaml``; so a
 user's flat file extends every language and a file under a code extends that language.
 A lexicon file is a mapping from section names to lists; later lists are appended to earlier
-ones, so a user adds entries without copying ours. Adding a language is adding a folder.
+ones, so a user adds entries without copying ours. Adding a language is adding a folder, and
+a pipeline for it in the ``models`` setting: ``fuente.pipeline`` runs on an article each layer
+whose lexicons its language's folder holds (``has_lexicon``), and leaves the others off.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import yaml
 from fuente.errors import ConfigError, message
 from fuente.settings import Settings
 
-__all__ = ["DEFAULT_LANGUAGE", "load_lexicon", "read_lexicon", "words"]
+__all__ = ["DEFAULT_LANGUAGE", "has_lexicon", "load_lexicon", "read_lexicon", "words"]
 
 # the language whose words a stage reads unless it is told another
 DEFAULT_LANGUAGE = "en"
@@ -44,6 +46,12 @@ def _read(path: Path | Any) -> dict[str, list[Any]]:
 def _packaged() -> Any:
     """The root of the packaged lexicons (a function, so a test can point it elsewhere)."""
     return resources.files("fuente") / "data"
+
+
+def has_lexicon(name: str, *, language: str) -> bool:
+    """Whether fuente ships the lexicon ``name`` for ``language`` (``fuente/data/<code>/``):
+    the switch that turns on, for a language, a layer that reads that lexicon."""
+    return (_packaged() / language / f"{name}.yaml").is_file()
 
 
 @cache

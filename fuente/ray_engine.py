@@ -27,7 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from fuente.errors import ConfigError, FuenteError, message
-from fuente.nlp.annotate import load_pipeline
+from fuente.nlp.annotate import Pipelines
 from fuente.pipeline import process
 from fuente.readers.inputs import read_inputs
 from fuente.readers.manifest import Manifest
@@ -47,11 +47,11 @@ Screened = RawArticle | Rejection | Outcome
 
 
 class ShardAnalyser:
-    """What a Ray actor holds: the settings and the spaCy pipeline, loaded once."""
+    """What a Ray actor holds: the settings and the spaCy pipelines, each loaded once."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = replace(settings, n_process=1)  # the actor is the process
-        self.nlp = load_pipeline(self.settings)
+        self.nlp = Pipelines(self.settings)  # each language's loaded when first needed
 
     def analyse(self, screened: Sequence[Screened]) -> list[Result]:
         """What ``process`` makes of a shard's screened articles, in their order."""

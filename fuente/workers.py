@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from fuente.nlp.annotate import load_pipeline
+from fuente.nlp.annotate import Pipelines
 from fuente.pipeline import process
 from fuente.readers.manifest import Manifest
 from fuente.readers.slices import Unit, cut_inputs, read_unit
@@ -83,7 +83,7 @@ def _size(item: str | Rejection) -> int:
 def _start(settings: Settings, db_path: str, manifest: Manifest | None) -> None:
     _WORKER["settings"] = settings
     _WORKER["manifest"] = manifest
-    _WORKER["nlp"] = load_pipeline(settings)
+    _WORKER["nlp"] = Pipelines(settings)  # each language's loaded when a unit first needs it
     _WORKER["store"] = open_reader(db_path, check_damage=False)
 
 

@@ -414,5 +414,6 @@ def settings_command(config: str | None, model: str | None, batch_size: int | No
     settings = _settings(config, model, batch_size)
     for name, _default, help_text in SETTINGS:
         value = getattr(settings, name)
-        shown = ",".join(value) if isinstance(value, tuple) else value
-        click.echo(f"{name} = {shown}\n    {help_text}")
+        if isinstance(value, tuple):  # a list, or a mapping's pairs (models)
+            value = ",".join("=".join(part) if isinstance(part, tuple) else part for part in value)
+        click.echo(f"{name} = {value}\n    {help_text}")
