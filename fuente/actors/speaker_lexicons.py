@@ -127,13 +127,19 @@ def matches(
     """Non-overlapping ``(start, end, key)`` matches of lexicon phrases in ``tokens``.
 
     A phrase matches the tokens' words, or their words with the last one lemmatised ("rights
-    groups" finds "rights group"), or without a plural "s" ("Venezuelans").
+    groups" finds "rights group"), or without a plural "s" ("Venezuelans"). A phrase of two
+    words or more is tried only where its first word stands (``_openings``).
     """
+    openings, widest = _openings(lookup)
+    texts = [token_key(t.text) for t in tokens]
     found, i = [], 0
     while i < len(tokens):
-        for size in range(min(longest, len(tokens) - i), 0, -1):
+        top = min(longest, widest, len(tokens) - i)
+        if texts[i] not in openings and texts[i] and " " not in texts[i]:
+            top = min(top, 1)
+        for size in range(top, 0, -1):
             words = tokens[i : i + size]
-            keys = [" ".join(token_key(t.text) for t in words)]
+            keys = [" ".join(texts[i : i + size])]
             keys.append(" ".join([*keys[0].split()[:-1], token_key(words[-1].lemma_)]))
             keys += [key[:-1] for key in keys if key.endswith("s")]
             key = next((key for key in keys if key in lookup), None)
@@ -143,3 +149,17 @@ def matches(
                 break
         i += 1
     return found
+
+
+_OPENINGS: dict[int, tuple[dict[str, str], int, frozenset[str], int]] = {}
+
+
+def _openings(lookup: dict[str, str]) -> tuple[frozenset[str], int]:
+    """The first words of ``lookup``'s phrases and its longest phrase's length in words, worked
+    out once per lexicon (and again should it grow)."""
+    kept = _OPENINGS.get(id(lookup))
+    if kept is None or kept[0] is not lookup or kept[1] != len(lookup):
+        firsts = frozenset(key.split(" ", 1)[0] for key in lookup)
+        widest = max((key.count(" ") + 1 for key in lookup), default=0)
+        kept = _OPENINGS[id(lookup)] = (lookup, len(lookup), firsts, widest)
+    return kept[2], kept[3]
