@@ -46,6 +46,7 @@ from spacy.tokens import Doc
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from events_real import report
 
+from fuente.events.lead import main_clause
 from fuente.nlp.annotate import load_pipeline, model_version
 from fuente.pipeline import Prepared, analyse, prepare
 from fuente.records import Actor, Event, RawArticle
@@ -93,26 +94,6 @@ def actor_code(actor: Actor | None) -> str | None:
     if actor.country == "IGO":
         return "IGO"
     return CAMEO_CODES.get(actor.country, actor.country) + SECTORS.get(actor.sector or "", "")
-
-
-def depth(doc: Doc, event: Event) -> int:
-    """How many steps the event's words stand below the root of their sentence."""
-    span = doc.char_span(event.start, event.end, alignment_mode="expand")
-    if span is None:
-        return 99
-    token, steps = span.root, 0
-    while token.head.i != token.i and steps < 99:
-        token, steps = token.head, steps + 1
-    return steps
-
-
-def main_clause(doc: Doc, events: tuple[Event, ...]) -> list[Event]:
-    """The events of the sentence's main clause: those whose words stand highest in the tree
-    (the first in the text on a tie), one record per pair of actors."""
-    if not events:
-        return []
-    chosen = min(events, key=lambda e: (depth(doc, e), e.start))
-    return [e for e in events if (e.start, e.end) == (chosen.start, chosen.end)]
 
 
 def principal(doc: Doc, events: tuple[Event, ...]) -> dict | None:

@@ -38,6 +38,7 @@ from fuente.clean.metadata import article_document, content_hash, metadata_field
 from fuente.days import date_span
 from fuente.errors import message
 from fuente.events.find import find_events
+from fuente.events.lead import mark_lead
 from fuente.lexicon import has_lexicon
 from fuente.nlp.annotate import Pipelines, model_version, sentence_spans
 from fuente.nlp.entities import EXTRACTOR as ENTITIES_EXTRACTOR
@@ -148,6 +149,7 @@ def analyse(prepared: Prepared, doc: Doc, *, annotator: str, settings: Settings)
     if "events" in layers:
         events = find_events(doc, doc_id=doc_id, entities=entities, mentions=mentions,
                              attributions=attributions, times=times, settings=settings)  # fmt: skip
+        events = mark_lead(doc, events, fields)
     if "findings" in layers:
         findings = knowledge_findings(doc, doc_id, entities=entities, mentions=mentions,
                                       times=times, attributions=attributions,

@@ -285,7 +285,12 @@ class Actor:
     (a pronoun's is the entity it stands for); ``country`` is ISO 3166 alpha-3 (or IGO for an
     international organisation) and ``sector`` one of fuente's sectors (government, military,
     police, rebels, opposition, media, judiciary, business, civil society, international
-    organisation), where the text says.
+    organisation), where the text says. ``found`` says how the side was found for its event:
+    ``argument`` (a clause argument of the event's words: "troops *detained* the mayor"),
+    ``coreference`` (a pronoun, a description or an event noun taking up an actor named before:
+    "he", "the senator", "the talks"), ``knowledge base`` (a description only the knowledge
+    base's dated roles name) or ``stand-in`` (none of these: the event's place or the nearest
+    name, as PLOVER's coders fill a side); None where no event is concerned.
     """
 
     text: str
@@ -294,6 +299,7 @@ class Actor:
     entity: str | None = None
     country: str | None = None
     sector: str | None = None
+    found: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +314,8 @@ class Event:
     text denies it took place ("was not apprehended"); ``modality`` is ``happened``,
     ``planned``, ``threatened``, ``hypothetical`` or ``denied``; ``attribution`` is the id of
     the attribution whose content holds it (the event is that speaker's claim), or None when
-    the article tells it on its own word.
+    the article tells it on its own word. ``lead`` marks the main event of the headline or of
+    the lead sentence: what the article is about.
     """
 
     id: str
@@ -327,6 +334,7 @@ class Event:
     location: str | None = None
     negated: bool = False
     attribution: str | None = None
+    lead: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,14 +19,14 @@ def article() -> ArticleRecords:
         version="test@1", published="2021-03-05",
     )  # fmt: skip
     said = Attribution("d1#a1", "d1", "indirect", 0, 63, "test@1")
-    source = Actor("US forces", 0, 9, None, "USA", "military")
-    target = Actor("Tomas Varga", 19, 30, None, None, None)
+    source = Actor("US forces", 0, 9, None, "USA", "military", "argument")
+    target = Actor("Tomas Varga", 19, 30, None, None, None, "stand-in")
     events = (
         Event(
             id="d1#v1", doc="d1", start=10, end=18, category="COERCE", modality="happened",
             version="events@1", mode="arrest", source=source, target=target,
             date_value="2021-03-03", date_start=49, date_end=62, location="Port Selden",
-            attribution="d1#a1",
+            attribution="d1#a1", lead=True,
         ),
         Event(
             id="d1#v2", doc="d1", start=10, end=18, category="ASSAULT", modality="hypothetical",
@@ -79,6 +79,7 @@ def test_export_events_jsonl_has_the_documented_fields(store) -> None:
             "entity": None,
             "country": "USA",
             "sector": "military",
+            "found": "argument",
             "actor": None,
         },
         "target": {
@@ -88,6 +89,7 @@ def test_export_events_jsonl_has_the_documented_fields(store) -> None:
             "entity": None,
             "country": None,
             "sector": None,
+            "found": "stand-in",
             "actor": None,
         },
         "date": {"value": "2021-03-03", "start": 49, "end": 62},
@@ -95,6 +97,7 @@ def test_export_events_jsonl_has_the_documented_fields(store) -> None:
         "negated": False,
         "modality": "happened",
         "attribution": "d1#a1",
+        "lead": True,
     }
 
 

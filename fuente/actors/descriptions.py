@@ -73,13 +73,16 @@ CACHE = "fuente_descriptions"
 @dataclass(frozen=True, slots=True)
 class Described:
     """A description resolved to a person: its words (character offsets) and the person's
-    entity (the index of its cluster in ``doc._.fuente_entities``) and name."""
+    entity (the index of its cluster in ``doc._.fuente_entities``) and name; ``by`` is
+    ``knowledge base`` where only the knowledge base's holder of the office on the article's
+    date names it (``_sitting_head``), else ``article``."""
 
     start: int
     end: int
     entity: int
     name: str
     type: str = "PERSON"  # the cluster's type: PERSON, or ORG for a body ("the court")
+    by: str = "article"
 
 
 # --- the descriptions -------------------------------------------------------------------------
@@ -271,6 +274,7 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
     bodies = _bodies(doc)
     found = []
     for head, span in _candidates(doc, words, known):
+        by = "article"
         entity = apposed.get(head.i)
         owner = owner_of(head, persons) if entity is None else None
         if owner is not None:  # "Pagliano's lawyer": the one the article made his lawyer
@@ -285,11 +289,12 @@ def find_descriptions(doc: Doc, *, settings: Settings, on: str | None = None) ->
             entity = fitting[0] if len(fitting) == 1 else None
             if not fitting:
                 entity = _sitting_head(head, span, persons, context)
+                by = "knowledge base"
         if entity is None and role_of(head, words) in words.body_heads:
             entity = _body(doc, head, span, starts, bodies)
         if entity is not None:
             name, entity_type, _ = clusters[entity]
-            found.append(Described(span.start_char, span.end_char, entity, name, entity_type))
+            found.append(Described(span.start_char, span.end_char, entity, name, entity_type, by))
     return found
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from fuente.lexicon import words
-from fuente.nlp.annotate import doc_text
+from fuente.nlp.top import top_parts
 from fuente.records import NAMED_KINDS, Attribution, Field, LeadStatement, Speaker
 
 __all__ = ["EXTRACTOR", "lead_statements"]
@@ -31,31 +31,6 @@ def _lemmas(span: Span) -> set[str]:
         for t in span
         if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in REPORTING
     }
-
-
-def _lead_paragraph(doc: Doc, after: int) -> tuple[int, int] | None:
-    """The first paragraph of body text starting at or after ``after``."""
-    text = doc_text(doc)
-    position = after
-    for line in text[after:].split("\n"):
-        if len(line.split()) >= 8:
-            start = position + len(line) - len(line.lstrip())
-            return start, position + len(line.rstrip())
-        position += len(line) + 1
-    return None
-
-
-def _parts(doc: Doc, fields: Sequence[Field]) -> list[tuple[str, int, int]]:
-    parts = [
-        (f.name, f.start, f.end)
-        for f in fields
-        if f.name in {"title", "deck"} and f.start is not None and f.end is not None
-    ]
-    after = max((end for _, _, end in parts), default=0)
-    lead = _lead_paragraph(doc, after)
-    if lead is not None:
-        parts.append(("lead", *lead))
-    return parts
 
 
 def lead_statements(
@@ -78,7 +53,7 @@ def lead_statements(
         span = doc.char_span(attribution.content_start, attribution.content_end, "expand")
         contents.append((attribution, _lemmas(span) if span is not None else set()))
     statements = []
-    for part, start, end in _parts(doc, fields):
+    for part, start, end in top_parts(doc, fields):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue

@@ -24,7 +24,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from fuente.actors.coding import ActorCoder, noun_lemma
+from fuente.actors.coding import RELATIVE, STANDING_IN, ActorCoder, noun_lemma
+from fuente.actors.descriptions import description_at
 from fuente.events.actors import EventActors
 from fuente.events.lexicon import EventLexicon, Pattern, event_lexicon
 from fuente.events.match import EventMatch, match_at, noun_object_coding, object_coding, skipped
@@ -71,6 +72,7 @@ class _Finder:
             if a.kind == "non-response"
         ]
         self.last: dict[str, tuple[list[Actor | None], list[Actor | None]]] = {}
+        self.token_at = {token.idx: token for token in doc}
 
     def recoded(self, anchor: Token, pattern: Pattern) -> tuple[str, str | None]:
         """The pattern's category and mode, those its verb's object makes of it, those of the
@@ -194,8 +196,11 @@ class _Finder:
         else:
             sources, targets = self.nouns.of_noun(anchor, verb)
         category, mode = self.recoded(anchor, found.pattern)
-        if not sources and not targets and definite(anchor):
-            sources, targets = (list(x) for x in self.last.get(category, ([], [])))
+        if not sources and not targets and definite(anchor):  # "the talks": those taken up
+            sources, targets = (
+                [replace(a, found="coreference") for a in x if a is not None]
+                for x in self.last.get(category, ([], []))
+            )
         elif sources or targets:
             self.last[category] = (list(sources), list(targets))
         modality, future = qualifiers.modality(anchor, verb)
@@ -250,6 +255,32 @@ class _Finder:
                 targets = [t for t in targets if t not in partners]
         return sources, targets, place
 
+    def found_as(self, sides: list[Actor], given: set[tuple[int, int]]) -> list[Actor]:
+        """``sides`` with how each was found (``Actor.found``): a clause argument (``given``
+        by the event's own words), unless a pronoun or a resolved description stands in it
+        for a named actor; otherwise a stand-in. A side taken up from an earlier event keeps
+        the ``coreference`` it came with."""
+        marked = []
+        for actor in sides:
+            how = actor.found
+            if how is None and (actor.start, actor.end) in given:
+                how = self.argument_kind(actor)
+            marked.append(replace(actor, found=how or "stand-in"))
+        return marked
+
+    def argument_kind(self, actor: Actor) -> str:
+        """``argument``; ``coreference`` for a pronoun or a description the article resolves
+        ("he", "the senator"); ``knowledge base`` for a description only its dated roles do."""
+        token = self.token_at.get(actor.start)
+        if token is None:
+            return "argument"
+        if token.lower_ in STANDING_IN or token.lower_ in RELATIVE:
+            return "coreference" if actor.entity else "argument"
+        described = description_at(token, settings=self.actors.coder.settings)
+        if described is None or described.end < actor.end:
+            return "argument"
+        return "coreference" if described.by == "article" else "knowledge base"
+
     def events(self) -> Iterator[tuple[EventMatch, dict]]:
         """Each event found, with its record's fields: one for each pair of its sides."""
         qualifiers = self.qualifiers
@@ -257,7 +288,9 @@ class _Finder:
             anchor = found.anchor
             verb = governor(anchor, self.lexicon)
             category, mode, modality, negated, sources, targets = self.coded(found, verb)
+            given = {(a.start, a.end) for a in (*sources, *targets)}
             sources, targets, place = self.sides(found, verb, sources, targets)
+            sources, targets = self.found_as(sources, given), self.found_as(targets, given)
             when = qualifiers.date(anchor, verb)
             common = {
                 "start": min(t.idx for t in found.tokens),

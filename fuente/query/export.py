@@ -260,6 +260,7 @@ _ACTOR = pa.struct(
         ("entity", pa.string()),
         ("country", pa.string()),
         ("sector", pa.string()),
+        ("found", pa.string()),
         ("actor", pa.string()),
     ]
 )
@@ -285,9 +286,11 @@ register(
             ("negated", pa.bool_()),
             ("modality", pa.string()),
             ("attribution", pa.string()),
+            ("lead", pa.bool_()),
         ]
     ),
-    "one row per event: PLOVER category and mode, actors, date, place, qualifiers",
+    "one row per event: PLOVER category and mode, actors and how each was found, date, place,"
+    " qualifiers, and whether it is a main event of its article (lead)",
 )
 
 

@@ -38,7 +38,7 @@ __all__ = [
     "time_row",
 ]
 
-ACTOR_FIELDS = ("text", "start", "end", "entity", "country", "sector")
+ACTOR_FIELDS = ("text", "start", "end", "entity", "country", "sector", "found")
 
 
 def document_row(document: Document, excluded: Iterable[ExcludedRange]) -> dict[str, Any]:
@@ -103,8 +103,8 @@ def event_row(event: Event, text: str, actors: Mapping[str, str] | None = None) 
     """An event: the words that carry it (``start``, ``end``, ``text``; ``text`` is its
     document's original text), its PLOVER category and mode, its source and target actors
     (their words and offsets, entity, country and sector, and the corpus-wide actor the
-    entity is linked to, by ``actors``: the document's links), date, place and
-    qualifiers."""
+    entity is linked to, by ``actors``: the document's links, and how the side was found),
+    date, place, qualifiers and whether it is a main event of the article (``lead``)."""
     date = None
     if event.date_value is not None:
         date = {"value": event.date_value, "start": event.date_start, "end": event.date_end}
@@ -123,6 +123,7 @@ def event_row(event: Event, text: str, actors: Mapping[str, str] | None = None) 
         "negated": event.negated,
         "modality": event.modality,
         "attribution": event.attribution,
+        "lead": event.lead,
     }
 
 

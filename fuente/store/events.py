@@ -16,13 +16,13 @@ from fuente.store.where import doc_and_values
 
 __all__ = ["EVENT_COLUMNS", "read_events", "write_events"]
 
-ACTOR_FIELDS = ("text", "start", "end", "entity", "country", "sector")
+ACTOR_FIELDS = ("text", "start", "end", "entity", "country", "sector", "found")
 EVENT_COLUMNS = (
     "id", "doc", "start_char", "end_char", "category", "mode",
     *(f"source_{name}" for name in ACTOR_FIELDS),
     *(f"target_{name}" for name in ACTOR_FIELDS),
     "date_value", "date_start", "date_end", "location", "negated", "modality", "attribution",
-    "version",
+    "version", "lead",
 )  # fmt: skip
 
 
@@ -37,7 +37,7 @@ def _event_row(event: Event) -> tuple[Any, ...]:
         event.id, event.doc, event.start, event.end, event.category, event.mode,
         *_actor_values(event.source), *_actor_values(event.target),
         event.date_value, event.date_start, event.date_end, event.location, int(event.negated),
-        event.modality, event.attribution, event.version,
+        event.modality, event.attribution, event.version, int(event.lead),
     )  # fmt: skip
 
 
@@ -74,5 +74,5 @@ def read_events(
             mode=row["mode"], source=_actor(row, "source"), target=_actor(row, "target"),
             date_value=row["date_value"], date_start=row["date_start"],
             date_end=row["date_end"], location=row["location"], negated=bool(row["negated"]),
-            attribution=row["attribution"],
+            attribution=row["attribution"], lead=bool(row["lead"]),
         )  # fmt: skip

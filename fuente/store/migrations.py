@@ -8,7 +8,8 @@ holds speakers, attributions and lead statements, migration 3 time expressions, 
 links them, migration 5 is the search index, 6 events, 7 keeps one rejection per input, 8
 holds the actors across articles, 9 syndicated copies, 10 claims and events across
 articles, 11 knowledge findings, 12 contradictions between reports, 13 the shards a sharded
-run has stored, 14 the count of an actor's links by kind. The tables live in
+run has stored, 14 the count of an actor's links by kind, 15 how an event's sides were found
+and which events are an article's main ones. The tables live in
 ``schema_articles`` (one article's records), ``search_index`` and ``schema_corpus`` (across
 articles); this module numbers them.
 """
@@ -39,6 +40,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     corpus.contradictions,
     corpus.shards,
     corpus.actor_kinds,
+    articles.events_found_and_lead,
 )
 
 

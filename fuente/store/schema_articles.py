@@ -232,3 +232,16 @@ def events(db: sqlite3.Connection) -> None:
         CREATE INDEX events_category ON events (category);
         """,
     )
+
+
+def events_found_and_lead(db: sqlite3.Connection) -> None:
+    """How each side of an event was found, and the article's main events (``lead``)."""
+    run_script(
+        db,
+        """
+        ALTER TABLE events ADD COLUMN source_found TEXT;
+        ALTER TABLE events ADD COLUMN target_found TEXT;
+        ALTER TABLE events ADD COLUMN lead INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX events_lead ON events (doc) WHERE lead;
+        """,
+    )

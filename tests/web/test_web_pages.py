@@ -269,3 +269,32 @@ def test_web_reads_do_not_block_ingest(web_db: Path) -> None:
     with pytest.raises(sqlite3.OperationalError):
         reader.db.execute("DELETE FROM documents")  # and it is read-only
     reader.close()
+
+
+def test_web_article_marks_its_main_event_and_sides_not_from_the_clause(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+    from webrecords import numbered_records
+
+    from fuente.store.connect import open_store
+    from fuente.web import create_app
+
+    records = numbered_records(1)
+    [event] = records.events
+    event = replace(
+        event,
+        lead=True,
+        source=replace(event.source, found="argument"),
+        target=replace(event.target, found="stand-in"),
+    )
+    path = tmp_path / "lead.db"
+    with open_store(path) as store:
+        store.write(replace(records, events=(event,)))
+    with TestClient(create_app(path)) as client:
+        [shown] = client.get(f"/article/{records.document.id}.json").json()["events"]
+        assert shown["lead"] is True
+        assert (shown["source"]["found"], shown["target"]["found"]) == ("argument", "stand-in")
+        page = client.get(f"/article/{records.document.id}").text
+    assert "main event" in page
+    assert "(sides: argument, stand-in)" in page
