@@ -53,6 +53,28 @@ def test_quotes_split_quotation_is_one_direct_attribution(attribute) -> None:
     assert speaker.kind == "person" and speaker.name == "Tomas Varga"
 
 
+def test_quotes_split_quotation_whose_cue_ends_its_second_sentence(attribute) -> None:
+    # the cue stands in neither the first nor the last sentence the quotation runs through
+    rows = attribute(
+        "PORT SELDEN — The minister spoke at length.\n"
+        "“We lost the vote. Nothing we could do, friends,” Tomas Varga said. “Maybe next "
+        "year, I cannot say.”\n"
+    )
+    kind, content, source, speaker, _ = only(rows, "We lost the vote")
+    assert kind == "direct" and "Maybe next year" in content
+    assert source == "Tomas Varga" and speaker.name == "Tomas Varga"
+
+
+def test_quotes_a_quoted_word_is_never_the_speaker(attribute) -> None:
+    # the parser may make "Nothing" a second subject of "said"
+    rows = attribute(
+        "PORT SELDEN — The minister spoke at length.\n"
+        "“We lost the vote. Nothing we could do,” Tomas Varga said.\n"
+    )
+    _, _, source, speaker, _ = only(rows, "We lost the vote")
+    assert source == "Tomas Varga" and speaker.name == "Tomas Varga"
+
+
 @pytest.mark.parametrize(
     ("text", "content", "source"),
     [

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fuente.attribution.cues import (
     FIRST_PERSON_SUBJECTS,
+    SUBJECTS,
     Context,
     Cues,
     FoundAttribution,
@@ -61,9 +62,10 @@ EXTRACTOR = "quotes@1"
 
 
 def _sentence_starts(ctx: Context, quote_span: Span) -> set[int]:
-    """The sentences a quotation belongs to: those it starts and ends in, and the one after it
-    when the sentence runs on past the closing mark (“…,” said Caddell.)."""
-    starts = {quote_span[0].sent.start, quote_span[-1].sent.start}
+    """The sentences a quotation belongs to: those it starts, runs through and ends in (a
+    quotation split around its cue may run through the cue's sentence: “A. B,” he said. “C.”),
+    and the one after it when the sentence runs on past the closing mark (“…,” said Caddell.)."""
+    starts = {sentence.start for sentence in quote_span.sents}
     following = quote_span.end
     while following < len(ctx.doc) and ctx.doc[following].is_space:
         following += 1
@@ -113,6 +115,18 @@ def _before_in_paragraph(ctx: Context, span: Span) -> Span | None:
     return None if "\n" in gap else previous
 
 
+def _quote_source(verb: Token, quote: Span) -> list[Token] | None:
+    """Who speaks through the cue of a quotation: never the quotation's own words. The parser
+    may take a quoted word for a second subject of the cue after it ("Nothing you can do,"
+    Trump said: "Nothing" and "Trump"); the subject outside the quotation is the speaker."""
+    source = source_tokens(verb)
+    within = range(quote.start, quote.end)
+    if not source or verb.i in within or not all(t.i in within for t in source):
+        return source
+    outside = [c for c in verb.children if c.dep_ in SUBJECTS and c.i not in within]
+    return list(outside[0].subtree) if outside else None
+
+
 def _direct(ctx: Context) -> None:
     """Quotations: with a cue beside them, as answers in an interview, or continuing the
     previous speaker's quotation."""
@@ -128,7 +142,7 @@ def _direct(ctx: Context) -> None:
         if _is_title(span) or (not _stands_alone(span) and _words(span) < 4):
             continue  # a name or title in quotation marks, or a phrase quoted in passing
         verb = _cue_near(ctx, span)
-        source = source_tokens(verb) if verb is not None else None
+        source = _quote_source(verb, span) if verb is not None else None
         if any(_reports_more(v, content, ctx.cues) for v in _cues_in(ctx, span)):
             continue  # the quotation is part of reported speech: a mixed attribution
         if verb is not None and source:
