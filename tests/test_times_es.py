@@ -56,6 +56,8 @@ def found(nlp_es, settings, text: str, anchor: datetime.date | None = DOC_DATE) 
         ("Ganó un 5% en el primer trimestre de 2023.", "el primer trimestre de 2023", "DATE", "2023-Q1", "absolute", None),
         ("Hace unos días habló con la prensa.", "Hace unos días", "DURATION", "PXD", "absolute", None),
         ("Ahora la empresa vende más.", "Ahora", "DATE", "PRESENT_REF", "absolute", None),
+        ("Lo condenaron a dos años y tres meses de cárcel.", "dos años y tres meses", "DURATION", "P2Y3M", "absolute", None),
+        ("La sesión duró dos horas y 30 minutos.", "dos horas y 30 minutos", "DURATION", "PT2H30M", "absolute", None),
         ("Dos meses después volvió a Vell.", "Dos meses después", "DURATION", "P2M", "absolute", None),
     ],
 )  # fmt: skip

@@ -433,6 +433,23 @@ def _length(state: State, match: re.Match[str]) -> Result:
     return "DURATION", _duration(number, unit), "absolute", modifier(state, match)
 
 
+def _compound(state: State, match: re.Match[str]) -> Result:
+    """Two amounts joined as one span: "dos años y tres meses" (P2Y3M), "two hours and 30
+    minutes" (PT2H30M); None where either is vague or has no TIMEX3 letter of its own."""
+    lexicon = state.grammar
+    parts = []
+    for number_group, unit_group in (("num", "unit"), ("num2", "unit2")):
+        number = number_value(lower(match.group(number_group)), lexicon.numbers)
+        unit = lexicon.units[lower(match.group(unit_group))]
+        if number == "X" or unit not in {"Y", "M", "W", "D", "H", "MIN", "S"}:
+            return None
+        parts.append((number, unit))
+    days = "".join(f"{number}{unit}" for number, unit in parts if unit in {"Y", "M", "W", "D"})
+    clock = "".join(f"{number}{unit[0]}" for number, unit in parts if unit in {"H", "MIN", "S"})
+    value = "P" + days + (f"T{clock}" if clock else "")
+    return "DURATION", value, "absolute", modifier(state, match)
+
+
 def _set(state: State, match: re.Match[str]) -> Result:
     lexicon = state.grammar
     if match.groupdict().get("word"):
@@ -452,6 +469,6 @@ RESOLVERS: dict[str, Callable[[State, re.Match[str]], Result]] = {
     "iso": _date, "slash": _date, "mdy": _date, "month": _date, "season": _season,
     "relative": _relative, "deictic": _deictic, "weekday": _weekday, "year": _year,
     "decade": _decade, "clock": _clock, "ago": _ago,
-    "duration": _length, "set": _set, "ref": _reference,
+    "duration": _length, "compound": _compound, "set": _set, "ref": _reference,
     **PERIOD_RESOLVERS,
 }  # fmt: skip
