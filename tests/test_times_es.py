@@ -55,6 +55,7 @@ def found(nlp_es, settings, text: str, anchor: datetime.date | None = DOC_DATE) 
         ("Fue la guerra más dura del siglo XX.", "siglo XX", "DATE", "19", "absolute", None),
         ("Ganó un 5% en el primer trimestre de 2023.", "el primer trimestre de 2023", "DATE", "2023-Q1", "absolute", None),
         ("Hace unos días habló con la prensa.", "Hace unos días", "DURATION", "PXD", "absolute", None),
+        ("El actual alcalde visitó el puerto.", "actual", "DATE", "PRESENT_REF", "absolute", None),
         ("Ahora la empresa vende más.", "Ahora", "DATE", "PRESENT_REF", "absolute", None),
         ("Lo condenaron a dos años y tres meses de cárcel.", "dos años y tres meses", "DURATION", "P2Y3M", "absolute", None),
         ("La sesión duró dos horas y 30 minutos.", "dos horas y 30 minutos", "DURATION", "PT2H30M", "absolute", None),
