@@ -18,12 +18,22 @@ DONE = words("done-auxiliaries")
 
 
 def tense_of(
-    doc: Doc, start: int, end: int, *, ahead: frozenset[str], auxiliaries: frozenset[str]
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    ahead: frozenset[str],
+    auxiliaries: frozenset[str],
+    morph_tenses: dict[str, str] | None = None,
 ) -> str | None:
     """``ahead`` when the date at ``start:end`` is still to come ("due March 1, 2011", "will
     vote on May 3"), ``past`` when the verb it hangs on is in a past tense ("rose in 1988",
     "has grown since 2019"), ``open`` when either may be meant ("planned to leave on Thursday"),
-    else None (a date modifying a noun: "the 2030 target")."""
+    else None (a date modifying a noun: "the 2030 target").
+
+    ``morph_tenses`` (a language whose tags are no English ones: the times lexicon's
+    ``morph-tenses``) maps the verb's and its auxiliaries' morphological ``Tense`` to a tense
+    ("Fut": ahead, "Past": past), the future winning: "será votado el lunes"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -50,6 +60,10 @@ def tense_of(
             return "ahead"
     if token.pos_ not in {"VERB", "AUX"}:
         return None
+    if morph_tenses:
+        return _morph_tense(
+            token, found=_auxiliaries(token), tenses=morph_tenses, ahead=auxiliaries
+        )
     found = _auxiliaries(token)
     if token.tag_ == "VB" and "to" in found and _past(token.head):
         return "open"  # "staged celebrations to mark the entry on Friday": either side of then
@@ -60,13 +74,26 @@ def tense_of(
     return None
 
 
+def _morph_tense(
+    verb: Token, *, found: set[str], tenses: dict[str, str], ahead: frozenset[str]
+) -> str | None:
+    """The tense the morphology of a verb and its auxiliaries tells ("votará": ahead; "votó",
+    "ha votado": past); an auxiliary of ``ahead`` ("va a votar") looks ahead."""
+    if found & ahead:
+        return "ahead"
+    words = [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass", "auxpass"})]
+    tenses = {key.lower(): value for key, value in tenses.items()}
+    told = {tenses.get(tense.lower()) for word in words for tense in word.morph.get("Tense")}
+    return "ahead" if "ahead" in told else "past" if "past" in told else None
+
+
 def _past(verb: Token) -> bool:
     """Whether a verb is in a past tense ("staged", "had planned")."""
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(_auxiliaries(verb) & DONE))
 
 
 def _auxiliaries(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "aux:pass"}}
 
 
 def governing_verb(token: Token, *, reach: int = 4) -> Token | None:

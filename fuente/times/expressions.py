@@ -1,10 +1,12 @@
 """Time expressions: find them in an annotated Doc and give each a TIMEX3 type and value.
 
-``find_times(doc, anchor=..., settings=...)`` scans the text (``doc_text``) with patterns built
-from the words of ``fuente/data/en/times.yaml`` (months, weekdays, seasons, number words, units,
-modifiers, references to the present, past and future, recurrences, and the small words the
-patterns are written with: "ago", "the following", "o'clock"), keeps the longest match
-where two overlap, and then, in the order of the text, resolves each one:
+``find_times(doc, anchor=..., settings=..., language=...)`` scans the text (``doc_text``) with
+the patterns of ``fuente/data/<language>/times.yaml`` (its ``patterns`` section: a language
+orders the words of a date its own way), built from the same file's words (months, weekdays,
+seasons, number words, units, modifiers, references to the present, past and future,
+recurrences, and the small words the patterns are written with: "ago", "the following",
+"o'clock"), keeps the longest match where two overlap, and then, in the order of the text,
+resolves each one:
 
 * ``absolute``: the text gives the value whole ("January 3, 2023", "April 2002", "in 2020");
 * ``document``: a deictic expression resolved against ``anchor``, the document date ("last
@@ -35,7 +37,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from fuente.errors import ConfigError, message
-from fuente.lexicon import DEFAULT_LANGUAGE
+from fuente.lexicon import DEFAULT_LANGUAGE, read_lexicon
 from fuente.nlp.annotate import doc_text
 from fuente.settings import Settings
 from fuente.times.normalise import Grammar, grammar_for
@@ -59,111 +61,6 @@ class FoundTime:
 
 
 _SPACE = r"[ \u00a0\n]"
-# The patterns, in order of preference where two matches are as long. "~" is a space; {NAME}
-# is a fragment of ``Grammar.fragments`` (months, units, numbers, ...), {name} the words of the
-# times lexicon's section ``name`` (case ignored) and {=name} the same words as written.
-_PATTERNS: list[tuple[str, str]] = [
-    ("iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
-    ("iso", r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d.])"),
-    ("slash", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4})(?![\d/])"),
-    (
-        "mdy",
-        r"(?:(?P<mod>{MOD})~)?(?:(?P<wd>{WEEKDAY})\.?,?~)?(?P<mon>{MONTH})\.?~"
-        r"(?P<d>[0-3]?\d)(?:{=ordinal-suffixes})?(?!\d|:\d)(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
-    ),
-    (
-        "mdy",
-        r"(?:(?P<wd>{WEEKDAY})\.?,?~)?(?:{=definite-article}~)?(?P<d>[0-3]?\d)"
-        r"(?:{=ordinal-suffixes})?~(?:{=date-of}~)?"
-        r"(?P<mon>{MONTH})\.?(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
-    ),
-    (  # the second day of "April 24 and 25": the month and year are the first's
-        "mdy",
-        r"(?P<mon>{MONTH})\.?~[0-3]?\d(?:{=ordinal-suffixes})?~{range-joiners}~"
-        r"(?P<x>(?P<d>[0-3]?\d)(?:{=ordinal-suffixes})?)(?!\d|:\d|~{UNIT})"
-        r"(?:,?~(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?",
-    ),
-    (
-        "month",
-        r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTH})\.?,?~(?:{=date-of}~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d)",
-    ),
-    ("month", r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTHFULL})(?![\w-])"),
-    (
-        "month",
-        r"(?:(?P<mod>{MOD})[~-])?(?P<mon>{MONTHFULL})(?:~(?P<d>[0-3]?\d)(?:{=ordinal-suffixes})?)?,?~"
-        r"(?:{=date-of}~)?(?P<yrel>{year-relatives})~{year-words}(?![\w-])",
-    ),
-    (
-        "season",
-        r"(?:(?P<mod>{MOD})~)?(?:(?P<the>{definite-article})~)?(?P<season>{SEASON})"
-        r"(?:~(?:{=date-of}~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w-])",
-    ),
-    (
-        "relative",
-        r"(?:(?P<mod>{MOD})~)?(?:{sequence-words}~)?(?P<rel>{relatives})~(?:{fiscal-words}~)?"
-        r"(?P<what>{UNIT}|{weekend-words}|{SEASON}|{WEEKDAYFULL}|{MONTHFULL}|{PART})(?![\w-])",
-    ),
-    (
-        "period",
-        r"(?:{definite-article}~)?(?P<which>{reported-periods}|{year-before-periods})~"
-        r"(?:{fiscal-words}~)?{period-units}(?![\w-])",
-    ),
-    ("period", r"(?P<which>{year-before-adjectives})(?![\w-])"),  # "year-earlier profit"
-    (
-        "spelled",
-        r"(?:{year-phrase}~)?(?P<cent>{spelled-centuries})~(?P<rest>{NUMBER})(?![\w-])",
-    ),
-    ("spelled", r"{spelled-millennium}(?:~(?:{number-joiners}~)?(?P<rest>{NUMBER}))?(?![\w-])"),
-    ("century", r"(?P<nth>[12]?\d)(?:{=ordinal-suffixes})[~-]{century-words}(?![\w-])"),
-    (
-        "holiday",
-        r"(?:(?P<rel>{holiday-relatives})~)?(?P<hol>{HOLIDAY})(?:~(?P<week>{week-words}))?(?![\w-])",
-    ),
-    ("deictic", r"(?P<deic>{deictic-days})(?:~(?P<part>{PART}))?(?!\w)"),
-    ("weekday", r"(?P<wd>{WEEKDAYFULL})(?:~(?P<part>{PART}))?(?![\w-])"),
-    (
-        "year",
-        r"(?<![\d$.,])(?:(?P<mod>{MOD})[~-]|(?P<pre>{year-prefixes})-)?(?:{fiscal-words}~)?"
-        r"(?P<y>(?:1[6-9]|20)\d\d)"
-        r"(?!\d|[.,%]\d|s\b|-\d|')",
-    ),
-    ("decade", r"(?:(?P<mod>{MOD})~)?(?:{definite-article}~)?(?P<dec>(?:1[6-9]|20)\d)0'?s(?!\w)"),
-    ("decade", r"(?:(?P<mod>{MOD})~)?{definite-article}~['\u2019](?P<dec2>\d)0s(?!\w)"),
-    (
-        "quarter",
-        r"(?:(?P<mod>{MOD})~)?(?:{definite-article}~)?(?:{fiscal-words}~)?(?P<ord>{ORDINAL})[~-]"
-        r"(?P<part>{year-parts})(?:~(?:{=date-of}~)?(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?(?!\w)",
-    ),
-    (
-        "clock",
-        r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?~?(?P<ampm>{meridiems})"
-        r"(?!\w)(?:~(?P<tz>[A-Z][DS]?T)(?!\w))?|(?P<named>{named-times})"
-        r"|(?P<h2>1[0-2]|[1-9])~(?:{clock-words}~)?(?P<half>{day-halves}))"
-        r"(?:~(?P<wd>{WEEKDAYFULL})(?![\w-]))?",
-    ),
-    (
-        "ago",
-        r"(?:(?P<mod>{MOD})~)?(?P<num>{NUMBER})[~-](?P<unit>{UNIT})s?~"
-        r"(?P<dir>{directions}|{directions-apart}(?!~[\w\"'`]))(?!\w)",
-    ),
-    (
-        "duration",
-        r"(?:(?P<mod>{MOD})~)?(?:(?:{definite-article}~)?{span-openers}~)?"
-        r"(?P<num>{NUMBER})(?P<half>~{half-words})?(?:~{more-words})?"
-        r"[~-](?P<unit>{UNIT})s?"
-        r"(?:[~-]{long-words})?(?![\w]|-{age-words})",  # an age ("a 6-year-old boy") is no time
-    ),
-    ("duration", r"(?:(?P<mod>{MOD})~)?(?P<num>{vague-spans})~(?P<unit>{UNIT})s(?!\w)"),
-    ("duration", r"{duration-prepositions}~(?P<x>(?P<unit>{UNIT})s)(?!\w)"),
-    ("duration", r"(?<![\w-])(?P<unit>{UNIT})(?P<plural>s)?-{long-words}(?![\w-])"),  # "day-long"
-    (
-        "set",
-        r"(?P<x>(?:(?P<freq>{frequencies}|\w+~{times-words})~)?(?:{set-openers}|{set-articles})~"
-        r"(?:(?P<num>{NUMBER})~)?(?P<unit>{UNIT}|{WEEKDAYFULL})s?)(?!\w)",
-    ),
-    ("set", r"(?P<word>{SET})(?!\w)"),
-    ("ref", r"(?P<ref>{REF})(?!\w)"),
-]
 _SECTION = re.compile(r"\{(=?)([a-z][a-z-]*)\}")
 
 
@@ -188,13 +85,33 @@ def _section_words(lexicon: Grammar, name: str) -> tuple[str, ...]:
     return lexicon.phrases[name]
 
 
+def _templates(lexicon_dir: str | None, language: str) -> list[tuple[str, str]]:
+    """The ``patterns`` of the language's times lexicon: (resolver name, template) pairs, in
+    order of preference where two matches are as long. A template's whitespace is ignored (a
+    long one may be written over lines); "~" is a space, {NAME} a fragment of
+    ``Grammar.fragments`` (months, units, numbers, ...), {name} the words of the lexicon's
+    section ``name`` (case ignored) and {=name} the same words as written."""
+    lexicon = read_lexicon("times", lexicon_dir=lexicon_dir, language=language)
+    templates = []
+    for entry in lexicon.get("patterns", ()):
+        name, template = (str(part) for part in entry)
+        if name not in RESOLVERS:
+            reason = f"pattern of no resolver {name!r} (one of {', '.join(sorted(RESOLVERS))})"
+            raise ConfigError(message("E034", path=f"{language}/times.yaml", reason=reason))
+        templates.append((name, re.sub(r"\s+", "", template)))
+    if not templates:
+        reason = "no patterns: the section patterns lists them"
+        raise ConfigError(message("E034", path=f"{language}/times.yaml", reason=reason))
+    return templates
+
+
 @cache
 def _compile(
     lexicon_dir: str | None, language: str = DEFAULT_LANGUAGE
 ) -> tuple[Grammar, list[tuple[str, re.Pattern[str]]]]:
     lexicon = grammar_for(lexicon_dir, language=language)
     patterns = []
-    for name, template in _PATTERNS:
+    for name, template in _templates(lexicon_dir, language):
         source = _SECTION.sub(
             lambda m: _phrases(_section_words(lexicon, m[2]), cased=m[1] == "="),
             template.replace("[~-]", "(?:~|-)"),
@@ -208,6 +125,11 @@ def _compile(
     return lexicon, patterns
 
 
+# The dependencies a date hangs on its sentence's main verb by, in English's labels; a language
+# whose model labels otherwise lists its own (the times lexicon's narrative-links)
+_NARRATIVE_LINKS = frozenset({"pobj", "prep", "npadvmod", "nummod", "compound"})
+
+
 def _moves_narrative(state: State, start: int, value: str) -> bool:
     """Whether a date moves the time the story has reached. A bare year does only when it
     dates the sentence's main event ("In 2016 the army took Vell"), not when it is background
@@ -218,10 +140,11 @@ def _moves_narrative(state: State, start: int, value: str) -> bool:
     if span is None:
         return False
     token = span[0]
+    links = state.grammar.words.get("narrative-links", _NARRATIVE_LINKS)
     for _ in range(3):
         if token.dep_ == "ROOT":
             return token.pos_ in {"VERB", "AUX"}
-        if token.dep_ not in {"pobj", "prep", "npadvmod", "nummod", "compound"}:
+        if token.dep_ not in links:
             return False
         token = token.head
     return False

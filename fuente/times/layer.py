@@ -2,7 +2,8 @@
 
 The date comes from metadata when given. Otherwise the time expressions are read once with no
 anchor, each with the tense of the verb it hangs on, the date is inferred from them
-(``fuente.times.published``), and they are read again against it.
+(``fuente.times.published``), and they are read again against it. The words and patterns
+are those of the Doc's language (``doc.lang_``: ``fuente/data/<code>/times.yaml``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from fuente.errors import message
-from fuente.lexicon import load_lexicon
+from fuente.lexicon import DEFAULT_LANGUAGE, load_lexicon
 from fuente.nlp.annotate import doc_text
 from fuente.nlp.tense import tense_of
 from fuente.records import TimeExpr
@@ -23,7 +24,7 @@ from fuente.times.published import Published, infer_published
 
 __all__ = ["date_warnings", "given_date", "time_layer"]
 
-DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{1,40},[ \t]*$")
+DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑÜ .'’-]{1,40},[ \t]*$")
 
 WEEKDAY_REACH = 12
 
@@ -64,31 +65,45 @@ def time_layer(
     if not len(doc):
         return Published(published, False), ()
     text = doc_text(doc)
-    candidates = time_candidates(doc, settings=settings)
+    language = doc.lang_ or DEFAULT_LANGUAGE
+    candidates = time_candidates(doc, settings=settings, language=language)
     anchor = given_date(published)
     if anchor is not None:
         dated = Published(anchor.isoformat(), False)
     else:
-        first = find_times(doc, anchor=None, settings=settings, candidates=candidates)
+        first = find_times(
+            doc, anchor=None, settings=settings, candidates=candidates, language=language
+        )
         # Only what the text dates by itself: values it took from the narrative could have
         # been resolved against the wrong year.
-        lexicon = load_lexicon("times", settings=settings)
+        lexicon = load_lexicon("times", settings=settings, language=language)
         ahead_words = frozenset(lexicon.get("ahead_words", ()))
         ahead_auxiliaries = frozenset(lexicon.get("ahead_auxiliaries", ()))
+        morph_tenses = dict(lexicon.get("morph-tenses", ())) or None
         dated = infer_published(
             [  # with a few characters before, for a weekday written apart ("Monday, March 3")
                 (
                     text[max(0, f.start - WEEKDAY_REACH) : f.end],
                     f.value,
-                    tense_of(doc, f.start, f.end, ahead=ahead_words, auxiliaries=ahead_auxiliaries),
+                    tense_of(
+                        doc,
+                        f.start,
+                        f.end,
+                        ahead=ahead_words,
+                        auxiliaries=ahead_auxiliaries,
+                        morph_tenses=morph_tenses,
+                    ),
                 )
                 for f in first
                 if f.anchor in {"absolute", "none"}
             ],
             dateline=_dateline(text, first),
+            language=language,
         )
         anchor = given_date(dated.value)
-    found = find_times(doc, anchor=anchor, settings=settings, candidates=candidates)
+    found = find_times(
+        doc, anchor=anchor, settings=settings, candidates=candidates, language=language
+    )
     times = tuple(
         TimeExpr(
             doc=doc_id,

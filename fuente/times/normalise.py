@@ -40,7 +40,7 @@ VALUE_PATTERN = re.compile(
     r"|(?:\d{4}|XXXX|\d{3}|\d{2})"
     r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?"
     r"|-(?:SP|SU|FA|WI|Q[1-4X]|H[12]))?"
-    r"(?:T(?:\d{2}(?::\d{2})?|MO|AF|EV|NI))?)"
+    r"(?:T(?:\d{2}(?::\d{2})?Z?|MO|AF|EV|NI))?)"
 )
 
 
@@ -134,14 +134,17 @@ def grammar_for(lexicon_dir: str | None, *, language: str = DEFAULT_LANGUAGE) ->
         "sets": _table(lexicon, "sets"),
         "holidays": {word: str(rule) for word, rule in _table(lexicon, "holidays").items()},
     }
+    # months and weekdays start upper-case in English ("May", not "may"), in some languages not
+    capitalised = set(phrases.get("capitalised-names", ("months", "weekdays")))
+    month_case, weekday_case = "months" in capitalised, "weekdays" in capitalised
     one_articles = phrases.get("one-articles", ())
     number_words = [w for w in numbers if w not in one_articles]
     one_number = _words(number_words)
     fragments = {
-        "MONTH": _words(list(months), capital=True),
-        "MONTHFULL": _words(full_months, capital=True),
-        "WEEKDAY": _words(list(weekdays), capital=True),
-        "WEEKDAYFULL": _words(full_weekdays, capital=True),
+        "MONTH": _words(list(months), capital=month_case),
+        "MONTHFULL": _words(full_months, capital=month_case),
+        "WEEKDAY": _words(list(weekdays), capital=weekday_case),
+        "WEEKDAYFULL": _words(full_weekdays, capital=weekday_case),
         "SEASON": _words(list(tables["seasons"])),
         "PART": _words(list(tables["parts_of_day"])),
         "NUMBER": rf"(?:\d+(?:\.\d+|\s1/2)?|{one_number}(?:[\s-]{one_number})?|"

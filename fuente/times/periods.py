@@ -100,9 +100,20 @@ def _spelled(state: State, match: re.Match[str]) -> Result:
 
 
 def _century(state: State, match: re.Match[str]) -> Result:
-    """ "The 20th century": the years 1900-1999, written as their first two digits, 19."""
-    number = int(match.group("nth"))
+    """ "The 20th century": the years 1900-1999, written as their first two digits, 19; "el
+    siglo XX" in Roman numerals."""
+    groups = match.groupdict()
+    number = int(groups["nth"]) if groups.get("nth") else _roman(groups.get("roman") or "")
     return ("DATE", f"{number - 1:02d}", "absolute", None) if number else None
+
+
+def _roman(numeral: str) -> int:
+    """A Roman numeral's value ("XXI": 21); 0 for one that is none."""
+    digits = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    values = [digits.get(letter, 0) for letter in numeral.upper()]
+    if not values or 0 in values:
+        return 0
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _holiday(state: State, match: re.Match[str]) -> Result:

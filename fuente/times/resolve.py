@@ -68,7 +68,8 @@ def accept(name: str, match: re.Match[str], state: State) -> bool:
         entity = _entity(state, start, end)
         if entity in {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}:
             return False
-        return entity == "DATE" or _previous_word(state.text, start) in _YEAR_CUES
+        cues = grammar.words.get("year-cues", _YEAR_CUES)  # a language's own, else English's
+        return entity == "DATE" or _previous_word(state.text, start) in cues
     if name in {"month", "weekday"} and not groups.get("y"):
         if _entity(state, start, end) in _NAMES:
             return False
@@ -135,26 +136,40 @@ def _weekday_fits(year: int, month: int, day: int, weekday: int) -> bool:
         return False
 
 
-def _year_less(state: State, start: int, month: int, day: int | None, weekday: int | None):
-    """(year or None, anchor) for a month or month-day written without a year."""
+def _year_less(
+    state: State,
+    start: int,
+    month: int,
+    day: int | None,
+    weekday: int | None,
+    tense: str | None = None,
+):
+    """(year or None, anchor) for a month or month-day written without a year; ``tense``,
+    when the date's own words tell it ("el pasado 3 de enero"), else the verb's."""
     if narrative_first(state, start):
         year = state.narrative.year  # type: ignore[union-attr]
         if weekday is None or day is None or _weekday_fits(year, month, day, weekday):
             return year, "narrative"
         # the weekday says the narrative's year is wrong: "Saturday, March 8" of another year
     if state.anchor is not None:
-        year = choose_year(
-            month, day, anchor=state.anchor, weekday=weekday, tense=tense_at(state, start)
-        )
+        tense = tense or tense_at(state, start)
+        year = choose_year(month, day, anchor=state.anchor, weekday=weekday, tense=tense)
         return year, "document" if year is not None else "none"
     return None, "none"
+
+
+def _day(state: State, written: str | None) -> int | None:
+    """The day of a month, in digits or as an ordinal word ("primero de mayo")."""
+    if not written:
+        return None
+    return int(written) if written.isdigit() else state.grammar.ordinals.get(lower(written))
 
 
 def _date(state: State, match: re.Match[str]) -> Result:
     groups = match.groupdict()
     month = groups.get("m")
     month_number = int(month) if month else state.grammar.months[groups["mon"].lower()]
-    day = int(groups["d"]) if groups.get("d") else None
+    day = _day(state, groups.get("d"))
     if groups.get("y"):
         year = int(groups["y"])
         if day is not None and not _valid(year, month_number, day):
@@ -168,7 +183,10 @@ def _date(state: State, match: re.Match[str]) -> Result:
         anchor = "none" if year is None else "document"
         return "DATE", ymd(year, month_number, day), anchor, modifier(state, match)
     weekday = state.grammar.weekdays.get(lower(groups.get("wd"))) if groups.get("wd") else None
-    year, anchor = _year_less(state, match.start(), month_number, day, weekday)
+    # "el pasado 3 de enero", "el 2 de julio próximo": the date's own word says which side
+    when = groups.get("when") or groups.get("when_after")
+    tense = state.grammar.values.get("date-tenses", {}).get(lower(when))
+    year, anchor = _year_less(state, match.start(), month_number, day, weekday, tense)
     if day is None:
         return "DATE", ymd(year, month_number), anchor, modifier(state, match)
     return "DATE", ymd(year, month_number, day), anchor, modifier(state, match)
@@ -302,25 +320,33 @@ def _year(state: State, match: re.Match[str]) -> Result:
 
 def _decade(state: State, match: re.Match[str]) -> Result:
     groups = match.groupdict()
-    decade = groups.get("dec") or f"19{groups.get('dec2')}"
+    named = state.grammar.values.get("decade-names", {}).get(lower(groups.get("decname")))
+    decade = groups.get("dec") or f"19{named or groups.get('dec2')}"  # "los noventa": 199
     return "DATE", decade, "absolute", modifier(state, match)
 
 
 def _clock(state: State, match: re.Match[str]) -> Result:
     values = state.grammar.values
-    named = lower(match.group("named"))
+    groups = match.groupdict()
+    named = lower(groups.get("named"))
     if named:
         time = "T" + values["named-times"][named]  # "noon": T12:00, "midnight": T24:00
-    elif match.group("h2"):  # "4 in the morning", "9 at night"
-        hour = int(match.group("h2"))
+    elif groups.get("h2"):  # "4 in the morning", "9 at night"
+        hour = int(groups["h2"])
         if values["day-halves"][lower(match.group("half"))] == "pm" and hour < 12:
             hour += 12
         time = f"T{hour:02d}:00"
     else:
-        hour, minute = int(match.group("h")), int(match.group("mi") or 0)
-        pm = values["meridiems"][lower(match.group("ampm"))] == "pm"
-        time = f"T{hour % 12 + (12 if pm else 0):02d}:{minute:02d}"
-    if match.group("wd"):  # "10 p.m. Wednesday"
+        hour, minute = int(groups["h"]), int(groups.get("mi") or 0)
+        meridiem = values.get("meridiems", {}).get(lower(groups.get("ampm")))
+        if meridiem is not None:  # else a 24-hour clock ("las 17.35")
+            hour = hour % 12 + (12 if meridiem == "pm" else 0)
+        if hour > 24:
+            return None
+        time = f"T{hour:02d}:{minute:02d}"
+    if groups.get("zulu"):  # "16.00 GMT": in UTC
+        time += "Z"
+    if groups.get("wd"):  # "10 p.m. Wednesday"
         number = state.grammar.weekdays[match.group("wd").lower()]
         date, anchor = _weekday_date(state, number, match.start("wd"))
         return "TIME", date + time, anchor, None
@@ -407,6 +433,23 @@ def _length(state: State, match: re.Match[str]) -> Result:
     return "DURATION", _duration(number, unit), "absolute", modifier(state, match)
 
 
+def _compound(state: State, match: re.Match[str]) -> Result:
+    """Two amounts joined as one span: "dos años y tres meses" (P2Y3M), "two hours and 30
+    minutes" (PT2H30M); None where either is vague or has no TIMEX3 letter of its own."""
+    lexicon = state.grammar
+    parts = []
+    for number_group, unit_group in (("num", "unit"), ("num2", "unit2")):
+        number = number_value(lower(match.group(number_group)), lexicon.numbers)
+        unit = lexicon.units[lower(match.group(unit_group))]
+        if number == "X" or unit not in {"Y", "M", "W", "D", "H", "MIN", "S"}:
+            return None
+        parts.append((number, unit))
+    days = "".join(f"{number}{unit}" for number, unit in parts if unit in {"Y", "M", "W", "D"})
+    clock = "".join(f"{number}{unit[0]}" for number, unit in parts if unit in {"H", "MIN", "S"})
+    value = "P" + days + (f"T{clock}" if clock else "")
+    return "DURATION", value, "absolute", modifier(state, match)
+
+
 def _set(state: State, match: re.Match[str]) -> Result:
     lexicon = state.grammar
     if match.groupdict().get("word"):
@@ -426,6 +469,6 @@ RESOLVERS: dict[str, Callable[[State, re.Match[str]], Result]] = {
     "iso": _date, "slash": _date, "mdy": _date, "month": _date, "season": _season,
     "relative": _relative, "deictic": _deictic, "weekday": _weekday, "year": _year,
     "decade": _decade, "clock": _clock, "ago": _ago,
-    "duration": _length, "set": _set, "ref": _reference,
+    "duration": _length, "compound": _compound, "set": _set, "ref": _reference,
     **PERIOD_RESOLVERS,
 }  # fmt: skip

@@ -75,6 +75,7 @@ def tense_at(state: State, start: int, end: int | None = None) -> str | None:
         start + 1 if end is None else end,
         ahead=grammar.ahead_words,
         auxiliaries=grammar.ahead_auxiliaries,
+        morph_tenses=grammar.values.get("morph-tenses"),
     )
 
 
