@@ -88,11 +88,13 @@ def _merged(
     name: str, settings: Settings, languages: tuple[str, ...]
 ) -> dict[str, tuple[object, ...]]:
     """The lexicon ``name`` of each language, section by section, in the order given (a
-    section keeps the place it has in the first language that has it)."""
+    section keeps the place it has in the first language that has it); an entry read twice
+    (a user's flat file extends every language) is kept once."""
     merged: dict[str, tuple[object, ...]] = {}
     for language in languages:
         for key, entries in load_lexicon(name, settings=settings, language=language).items():
-            merged[key] = merged.get(key, ()) + entries
+            kept = merged.get(key, ())
+            merged[key] = kept + tuple(entry for entry in entries if entry not in kept)
     return merged
 
 
