@@ -7,9 +7,10 @@ section runs from its header to the end of the text, and ``byline`` covers stand
 and credit lines), a leading tags line (or a labelled ``Tags: a, b`` line), the title (the
 first paragraph left, when it reads as a headline), the deck (the next one, when it reads as a
 standfirst) and the outlet where the text names it (``outlet``). Rules are general; phrases
-live in ``fuente/data/en/boilerplate.yaml`` and ``outlets.yaml`` (compiled by ``rules``), which
-a user's ``lexicon_dir`` extends (a new boilerplate section is a new reason). The text is
-never changed: every offset is a Python string index into it.
+live in ``fuente/data/<lang>/boilerplate.yaml`` and ``outlets.yaml``, those of every language
+the reader works in read at once (compiled by ``rules``), which a user's ``lexicon_dir``
+extends (a new boilerplate section is a new reason). The text is never changed: every offset
+is a Python string index into it.
 """
 
 from __future__ import annotations
@@ -40,8 +41,11 @@ MAX_TAGS_WORDS = 10
 MAX_TITLE_WORDS = 25
 MAX_DECK_WORDS = 60
 
-_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{2})|(?<=[0-9%)\]]))[.!?][\"')\]]*\s+[\"'(\[]?[A-Z]")
-_TITLE_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.[\"')\]]*\s+[\"'(\[]?[A-Z]")
+# a sentence's end inside a paragraph, in English or Spanish ("... la marcha. ¿Quién ...")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[a-záéíóúüñ]{2})|(?<=[0-9%)\]]))[.!?][\"')\]»]*\s+[\"'(\[«¿¡]?[A-ZÁÉÍÓÚÑ]"
+)
+_TITLE_SENTENCE_END = re.compile(r"(?<=[a-záéíóúüñ]{2})\.[\"')\]»]*\s+[\"'(\[«¿¡]?[A-ZÁÉÍÓÚÑ]")
 _TAG = re.compile(r"#?[^\W_](?:[\w&'+.-]*\w)?")
 
 
@@ -148,7 +152,7 @@ def find_layout(
         tags=tags,
         title=_field(page, "title", title, doc_id),
         deck=_field(page, "deck", deck, doc_id),
-        outlet=find_outlet(page, rules, doc_id, language=language),
+        outlet=find_outlet(page, rules, doc_id),
         excluded=excluded_ranges(page, doc_id),
     )
 

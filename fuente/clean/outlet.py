@@ -2,7 +2,7 @@
 
 The patterns of ``outlets.yaml`` find the stretch that holds the name; the name itself is the
 run of capitalised words there (with the small words that join them, ``name-connectors`` of
-the language's ``words.yaml``).
+the layout's languages' ``words.yaml``, ``LayoutRules.connectors``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import re
 
 from fuente.clean.boilerplate import EXTRACTOR, LabelledPage
 from fuente.clean.rules import LayoutRules
-from fuente.lexicon import DEFAULT_LANGUAGE, words
 from fuente.records import Field
 
 __all__ = ["find_outlet"]
@@ -45,12 +44,10 @@ def _name_span(
     return taken[0][0], taken[-1][1]
 
 
-def find_outlet(
-    page: LabelledPage, rules: LayoutRules, doc_id: str, *, language: str = DEFAULT_LANGUAGE
-) -> Field | None:
+def find_outlet(page: LabelledPage, rules: LayoutRules, doc_id: str) -> Field | None:
     """The outlet the text names, from the first kind of pattern (in the order of
     outlets.yaml) that matches a paragraph before the comment section."""
-    connectors = words("name-connectors", language=language)
+    connectors = rules.connectors
     for pattern in rules.outlets:
         for unit in page.units[: page.section]:
             match = pattern.match(unit.flat)

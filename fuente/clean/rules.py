@@ -1,5 +1,11 @@
 """The layout stage's lexicons compiled once: ``boilerplate.yaml`` and ``outlets.yaml``.
 
+The layout runs before an article's language is known (it is detected on the text the layout
+leaves), and a page may carry its chrome in another language than its article, so the rules
+are those of every language the reader works in (the ``languages`` setting) whose folder holds
+a ``boilerplate.yaml``, the default language's first: a Spanish page loses its "Lee también"
+and an English one its "Read more" whatever the language they are read in.
+
 Every section of ``boilerplate.yaml`` is an alternation of patterns matched against a whole
 paragraph; a section without a role of its own (``_SPECIAL``) is an exclusion reason, so a user
 who adds a section adds a reason. ``outlets.yaml`` holds patterns with ``{outlet}`` and
@@ -14,10 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fuente.errors import ConfigError, message
-from fuente.lexicon import DEFAULT_LANGUAGE, load_lexicon
+from fuente.lexicon import DEFAULT_LANGUAGE, has_lexicon, load_lexicon, words
 from fuente.settings import Settings
 
-__all__ = ["LayoutRules", "layout_rules"]
+__all__ = ["LayoutRules", "layout_languages", "layout_rules"]
 
 # Sections of boilerplate.yaml with a role of their own; every other section is a reason.
 _SPECIAL = frozenset(
@@ -39,6 +45,7 @@ class LayoutRules:
     function_words: frozenset[str]
     outlets: tuple[re.Pattern[str], ...]  # in order of preference
     not_outlet: re.Pattern[str]
+    connectors: frozenset[str]  # small words inside an outlet's name ("Diario de la Costa")
 
 
 def _join(lexicon: Mapping[str, Sequence[object]], key: str, *, name: str) -> str:
@@ -70,11 +77,38 @@ def _outlet_patterns(outlets: Mapping[str, Sequence[object]]) -> tuple[re.Patter
     return tuple(patterns)
 
 
+def layout_languages(settings: Settings, *, language: str = DEFAULT_LANGUAGE) -> tuple[str, ...]:
+    """The languages whose lexicons the layout reads: the default one, each of ``languages``
+    whose folder holds a boilerplate lexicon, and ``language``, in that order, once each."""
+    shipped = (code for code in settings.languages if has_lexicon("boilerplate", language=code))
+    return tuple(dict.fromkeys((DEFAULT_LANGUAGE, *shipped, language)))
+
+
+def _merged(
+    name: str, settings: Settings, languages: tuple[str, ...]
+) -> dict[str, tuple[object, ...]]:
+    """The lexicon ``name`` of each language, section by section, in the order given (a
+    section keeps the place it has in the first language that has it); an entry read twice
+    (a user's flat file extends every language) is kept once."""
+    merged: dict[str, tuple[object, ...]] = {}
+    for language in languages:
+        for key, entries in load_lexicon(name, settings=settings, language=language).items():
+            kept = merged.get(key, ())
+            merged[key] = kept + tuple(entry for entry in entries if entry not in kept)
+    return merged
+
+
 @lru_cache(maxsize=16)
 def layout_rules(settings: Settings, *, language: str = DEFAULT_LANGUAGE) -> LayoutRules:
-    """Compile the boilerplate and outlet lexicons of these settings (once per settings)."""
-    boilerplate = load_lexicon("boilerplate", settings=settings, language=language)
-    outlets = load_lexicon("outlets", settings=settings, language=language)
+    """Compile the boilerplate and outlet lexicons of these settings' ``layout_languages``
+    (once per settings and language)."""
+    languages = layout_languages(settings, language=language)
+    boilerplate = _merged("boilerplate", settings, languages)
+    outlets = _merged("outlets", settings, languages)
+    connectors = frozenset().union(
+        *(words("name-connectors", language=code) for code in languages
+          if has_lexicon("words", language=code))
+    )  # fmt: skip
     _join(boilerplate, "function-words", name="boilerplate")  # checked, not matched
     sections = {
         key: re.compile(_join(boilerplate, key, name="boilerplate"), re.IGNORECASE)
@@ -90,4 +124,5 @@ def layout_rules(settings: Settings, *, language: str = DEFAULT_LANGUAGE) -> Lay
         function_words=frozenset(str(w).casefold() for w in boilerplate.get("function-words", ())),
         outlets=_outlet_patterns(outlets),
         not_outlet=re.compile(_join(outlets, "not-outlet", name="outlets"), re.IGNORECASE),
+        connectors=connectors,
     )

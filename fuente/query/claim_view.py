@@ -4,7 +4,8 @@ and the contradictions that touch any of them.
 The view is the claim's row (``fuente.query.claims``: what ``fuente claims --json`` prints)
 with the addresses the web UI shows it at added, and its members made readable:
 
-* ``members``: every report, oldest first, each with its article's ``title`` and ``page``
+* ``members``: every report, oldest first, each with its article's ``title``, ``language``
+  and ``page``
   (the report's place in it), its ``speaker`` (with the address of their dossier), the index
   of the ``origin`` it is folded into and ``how`` (None for the report that stands for its
   origin), and how many of the claim's ``contradictions`` touch it (``contradicted``);
@@ -44,6 +45,7 @@ def _member(
     return {
         **row,
         "title": brief["title"] if brief else None,
+        "language": brief["language"] if brief else None,
         "page": article_path(row["doc"], anchor_of(row["ref"])),
         "speaker": speaker,
     }

@@ -90,11 +90,13 @@ class _Documents:
 
 
 def _doc_ref(document: Document) -> dict[str, Any]:
-    """A reference to an item's document: id, title, outlet and ``page`` (its address)."""
+    """A reference to an item's document: id, title, outlet, language and ``page`` (its
+    address)."""
     return {
         "id": document.id,
         "title": document.title,
         "outlet": document.outlet,
+        "language": document.language,
         "page": article_path(document.id),
     }
 
@@ -303,7 +305,7 @@ def _documents_shown(store: Store, docs: list[str]) -> list[dict[str, Any]]:
     found = document_briefs(store, docs)
     return [
         {"id": doc, "title": found[doc]["title"], "outlet": found[doc]["outlet"],
-         "page": article_path(doc)}
+         "language": found[doc]["language"], "page": article_path(doc)}
         for doc in docs
         if doc in found
     ]  # fmt: skip

@@ -79,10 +79,10 @@ def entity_mention_counts(store: Store) -> list[tuple[str, str, str, int]]:
 
 
 def document_briefs(store: Store, docs: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """``{id: {id, title, outlet, published, published_inferred}}`` of those of ``docs``
-    that are stored."""
+    """``{id: {id, title, outlet, language, published, published_inferred}}`` of those of
+    ``docs`` that are stored."""
     rows = store.db.execute(
-        "SELECT id, title, outlet, published, published_inferred FROM documents "
+        "SELECT id, title, outlet, language, published, published_inferred FROM documents "
         f"WHERE id {IN_JSON}",
         (as_json(docs),),
     )

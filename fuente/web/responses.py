@@ -32,6 +32,7 @@ __all__ = [
     "environment",
     "error_response",
     "http_error",
+    "language_name",
     "missing",
     "safe_href",
     "search_url",
@@ -53,6 +54,20 @@ def safe_href(url: str | None) -> str | None:
     return url.strip() if scheme in ("http", "https") else None
 
 
+# The names the UI gives the languages fuente reads (its own words stay English); any other
+# code is shown as it is stored.
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+def language_name(code: str | None) -> str:
+    """A language's name in the UI: "Spanish" for ``es``, the code itself for a language
+    without a name here, "language unknown" for none (stored before detection, or too
+    short to tell)."""
+    if not code or code == "(unknown)":
+        return "language unknown"
+    return LANGUAGE_NAMES.get(code, code)
+
+
 def search_url(query: str, filters: dict[str, str], **changes: str | None) -> str:
     """The search page's address for this query and filters, with ``changes`` applied."""
     params = {"q": query, **filters, **changes}
@@ -66,6 +81,7 @@ def environment() -> Environment:
     env.filters["anchor"] = anchor_of
     env.globals["safe_href"] = safe_href
     env.globals["search_url"] = search_url
+    env.globals["language_name"] = language_name
     env.globals["version"] = __version__
     return env
 
