@@ -168,7 +168,7 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print what fuente got wrong")
     args = parser.parse_args()
     result = run(args.gold)
-    given = "" if args.gold == GOLD else f" --gold {args.gold.relative_to(ROOT)}"
+    given = "" if args.gold.resolve() == GOLD else f" --gold {args.gold}"
     print(f"$ .venv/bin/python bench/events_es.py{given}")
     print(f"sentences {sum(1 for _ in args.gold.open(encoding='utf-8'))}")
     print(f"{'':28}{'P':>8}{'R':>8}{'F1':>8}")
