@@ -56,6 +56,7 @@ def has_lexicon(name: str, *, language: str) -> bool:
     return (_packaged() / language / f"{name}.yaml").is_file()
 
 
+@cache
 def lexicon_language(language: str, *, name: str) -> str:
     """``language`` when fuente ships its lexicon ``name``, else ``DEFAULT_LANGUAGE``: the
     language a rule reads a Doc's words in (a Doc made in a test by hand has none)."""
