@@ -24,7 +24,9 @@ import yaml
 from fuente.errors import ConfigError, message
 from fuente.settings import Settings
 
-__all__ = ["DEFAULT_LANGUAGE", "has_lexicon", "load_lexicon", "read_lexicon", "words"]
+__all__ = [
+    "DEFAULT_LANGUAGE", "has_lexicon", "lexicon_language", "load_lexicon", "read_lexicon", "words",
+]  # fmt: skip
 
 # the language whose words a stage reads unless it is told another
 DEFAULT_LANGUAGE = "en"
@@ -52,6 +54,13 @@ def has_lexicon(name: str, *, language: str) -> bool:
     """Whether fuente ships the lexicon ``name`` for ``language`` (``fuente/data/<code>/``):
     the switch that turns on, for a language, a layer that reads that lexicon."""
     return (_packaged() / language / f"{name}.yaml").is_file()
+
+
+@cache
+def lexicon_language(language: str, *, name: str) -> str:
+    """``language`` when fuente ships its lexicon ``name``, else ``DEFAULT_LANGUAGE``: the
+    language a rule reads a Doc's words in (a Doc made in a test by hand has none)."""
+    return language if language and has_lexicon(name, language=language) else DEFAULT_LANGUAGE
 
 
 @cache

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from fuente.actors.antecedents import pronoun_antecedent
 from fuente.actors.known import known_actors
 from fuente.actors.speakers import STANCES, describe_source
-from fuente.lexicon import read_lexicon, words
+from fuente.lexicon import DEFAULT_LANGUAGE, has_lexicon, lexicon_language, read_lexicon, words
 from fuente.nlp.entity_view import entity_at, entity_label, entity_view
 from fuente.records import Actor, Entity, Mention
 from fuente.settings import Settings
@@ -51,13 +51,22 @@ RESIDENCE = words("residence-prepositions")
 
 
 @lru_cache(maxsize=8)
-def _actor_words(lexicon_dir: str | None) -> tuple[frozenset[str], dict[str, str]]:
+def _actor_words(
+    lexicon_dir: str | None, language: str = DEFAULT_LANGUAGE
+) -> tuple[frozenset[str], dict[str, str]]:
     """Nouns for people, bodies and who acts ("official", "ministry", "farmers"), and the
-    one-word sector names with their sector, read once per lexicon folder."""
-    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir)
-    extra = read_lexicon("events", lexicon_dir=lexicon_dir).get("actor-nouns", ())
-    people = frozenset(str(word) for word in (*speakers["people"], *speakers["bodies"], *extra))
-    sectors = read_lexicon("sectors", lexicon_dir=lexicon_dir)
+    one-word sector names with their sector, read once per lexicon folder and language."""
+    speakers: dict = {}
+    if has_lexicon("speakers", language=language):
+        speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir, language=language)
+    events = read_lexicon("events", lexicon_dir=lexicon_dir, language=language)
+    found = (
+        *speakers.get("people", ()),
+        *speakers.get("bodies", ()),
+        *events.get("actor-nouns", ()),
+    )
+    people = frozenset(str(word) for word in found)
+    sectors = read_lexicon("sectors", lexicon_dir=lexicon_dir, language=language)
     sector_words = {
         str(word): sector
         for sector, words in sectors.items()
@@ -83,7 +92,10 @@ class ActorCoder:
         self.names = {entity.id: entity.name for entity in entities}
         self.known = known_actors(settings)
         self.entity_at = _entity_ids(doc, mentions)
-        self.people, self.sector_words = _actor_words(settings.lexicon_dir)
+        self.language = lexicon_language(doc.lang_, name="events")
+        self.people, self.sector_words = _actor_words(settings.lexicon_dir, self.language)
+        events = read_lexicon("events", lexicon_dir=settings.lexicon_dir, language=self.language)
+        self.of_words = frozenset(str(word) for word in events.get("of-prepositions", ()))
         self.profiles: dict[str, tuple[str | None, str | None]] = {}
         self.coded: dict[tuple[int, int, int], Actor] = {}
         # head lemma of a description -> (country, sector) it was coded with, latest first
@@ -207,10 +219,10 @@ class ActorCoder:
         """A country the words leave open, from the text around: the country of the person a
         body is named after ("the Maduro government"), or of an earlier description with
         the same head noun and no other sector ("mutinous officers" after "rogue Venezuelan
-        military officers")."""
-        for child in head.children:
+        military officers"; "el gobierno de Maduro", where the language names it after the noun)."""
+        for child in [*head.children, *self._named_after(head)]:
             owner = self.entity_at.get(child.i)
-            person = child.dep_ in {"compound", "poss"} and owner is not None
+            person = child.dep_ in {"compound", "poss", "pobj"} and owner is not None
             if person and owner[1] == "PERSON" and (country := self._profile(owner[0])[0]):
                 return country
         if entity is not None:
@@ -219,6 +231,19 @@ class ActorCoder:
         if earlier is not None and (sector is None or earlier[1] in {None, sector}):
             return earlier[0]
         return None
+
+    def _named_after(self, head: Token) -> list[Token]:
+        """The name of a "de" phrase on a body, in a language that names a body's person
+        after it ("el gobierno de Maduro"; English says "the Maduro government")."""
+        if self.language == DEFAULT_LANGUAGE:
+            return []
+        return [
+            name
+            for child in head.children
+            if child.dep_ == "prep" and child.lower_ in self.of_words
+            for name in child.children
+            if name.dep_ == "pobj"
+        ]
 
     def _residence(self, head: Token) -> str | None:
         """The country of the place a people is said to live in ("the Albanians of southern

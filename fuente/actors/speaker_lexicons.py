@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
-from fuente.lexicon import read_lexicon
+from fuente.lexicon import DEFAULT_LANGUAGE, has_lexicon, read_lexicon
 from fuente.settings import Settings
 from fuente.text import fold
 
@@ -63,7 +63,9 @@ def _entries(
 
 
 @cache
-def compiled(lexicon_dir: str | None) -> SpeakerLexicons:
+def compiled(lexicon_dir: str | None, *, language: str = DEFAULT_LANGUAGE) -> SpeakerLexicons:
+    """The lexicons of ``language`` (countries, sectors and, where it has them, the speakers'
+    words), with the outlets every language shares."""
     outlets: dict[str, tuple[str, bool]] = {}
     for name, alias in _entries(
         read_lexicon("outlets_known", lexicon_dir=lexicon_dir), with_names=True
@@ -71,16 +73,22 @@ def compiled(lexicon_dir: str | None) -> SpeakerLexicons:
         outlets.setdefault(fold(bare_mention(alias)), (name, alias != alias.lower()))
     countries: dict[str, str] = {}
     capitalised: set[str] = set()
-    for code, alias in _entries(read_lexicon("countries", lexicon_dir=lexicon_dir)):
+    for code, alias in _entries(
+        read_lexicon("countries", lexicon_dir=lexicon_dir, language=language)
+    ):
         key = phrase_key(bare_mention(alias))
         if key not in countries:
             countries[key] = "" if code == "none" else code
             if alias != alias.lower():
                 capitalised.add(key)
     sectors: dict[str, str] = {}
-    for sector, word in _entries(read_lexicon("sectors", lexicon_dir=lexicon_dir)):
+    for sector, word in _entries(
+        read_lexicon("sectors", lexicon_dir=lexicon_dir, language=language)
+    ):
         sectors.setdefault(phrase_key(word), sector)
-    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir)
+    speakers = {}
+    if has_lexicon("speakers", language=language):
+        speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir, language=language)
     words = {key: frozenset(fold(str(v)) for v in values) for key, values in speakers.items()}
     numbers = dict(str(entry).split() for entry in speakers.get("count-numbers", ()))
     return SpeakerLexicons(outlets, countries, frozenset(capitalised), sectors, words, numbers)

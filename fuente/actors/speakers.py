@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from fuente.actors.descriptions import description_at
 from fuente.actors.places import place_country
@@ -29,7 +29,7 @@ from fuente.actors.speaker_lexicons import (
     phrase_key,
     token_key,
 )
-from fuente.lexicon import words
+from fuente.lexicon import DEFAULT_LANGUAGE, lexicon_language, words
 from fuente.nlp.entity_view import entity_at, entity_label
 from fuente.settings import Settings
 from fuente.text import fold
@@ -42,8 +42,6 @@ EXTRACTOR = "speakers@1"
 KINDS = ("person", "organisation", "outlet", "document", "author", "unnamed", "pronoun")
 
 ARTICLES = words("articles")
-# Prepositions on a source's head that say where it belongs ("officials in Washington").
-AFFILIATION_PREPS = words("affiliation-prepositions")
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
@@ -148,10 +146,18 @@ def _affiliation_groups(head: Token, core: Span, *, documents: bool) -> list[lis
     its appositions ("Abrams, the US special envoy").
     """
     doc = head.doc
-    groups = [list(doc[max(head.left_edge.i, core.start) : head.i + 1])]
+    language = lexicon_language(doc.lang_, name="words")
+    prepositions = words("affiliation-prepositions", language=language)
+    end = head.i + 1
+    if language != DEFAULT_LANGUAGE:  # the adjectives after the noun: "el gobierno venezolano"
+        for child in head.rights:
+            if child.dep_ not in {"amod", "flat"} or child.i >= core.end:
+                break
+            end = max(end, min(child.right_edge.i + 1, core.end))
+    groups = [list(doc[max(head.left_edge.i, core.start) : end])]
     for child in head.rights:
         inside = core.start <= child.i < core.end
-        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS and inside:
+        if child.dep_ == "prep" and child.lower_ in prepositions and inside:
             groups.append([t for t in list(child.subtree)[1:] if t.i < core.end])
         elif child.dep_ in {"amod", "acl"} and inside:
             for grandchild in child.children:
@@ -329,7 +335,7 @@ def _body(head: Token, lexicons: SpeakerLexicons) -> bool:
 
 def _classify(head: Token, core: Span, settings: Settings) -> tuple[str, str, str | None]:
     """``(kind, name, description)`` of a source that is not a pronoun."""
-    lexicons = compiled(settings.lexicon_dir)
+    lexicons = _lexicons(head.doc, settings)
     if name := outlet_of(core.text, lexicons):
         return "outlet", name, None
     named = _named(head, core, lexicons)
@@ -375,8 +381,14 @@ def describe_source(span: Span, *, settings: Settings) -> SourceInfo:
     return known[key]
 
 
+def _lexicons(doc: Doc, settings: Settings) -> SpeakerLexicons:
+    """The lexicons of ``doc``'s language (English's where fuente has none for it)."""
+    language = lexicon_language(doc.lang_, name="countries")
+    return compiled(settings.lexicon_dir, language=language)
+
+
 def _describe(span: Span, settings: Settings) -> SourceInfo:
-    lexicons = compiled(settings.lexicon_dir)
+    lexicons = _lexicons(span.doc, settings)
     trimmed = trim(span)
     if trimmed is None:
         text = span.text.strip()

@@ -111,7 +111,7 @@ class EventActors:
         if not (noun.like_num or self.lexicon.has("partitives", noun_lemma(noun))):
             return noun
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and self.lexicon.has("of-prepositions", child.lower_):
                 return object_of(child) or noun
         return noun
 
@@ -291,7 +291,7 @@ class EventActors:
     def modifier_actors(self, noun: Token) -> list[Token]:
         """Who a noun's own modifiers say acts: "US raid", "Venezuela's army", "by X"."""
         for child in noun.children:
-            by = child.dep_ == "prep" and child.lower_ == "by"
+            by = child.dep_ == "prep" and self.lexicon.has("agent-prepositions", child.lower_)
             if by and (found := self.heads(object_of(child))):
                 return found
             if child.dep_ == "acl":  # "the demonstration staged by students"

@@ -1,8 +1,9 @@
 """Events: who did what to whom, when and where, coded in PLOVER's categories.
 
 ``find_events`` makes one pass over the tokens of a parsed Doc. A verb or noun of the events
-lexicon (``fuente/data/en/events.yaml``) carries an event (``fuente.events.match`` finds the
-words); its dependency tree gives the rest:
+lexicon of the Doc's language (``fuente/data/<code>/events.yaml``) carries an event
+(``fuente.events.match`` finds the words); its dependency tree gives the rest (a Universal
+Dependencies parse, as the Spanish model gives, is read through ``fuente.events.ud``):
 
 * source and target (``fuente.events.actors``): a verb's subject and object, a noun's
   modifiers and prepositional objects, the subject of a light verb or of the verb a clause
@@ -32,6 +33,8 @@ from fuente.events.match import EventMatch, match_at, noun_object_coding, object
 from fuente.events.noun_actors import NounEventActors
 from fuente.events.qualifiers import EventQualifiers
 from fuente.events.syntax import definite, governor
+from fuente.events.ud import english_labels
+from fuente.lexicon import DEFAULT_LANGUAGE, lexicon_language
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
 from fuente.settings import Settings
 
@@ -329,11 +332,15 @@ def find_events(
     """The events of one parsed document, in text order, numbered ``{doc_id}#v1`` on."""
     if not len(doc) or not doc.has_annotation("DEP"):
         return ()
+    language = lexicon_language(doc.lang_, name="events")
+    lexicon = event_lexicon(settings, language=language)
+    if language != DEFAULT_LANGUAGE:  # the other languages' pipelines parse in UD
+        doc = english_labels(doc, lexicon, lexicon_dir=settings.lexicon_dir, language=language)
     coder = ActorCoder(doc, entities=entities, mentions=mentions, settings=settings)
     finder = _Finder(
         doc,
         coder=coder,
-        lexicon=event_lexicon(settings),
+        lexicon=lexicon,
         attributions=list(attributions),
         times=list(times),
         mentions=list(mentions),

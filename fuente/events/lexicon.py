@@ -1,6 +1,6 @@
 """The events lexicon compiled for lookup: which words carry which PLOVER category and mode.
 
-``fuente/data/en/events.yaml`` (plus the user's ``lexicon_dir``) maps lemmas and phrases to
+``fuente/data/<code>/events.yaml`` (plus the user's ``lexicon_dir``) maps lemmas and phrases to
 categories; its lower-case sections hold the qualifier words (negation, modality, light
 verbs, prepositions). ``event_lexicon(settings)`` reads it once per ``lexicon_dir`` into an
 ``EventLexicon``: patterns keyed by their first word, longest first, and word sets.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fuente.errors import ConfigError, message
-from fuente.lexicon import read_lexicon
+from fuente.lexicon import DEFAULT_LANGUAGE, read_lexicon
 from fuente.settings import Settings
 
 __all__ = ["CATEGORIES", "PARTS", "EventLexicon", "Pattern", "event_lexicon"]
@@ -33,7 +33,8 @@ WORD_SETS = (
     "generic-heads", "measures", "conditions", "conditioned", "reciprocal",
     "partner-prepositions", "purpose-prepositions", "withdrawals", "stative-passives",
     "participation", "purposed", "place-recipients", "commissive", "attempts", "executive",
-    "partitives", "state-verbs", "foreigners", "place-nouns", "name-labels",
+    "partitives", "state-verbs", "foreigners", "place-nouns", "name-labels", "object-markers",
+    "agent-prepositions", "of-prepositions",
 )  # fmt: skip
 
 
@@ -76,8 +77,8 @@ def _pattern(section: str, entry: str) -> Pattern:
 
 
 @cache
-def _compile(lexicon_dir: str | None) -> EventLexicon:
-    lexicon = read_lexicon("events", lexicon_dir=lexicon_dir)
+def _compile(lexicon_dir: str | None, language: str) -> EventLexicon:
+    lexicon = read_lexicon("events", lexicon_dir=lexicon_dir, language=language)
     found: dict[str, list[Pattern]] = {}
     for section, entries in lexicon.items():
         if section.lower() == section:
@@ -122,6 +123,6 @@ def _recoding(lexicon: dict[str, tuple[object, ...]], section: str) -> dict[str,
     return found
 
 
-def event_lexicon(settings: Settings) -> EventLexicon:
-    """The compiled events lexicon: packaged entries followed by the user's."""
-    return _compile(settings.lexicon_dir)
+def event_lexicon(settings: Settings, *, language: str = DEFAULT_LANGUAGE) -> EventLexicon:
+    """The compiled events lexicon of ``language``: packaged entries followed by the user's."""
+    return _compile(settings.lexicon_dir, language)

@@ -109,13 +109,14 @@ class NounEventActors:
         coordinated nouns is all of theirs ("artillery and rocket fire against the camps")."""
         words = [anchor, *(t for t in anchor.conjuncts if t.i > anchor.i)]
         for child in (child for word in words for child in word.children):
+            of = self.lexicon.has("of-prepositions", child.lower_)
             if child.dep_ == "prep" and (
-                child.lower_ == "of" or self.lexicon.has("target-prepositions", child.lower_)
+                of or self.lexicon.has("target-prepositions", child.lower_)
             ):
                 thing = object_of(child)
                 targets = self.verbs.heads(thing)
                 if not targets and thing is not None:
-                    targets = self.verbs.thing_targets(thing, whose=child.lower_ != "of")
+                    targets = self.verbs.thing_targets(thing, whose=not of)
                 if targets:
                     return targets
         return []

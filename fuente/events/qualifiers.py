@@ -90,6 +90,11 @@ class EventQualifiers:
         seen: list[str] = []
         future = False
         word = self.clause(anchor, governor)
+        # the features of the verb's own form, for a language that inflects for the future
+        # or the conditional ("viajará": tense=fut, "atacaría": mood=cnd)
+        features = [str(feature).lower() for feature in word.morph]
+        future = any(lexicon.has("future", feature) for feature in features)
+        seen += features
         for step in range(4):
             for child in word.children:
                 lower = child.lower_

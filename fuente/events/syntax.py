@@ -42,6 +42,10 @@ def object_of(preposition: Token) -> Token | None:
 
 
 def infinitive(verb: Token) -> bool:
+    """Whether a verb is an infinitive: "to" before it, or, in a language whose verbs show it
+    in their form ("reunirse"), that form."""
+    if verb.lang_ not in {"", "en"} and "Inf" in verb.morph.get("VerbForm"):
+        return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
