@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from fuente.text import fold, mask
 
 if TYPE_CHECKING:
-    from datasketch import MinHashLSH
+    from datasketch import MinHash, MinHashLSH
 
 __all__ = ["Passage", "bands", "containment", "passages", "shingles"]
 
@@ -66,12 +66,24 @@ def _lsh() -> MinHashLSH:
     return MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
 
 
+@cache
+def _template() -> MinHash:
+    """A signature whose permutations every other one reuses: drawing them is most of the cost
+    of a new MinHash, and the same seed draws the same ones."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=PERMUTATIONS, seed=1)
+
+
 def bands(passage: Passage) -> list[tuple[int, bytes]]:
     """(band number, key) of the passage's MinHash signature under the LSH banding."""
     lsh = _lsh()
     from datasketch import MinHash  # imported by _lsh
 
-    signature = MinHash(num_perm=PERMUTATIONS, seed=1)
+    template = _template()
+    signature = MinHash(
+        num_perm=PERMUTATIONS, seed=1, permutations=template.permutations, scheme=template.scheme
+    )
     signature.update_batch([shingle.encode("utf-8") for shingle in sorted(passage.shingles)])
     values = signature.hashvalues
     return [
