@@ -30,6 +30,7 @@ from fuente.events.lexicon import EventLexicon, Pattern, event_lexicon
 from fuente.events.match import EventMatch, match_at, noun_object_coding, object_coding, skipped
 from fuente.events.noun_actors import NounEventActors
 from fuente.events.qualifiers import EventQualifiers
+from fuente.events.senses import idiom_tokens, other_sense
 from fuente.events.syntax import definite, governor
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
 from fuente.settings import Settings
@@ -142,6 +143,7 @@ class _Finder:
 
     def found(self) -> Iterator[EventMatch]:
         for sentence in self.doc.sents:
+            idioms = idiom_tokens(self.doc, sentence, self.lexicon)
             i = sentence.start
             while i < sentence.end:
                 token = self.doc[i]
@@ -154,7 +156,10 @@ class _Finder:
                 i = max(t.i for t in match.tokens) + 1
                 inside_silence = any(a <= token.idx < b for a, b in self.silent)
                 named = any(a <= t.idx < b for t in match.tokens for a, b in self.names)
-                if not (inside_silence or named) and not skipped(match, self.lexicon):
+                idiom = all(t.i in idioms for t in match.tokens)
+                if inside_silence or named or idiom or skipped(match, self.lexicon):
+                    continue
+                if not other_sense(match, self.lexicon):
                     yield match
 
     def stand_ins(

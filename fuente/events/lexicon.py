@@ -33,7 +33,8 @@ WORD_SETS = (
     "generic-heads", "measures", "conditions", "conditioned", "reciprocal",
     "partner-prepositions", "purpose-prepositions", "withdrawals", "stative-passives",
     "participation", "purposed", "place-recipients", "commissive", "attempts", "executive",
-    "partitives", "state-verbs", "foreigners", "place-nouns", "name-labels",
+    "partitives", "state-verbs", "foreigners", "place-nouns", "name-labels", "object-senses",
+    "complement-senses", "kind-modifiers", "act-words",
 )  # fmt: skip
 
 
@@ -57,6 +58,7 @@ class EventLexicon:
     hypothetical_as: dict[str, str]  # category -> category of the same event as a possibility
     object_as: dict[tuple[str, str], tuple[str, str | None]]  # (verb, object) -> coding
     object_verbs: frozenset[str]  # the verbs of ``object_as``
+    idioms: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases of no event
 
     def has(self, section: str, word: str) -> bool:
         return word in self.words.get(section, frozenset())
@@ -109,7 +111,18 @@ def _compile(lexicon_dir: str | None) -> EventLexicon:
         _recoding(lexicon, "hypothetical-as"),
         object_as,
         frozenset(verb for verb, _ in object_as),
+        _phrases(lexicon, "idioms"),
     )
+
+
+def _phrases(lexicon: dict[str, tuple[object, ...]], section: str) -> dict[str, tuple]:
+    """A section's phrases as word tuples keyed by their first word, longest first."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for entry in lexicon.get(section, ()):
+        words = tuple(str(entry).lower().replace("-", " - ").split())
+        if words:
+            found.setdefault(words[0], []).append(words)
+    return {word: tuple(sorted(group, key=len, reverse=True)) for word, group in found.items()}
 
 
 def _recoding(lexicon: dict[str, tuple[object, ...]], section: str) -> dict[str, str]:
