@@ -71,3 +71,22 @@ def test_event_senses_words_in_their_sense_keep_their_event(
     nlp, marovia, text: str, category: str
 ) -> None:
     assert category in categories(nlp, marovia, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Marovian senator questioned whether the plan would work.", "ACCUSE"),
+        ("Any new deal with Halvik would need the assembly's approval.", "AGREE"),
+        ("The Marovian reform cost a great deal of money.", "AGREE"),
+    ],
+)
+def test_event_senses_doubt_generic_and_quantity_carry_no_event(
+    nlp, marovia, text: str, category: str
+) -> None:
+    assert category not in categories(nlp, marovia, text)
+
+
+def test_event_senses_allegiance_pledged_is_support(nlp, marovia) -> None:
+    found = categories(nlp, marovia, "The Marovian rebels pledged allegiance to Halvik.")
+    assert "SUPPORT" in found and "AGREE" not in found

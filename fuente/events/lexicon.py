@@ -34,7 +34,7 @@ WORD_SETS = (
     "partner-prepositions", "purpose-prepositions", "withdrawals", "stative-passives",
     "participation", "purposed", "place-recipients", "commissive", "attempts", "executive",
     "partitives", "state-verbs", "foreigners", "place-nouns", "name-labels", "object-senses",
-    "complement-senses", "kind-modifiers", "act-words",
+    "complement-senses", "kind-modifiers", "act-words", "generic-determiners",
 )  # fmt: skip
 
 

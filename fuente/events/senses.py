@@ -9,6 +9,8 @@ tells the sense, and where it tells another one there is no event.
   "helped drive turnout" causes, "fighting to survive" struggles, "recognized that" knows.
 * An event noun a word of ``kind-modifiers`` modifies is a thing of another kind ("campaign
   rallies", "the nomination fight", "interview requests", "a charm offensive").
+* An event noun a determiner of ``generic-determiners`` opens is any event of its kind ("any
+  new deal"), not one that took place.
 * A word of ``act-words`` ("threat", "warning", "warned") is a threat only when it names the
   act threatened, an event of the lexicon ("the threat of sanctions", "warned it would
   retaliate"), warns someone to act ("warned Halvik to withdraw") or is made ("issued a
@@ -60,12 +62,13 @@ def other_sense(found: EventMatch, lexicon: EventLexicon) -> bool:
             return True
     if anchor.pos_ in NOUNS:
         lemma = noun_lemma(anchor)
-        if any(
-            child.dep_ in {"compound", "amod"}
-            and lexicon.has("kind-modifiers", child.lemma_.lower())
-            for child in anchor.children
-        ):
-            return True
+        for child in anchor.children:
+            if child.dep_ in {"compound", "amod"} and lexicon.has(
+                "kind-modifiers", child.lemma_.lower()
+            ):
+                return True
+            if child.dep_ == "det" and lexicon.has("generic-determiners", child.lower_):
+                return True
     if lexicon.has("act-words", lemma) and len(found.tokens) == 1:
         return not _names_act(anchor, lexicon)
     return False
