@@ -90,3 +90,14 @@ def test_event_senses_doubt_generic_and_quantity_carry_no_event(
 def test_event_senses_allegiance_pledged_is_support(nlp, marovia) -> None:
     found = categories(nlp, marovia, "The Marovian rebels pledged allegiance to Halvik.")
     assert "SUPPORT" in found and "AGREE" not in found
+
+
+def test_event_senses_an_attack_between_people_is_a_criticism(nlp, marovia) -> None:
+    text = "Senator Anna Kovac attacked Governor Peter Lund over the budget on Monday."
+    found = categories(nlp, marovia, text)
+    assert "ACCUSE" in found and "ASSAULT" not in found
+
+
+def test_event_senses_an_attack_by_forces_stays_an_assault(nlp, marovia) -> None:
+    found = categories(nlp, marovia, "Halvikian troops attacked the Marovian town on Monday.")
+    assert "ASSAULT" in found

@@ -30,7 +30,7 @@ from fuente.events.lexicon import EventLexicon, Pattern, event_lexicon
 from fuente.events.match import EventMatch, match_at, noun_object_coding, object_coding, skipped
 from fuente.events.noun_actors import NounEventActors
 from fuente.events.qualifiers import EventQualifiers
-from fuente.events.senses import idiom_tokens, other_sense
+from fuente.events.senses import idiom_tokens, other_sense, verbal
 from fuente.events.syntax import definite, governor
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
 from fuente.settings import Settings
@@ -263,6 +263,9 @@ class _Finder:
             verb = governor(anchor, self.lexicon)
             category, mode, modality, negated, sources, targets = self.coded(found, verb)
             sources, targets, place = self.sides(found, verb, sources, targets)
+            if category == "ASSAULT" and targets and verbal(self.doc, anchor, sources + targets,
+                                                            self.lexicon):  # fmt: skip
+                category, mode = "ACCUSE", "disapprove"
             when = qualifiers.date(anchor, verb)
             common = {
                 "start": min(t.idx for t in found.tokens),

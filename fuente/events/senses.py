@@ -26,13 +26,16 @@ from fuente.actors.coding import noun_lemma
 from fuente.events.lexicon import EventLexicon
 from fuente.events.match import EventMatch, keys, match_at, phrase_tokens
 from fuente.events.syntax import verb_is
+from fuente.nlp.entity_view import entity_label
+from fuente.records import Actor
 
-__all__ = ["idiom_tokens", "other_sense"]
+__all__ = ["idiom_tokens", "other_sense", "verbal"]
 
 VERBS = {"VERB", "AUX"}
 NOUNS = {"NOUN", "PROPN"}
 CLAUSE_COMPLEMENTS = {"ccomp", "xcomp"}
 ACT_PREPOSITIONS = {"of", "against"}
+PERSONAL = {"he", "she", "him", "her", "his", "i", "me", "my", "you"}
 
 
 def idiom_tokens(doc: Doc, sentence: Span, lexicon: EventLexicon) -> set[int]:
@@ -92,3 +95,19 @@ def _names_act(word: Token, lexicon: EventLexicon) -> bool:
         if any(match_at(word.doc, act, lexicon, end) is not None for act in acts):
             return True
     return False
+
+
+def verbal(doc: Doc, anchor: Token, sides: list[Actor], lexicon: EventLexicon) -> bool:
+    """Whether an attack is verbal: a word of ``verbal-attacks`` whose every side is a named
+    person or a personal pronoun ("Rubio attacked Trump", "she counterattacked him"), one
+    politician's criticism of another, not violence."""
+    if not sides or not lexicon.has("verbal-attacks", noun_lemma(anchor)):
+        return False
+    for actor in sides:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if entity_label(root) != "PERSON" and root.lower_ not in PERSONAL:
+            return False
+    return True
