@@ -101,3 +101,17 @@ def test_event_senses_an_attack_between_people_is_a_criticism(nlp, marovia) -> N
 def test_event_senses_an_attack_by_forces_stays_an_assault(nlp, marovia) -> None:
     found = categories(nlp, marovia, "Halvikian troops attacked the Marovian town on Monday.")
     assert "ASSAULT" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The union's refusal to support the Marovian bill angered ministers.", "SUPPORT"),
+        ("The Marovian opposition demanded the resignation of the minister.", "RETREAT"),
+    ],
+)
+def test_event_senses_what_a_request_or_refusal_governs_is_its_content(
+    nlp, marovia, text: str, category: str
+) -> None:
+    found = categories(nlp, marovia, text)
+    assert category not in found and ({"REQUEST", "REJECT"} & set(found))

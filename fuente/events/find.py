@@ -30,7 +30,7 @@ from fuente.events.lexicon import EventLexicon, Pattern, event_lexicon
 from fuente.events.match import EventMatch, match_at, noun_object_coding, object_coding, skipped
 from fuente.events.noun_actors import NounEventActors
 from fuente.events.qualifiers import EventQualifiers
-from fuente.events.senses import idiom_tokens, other_sense, verbal
+from fuente.events.senses import governed, idiom_tokens, other_sense, verbal
 from fuente.events.syntax import definite, governor
 from fuente.records import Actor, Attribution, Entity, Event, Mention, TimeExpr
 from fuente.settings import Settings
@@ -159,7 +159,7 @@ class _Finder:
                 idiom = all(t.i in idioms for t in match.tokens)
                 if inside_silence or named or idiom or skipped(match, self.lexicon):
                     continue
-                if not other_sense(match, self.lexicon):
+                if not (other_sense(match, self.lexicon) or governed(match, self.lexicon)):
                     yield match
 
     def stand_ins(

@@ -35,7 +35,7 @@ WORD_SETS = (
     "participation", "purposed", "place-recipients", "commissive", "attempts", "executive",
     "partitives", "state-verbs", "foreigners", "place-nouns", "name-labels", "object-senses",
     "complement-senses", "kind-modifiers", "act-words", "generic-determiners",
-    "verbal-attacks",
+    "verbal-attacks", "governing", "object-governing",
 )  # fmt: skip
 
 

@@ -24,17 +24,18 @@ from spacy.tokens import Doc, Span, Token
 
 from fuente.actors.coding import noun_lemma
 from fuente.events.lexicon import EventLexicon
-from fuente.events.match import EventMatch, keys, match_at, phrase_tokens
+from fuente.events.match import EventMatch, keys, match_at, phrase_tokens, skipped
 from fuente.events.syntax import verb_is
 from fuente.nlp.entity_view import entity_label
 from fuente.records import Actor
 
-__all__ = ["idiom_tokens", "other_sense", "verbal"]
+__all__ = ["governed", "idiom_tokens", "other_sense", "verbal"]
 
 VERBS = {"VERB", "AUX"}
 NOUNS = {"NOUN", "PROPN"}
 CLAUSE_COMPLEMENTS = {"ccomp", "xcomp"}
 ACT_PREPOSITIONS = {"of", "against"}
+CONTENT = {"xcomp", "acl", "dobj"}  # not a clause: "denied that troops fired" is told
 PERSONAL = {"he", "she", "him", "her", "his", "i", "me", "my", "you"}
 
 
@@ -111,3 +112,19 @@ def verbal(doc: Doc, anchor: Token, sides: list[Actor], lexicon: EventLexicon) -
         if entity_label(root) != "PERSON" and root.lower_ not in PERSONAL:
             return False
     return True
+
+
+def governed(found: EventMatch, lexicon: EventLexicon) -> bool:
+    """Whether the event is what a request or a refusal asks for or refuses: the complement of
+    an event of a category of ``governing`` ("the refusal to support the bill", "a request to
+    block the visit"), or the object of one of ``object-governing`` ("demanded the
+    resignation of"; "dismissed the threat" rejects a threat that was made)."""
+    anchor = found.anchor
+    head = anchor.head
+    if anchor.dep_ not in CONTENT or head.i == anchor.i:
+        return False
+    match = match_at(anchor.doc, head, lexicon, anchor.sent.end)
+    if match is None or skipped(match, lexicon):  # "sought to block": an attempt, told
+        return False
+    section = "object-governing" if anchor.dep_ == "dobj" else "governing"
+    return lexicon.has(section, match.pattern.category.lower())
