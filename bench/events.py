@@ -26,7 +26,7 @@ read while writing it. ``--split all`` scores every record.
 
 Run: .venv/bin/python bench/events.py [--data ../shared/data/plover/PLOVER_GSR_CAMEO.txt]
      [--split test|learn|all] [--errors N]
-     .venv/bin/python bench/events.py --real [--errors N]
+     .venv/bin/python bench/events.py --real [--half all|odd|even] [--errors N]
      .venv/bin/python bench/events.py --petrarch [PATH/PETR.UnitTest.records.xml]
 """
 
@@ -165,6 +165,12 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print N records coded wrong")
     parser.add_argument("--real", action="store_true", help="score the judged PolNeAR events")
     parser.add_argument(
+        "--half",
+        choices=("all", "odd", "even"),
+        default="all",
+        help="with --real: the odd-numbered judged articles (read), the even ones (never read)",
+    )
+    parser.add_argument(
         "--petrarch", nargs="?", type=Path, const=PETRARCH, help="score PETRARCH's unit tests"
     )
     args = parser.parse_args()
@@ -173,7 +179,7 @@ def main() -> None:
 
         sys.exit(run(args.petrarch))
     if args.real:
-        report(show=args.errors)
+        report(show=args.errors, half=args.half)
         return
     records = [r for r in dump(args.data) if in_split(r["id"], args.split)]
     began = time.perf_counter()

@@ -17,6 +17,8 @@ the gold lines of the same document whose trigger overlaps theirs. Scores:
 * recall: the gold events (lines with a category) that a trigger of that category matches.
 
 Triggers no gold line covers are listed as unjudged, so the set can be extended after a change.
+``half`` keeps the odd-numbered articles (1, 3, ...: those whose errors may be read while
+changing fuente) or the even-numbered ones (never read), by their order in the gold file.
 """
 
 from __future__ import annotations
@@ -196,14 +198,26 @@ def describe(trigger: Trigger, text: str) -> str:
     )
 
 
-def report(gold_path: Path = GOLD, *, polnear: Path = POLNEAR, show: int = 0) -> None:
-    """Print the figures of fuente on the judged articles, and the triggers still unjudged."""
+def in_half(number: int, half: str) -> bool:
+    """Whether the article drawn ``number``-th (from 1, in the gold file's order) is in
+    ``half``: "odd" (the articles errors may be read on), "even" (never read) or "all"."""
+    return half == "all" or (number % 2 == 1) == (half == "odd")
+
+
+def report(
+    gold_path: Path = GOLD, *, polnear: Path = POLNEAR, show: int = 0, half: str = "all"
+) -> None:
+    """Print the figures of fuente on the judged articles of ``half``, and the triggers still
+    unjudged."""
     gold = load_gold(gold_path)
-    docs = list(dict.fromkeys(g["doc"] for g in gold))
+    drawn = list(dict.fromkeys(g["doc"] for g in gold))
+    docs = [doc for number, doc in enumerate(drawn, start=1) if in_half(number, half)]
+    gold = [g for g in gold if g["doc"] in docs]
     texts, triggers = run(docs, polnear)
     result = scores(triggers, gold)
     judged, events = result["judged"] or 1, result["events"] or 1
-    print("$ .venv/bin/python bench/events.py --real" + (f" --errors {show}" if show else ""))
+    options = (f" --half {half}" if half != "all" else "") + (f" --errors {show}" if show else "")
+    print("$ .venv/bin/python bench/events.py --real" + options)
     print(
         f"articles {len(docs)}  gold lines {len(gold)}  gold events {result['events']}  "
         f"fuente triggers {result['triggers']} (judged {result['judged']})"

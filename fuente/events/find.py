@@ -32,6 +32,7 @@ from fuente.events.lexicon import EventLexicon, Pattern, event_lexicon
 from fuente.events.match import EventMatch, match_at, noun_object_coding, object_coding, skipped
 from fuente.events.noun_actors import NounEventActors
 from fuente.events.qualifiers import EventQualifiers
+from fuente.events.senses import governed, idiom_tokens, other_sense, verbal
 from fuente.events.syntax import definite, governor
 from fuente.events.ud import english_labels
 from fuente.lexicon import DEFAULT_LANGUAGE, lexicon_language
@@ -147,6 +148,7 @@ class _Finder:
 
     def found(self) -> Iterator[EventMatch]:
         for sentence in self.doc.sents:
+            idioms = idiom_tokens(self.doc, sentence, self.lexicon)
             i = sentence.start
             while i < sentence.end:
                 token = self.doc[i]
@@ -159,7 +161,10 @@ class _Finder:
                 i = max(t.i for t in match.tokens) + 1
                 inside_silence = any(a <= token.idx < b for a, b in self.silent)
                 named = any(a <= t.idx < b for t in match.tokens for a, b in self.names)
-                if not (inside_silence or named) and not skipped(match, self.lexicon):
+                idiom = all(t.i in idioms for t in match.tokens)
+                if inside_silence or named or idiom or skipped(match, self.lexicon):
+                    continue
+                if not (other_sense(match, self.lexicon) or governed(match, self.lexicon)):
                     yield match
 
     def stand_ins(
@@ -293,6 +298,9 @@ class _Finder:
             category, mode, modality, negated, sources, targets = self.coded(found, verb)
             given = {(a.start, a.end) for a in (*sources, *targets)}
             sources, targets, place = self.sides(found, verb, sources, targets)
+            if category == "ASSAULT" and targets and verbal(self.doc, anchor, sources + targets,
+                                                            self.lexicon):  # fmt: skip
+                category, mode = "ACCUSE", "disapprove"
             sources, targets = self.found_as(sources, given), self.found_as(targets, given)
             when = qualifiers.date(anchor, verb)
             common = {

@@ -34,7 +34,9 @@ WORD_SETS = (
     "partner-prepositions", "purpose-prepositions", "withdrawals", "stative-passives",
     "participation", "purposed", "place-recipients", "commissive", "attempts", "executive",
     "partitives", "state-verbs", "foreigners", "place-nouns", "name-labels", "object-markers",
-    "agent-prepositions", "of-prepositions",
+    "agent-prepositions", "of-prepositions", "object-senses", "complement-senses",
+    "kind-modifiers", "act-words", "generic-determiners", "verbal-attacks", "governing",
+    "object-governing",
 )  # fmt: skip
 
 
@@ -58,6 +60,7 @@ class EventLexicon:
     hypothetical_as: dict[str, str]  # category -> category of the same event as a possibility
     object_as: dict[tuple[str, str], tuple[str, str | None]]  # (verb, object) -> coding
     object_verbs: frozenset[str]  # the verbs of ``object_as``
+    idioms: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases of no event
 
     def has(self, section: str, word: str) -> bool:
         return word in self.words.get(section, frozenset())
@@ -110,7 +113,18 @@ def _compile(lexicon_dir: str | None, language: str) -> EventLexicon:
         _recoding(lexicon, "hypothetical-as"),
         object_as,
         frozenset(verb for verb, _ in object_as),
+        _phrases(lexicon, "idioms"),
     )
+
+
+def _phrases(lexicon: dict[str, tuple[object, ...]], section: str) -> dict[str, tuple]:
+    """A section's phrases as word tuples keyed by their first word, longest first."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for entry in lexicon.get(section, ()):
+        words = tuple(str(entry).lower().replace("-", " - ").split())
+        if words:
+            found.setdefault(words[0], []).append(words)
+    return {word: tuple(sorted(group, key=len, reverse=True)) for word, group in found.items()}
 
 
 def _recoding(lexicon: dict[str, tuple[object, ...]], section: str) -> dict[str, str]:

@@ -22,9 +22,11 @@ from fuente.lexicon import DEFAULT_LANGUAGE, words
 __all__ = [
     "WINDOW",
     "EventMatch",
+    "keys",
     "match_at",
     "noun_object_coding",
     "object_coding",
+    "phrase_tokens",
     "skipped",
 ]
 
@@ -48,18 +50,18 @@ class EventMatch:
     pattern: Pattern
 
 
-def _keys(token: Token) -> list[str]:
+def keys(token: Token) -> list[str]:
     """The forms a lexicon entry may name the token by: its lemma and its text, and the
     stems the lemmatiser may have missed ("cordoned" lemmatised as "cordone", "Officials")."""
     lemma, lower, tag = token.lemma_.lower(), token.lower_, token.tag_
-    keys = [lemma, lower]
+    forms = [lemma, lower]
     if tag in {"NNS", "NNPS"} and lower.endswith("s"):
-        keys.append(lower[:-1])
+        forms.append(lower[:-1])
     elif tag in {"VBD", "VBN"} and lower.endswith("ed"):
-        keys += [lower[:-2], lower[:-1]]
+        forms += [lower[:-2], lower[:-1]]
     elif tag == "VBG" and lower.endswith("ing"):
-        keys += [lower[:-3], lower[:-3] + "e"]
-    return list(dict.fromkeys(keys))
+        forms += [lower[:-3], lower[:-3] + "e"]
+    return list(dict.fromkeys(forms))
 
 
 def _part(token: Token) -> str:
@@ -71,7 +73,7 @@ def _part(token: Token) -> str:
 
 
 def _word_matches(token: Token, word: str) -> bool:
-    return word in _keys(token)
+    return word in keys(token)
 
 
 def _linked(word: Token, inside: set[int]) -> bool:
@@ -86,31 +88,38 @@ def _linked(word: Token, inside: set[int]) -> bool:
     return word.dep_ == "compound" or (word.dep_ in {"aux", "mark"} and word.i - 1 in inside)
 
 
+def phrase_tokens(doc: Doc, token: Token, phrase: tuple[str, ...], end: int) -> list[Token] | None:
+    """The tokens of a phrase whose first word is ``token``: each later word within ``WINDOW``
+    tokens of the one before, before ``end``, and hanging together with the others in the
+    parse ("held talks with Halvik as the crisis deepened" has no "hold as"); None if absent."""
+    tokens, position = [token], token.i
+    for word in phrase[1:]:
+        nxt = next(
+            (
+                i
+                for i in range(position + 1, min(end, position + 1 + WINDOW))
+                if _word_matches(doc[i], word)
+            ),
+            None,
+        )
+        if nxt is None:
+            return None
+        tokens.append(doc[nxt])
+        position = nxt
+    inside = {t.i for t in tokens}
+    return tokens if all(_linked(t, inside) for t in tokens[1:]) else None
+
+
 def match_at(doc: Doc, token: Token, lexicon: EventLexicon, end: int) -> EventMatch | None:
     """The longest pattern whose words start at ``token``, with the tokens it covers."""
     part = _part(token)
-    for key in _keys(token):
+    for key in keys(token):
         for pattern in lexicon.patterns.get(key, ()):
             if len(pattern.words) == 1 and part not in pattern.parts:
                 continue
-            tokens, position = [token], token.i
-            for word in pattern.words[1:]:
-                nxt = next(
-                    (
-                        i
-                        for i in range(position + 1, min(end, position + 1 + WINDOW))
-                        if _word_matches(doc[i], word)
-                    ),
-                    None,
-                )
-                if nxt is None:
-                    break
-                tokens.append(doc[nxt])
-                position = nxt
-            else:
+            tokens = phrase_tokens(doc, token, pattern.words, end)
+            if tokens is not None:
                 inside = {t.i for t in tokens}
-                if not all(_linked(t, inside) for t in tokens[1:]):
-                    continue  # "held talks with Halvik as the crisis deepened": no "hold as"
                 anchor = next(
                     (t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1]
                 )
