@@ -76,7 +76,6 @@ class _Finder:
             if a.kind == "non-response"
         ]
         self.last: dict[str, tuple[list[Actor | None], list[Actor | None]]] = {}
-        self.token_at = {token.idx: token for token in doc}
 
     def recoded(self, anchor: Token, pattern: Pattern) -> tuple[str, str | None]:
         """The pattern's category and mode, those its verb's object makes of it, those of the
@@ -279,9 +278,10 @@ class _Finder:
     def argument_kind(self, actor: Actor) -> str:
         """``argument``; ``coreference`` for a pronoun or a description the article resolves
         ("he", "the senator"); ``knowledge base`` for a description only its dated roles do."""
-        token = self.token_at.get(actor.start)
-        if token is None:
+        words = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if words is None or not len(words) or words[0].idx != actor.start:
             return "argument"
+        token = words[0]
         if token.lower_ in STANDING_IN or token.lower_ in RELATIVE:
             return "coreference" if actor.entity else "argument"
         described = description_at(token, settings=self.actors.coder.settings)
