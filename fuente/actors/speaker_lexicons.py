@@ -1,6 +1,6 @@
-"""The lexicons a source's words are read against, compiled once per ``lexicon_dir``: outlets
-(``fuente/data/outlets_known.yaml``), countries, sectors and the speakers' words
-(``fuente/data/en/{countries,sectors,speakers}.yaml``), plus the user's ``lexicon_dir``; and
+"""The lexicons a source's words are read against, compiled once per ``lexicon_dir`` and
+language: outlets (``fuente/data/outlets_known.yaml``), countries, sectors and the speakers' words
+(``fuente/data/<code>/{countries,sectors,speakers}.yaml``), plus the user's ``lexicon_dir``; and
 the matching of their phrases in a run of tokens, for ``fuente.actors.speakers``.
 """
 
@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
-from fuente.lexicon import read_lexicon
+from fuente.lexicon import DEFAULT_LANGUAGE, read_lexicon
 from fuente.settings import Settings
 from fuente.text import fold
 
@@ -63,7 +63,7 @@ def _entries(
 
 
 @cache
-def compiled(lexicon_dir: str | None) -> SpeakerLexicons:
+def compiled(lexicon_dir: str | None, language: str = DEFAULT_LANGUAGE) -> SpeakerLexicons:
     outlets: dict[str, tuple[str, bool]] = {}
     for name, alias in _entries(
         read_lexicon("outlets_known", lexicon_dir=lexicon_dir), with_names=True
@@ -71,28 +71,32 @@ def compiled(lexicon_dir: str | None) -> SpeakerLexicons:
         outlets.setdefault(fold(bare_mention(alias)), (name, alias != alias.lower()))
     countries: dict[str, str] = {}
     capitalised: set[str] = set()
-    for code, alias in _entries(read_lexicon("countries", lexicon_dir=lexicon_dir)):
+    countries_lexicon = read_lexicon("countries", lexicon_dir=lexicon_dir, language=language)
+    for code, alias in _entries(countries_lexicon):
         key = phrase_key(bare_mention(alias))
         if key not in countries:
             countries[key] = "" if code == "none" else code
             if alias != alias.lower():
                 capitalised.add(key)
     sectors: dict[str, str] = {}
-    for sector, word in _entries(read_lexicon("sectors", lexicon_dir=lexicon_dir)):
+    sectors_lexicon = read_lexicon("sectors", lexicon_dir=lexicon_dir, language=language)
+    for sector, word in _entries(sectors_lexicon):
         sectors.setdefault(phrase_key(word), sector)
-    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir)
+    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir, language=language)
     words = {key: frozenset(fold(str(v)) for v in values) for key, values in speakers.items()}
     numbers = dict(str(entry).split() for entry in speakers.get("count-numbers", ()))
     return SpeakerLexicons(outlets, countries, frozenset(capitalised), sectors, words, numbers)
 
 
 def has(lexicons: SpeakerLexicons, section: str, word: str) -> bool:
-    return word in lexicons.words.get(section, frozenset())
+    """Whether ``word`` is in ``section`` (whose words are folded: "líder" is "lider")."""
+    entries = lexicons.words.get(section, frozenset())
+    return word in entries or (not word.isascii() and fold(word) in entries)
 
 
-def outlet_name(text: str, *, settings: Settings) -> str | None:
+def outlet_name(text: str, *, settings: Settings, language: str = DEFAULT_LANGUAGE) -> str | None:
     """The canonical name of the outlet ``text`` names ("the Times" -> The New York Times)."""
-    return outlet_of(text, compiled(settings.lexicon_dir))
+    return outlet_of(text, compiled(settings.lexicon_dir, language))
 
 
 def outlet_called(name: str, *, lexicon_dir: str | None = None) -> str | None:
