@@ -43,7 +43,8 @@ def test_languages_mixed_pile_gets_each_article_its_pipeline(settings) -> None:
     assert ("Ernesto Villalba", "PERSON") in names and ("Caracas", "LOC") in names  # PER renamed
     assert all("core_news_sm" in m.version for m in spanish.mentions)
     # English-only layers stay off for Spanish: no records rather than wrong ones
-    assert not spanish.attributions and not spanish.times and not spanish.events
+    assert not spanish.times and not spanish.events
+    assert spanish.attributions  # "afirmó … que": Spanish has its cues (issue 19)
     assert by_id["en1"].attributions  # "Varga said": English keeps every layer
     assert by_id["fr1"].document.language == "fr" and not by_id["fr1"].sentences
 
@@ -89,7 +90,7 @@ def test_languages_spanish_install_hint_names_no_deps() -> None:
 
 def test_languages_layers_follow_the_lexicons() -> None:
     assert language_layers("en") == {"times", "descriptions", "attribution", "events", "findings"}
-    assert language_layers("es") == frozenset()
+    assert language_layers("es") == {"attribution"}
     assert language_layers(None) == frozenset()
 
 
