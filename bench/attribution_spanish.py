@@ -98,6 +98,10 @@ def _spans(attribution, role: str) -> Spans | None:
     return None if start is None or end is None else ((start, end),)
 
 
+def _shown(text: str, spans: Spans | None) -> str | None:
+    return text[spans[0][0] : spans[-1][1]] if spans else None
+
+
 def _name_words(name: str | None) -> set[str]:
     from fuente.text import fold
 
@@ -142,9 +146,12 @@ def score(corpus: list[tuple[str, list[Gold]]], outcomes: list) -> dict[str, flo
             prediction = predictions[matched[gi]]
             source = _tokens(text, _spans(prediction, "source"))
             if gold.source is None:
-                counts["sourced"] += prediction.source_start is None
+                sourced = prediction.source_start is None
             else:
-                counts["sourced"] += bool(_tokens(text, gold.source) & source)
+                sourced = bool(_tokens(text, gold.source) & source)
+            counts["sourced"] += sourced
+            if not sourced:
+                misses.append(f"source {_shown(text, _spans(prediction, 'source'))!r} for: {shown}")
             speaker = speakers.get(prediction.speaker or "")
             if gold.speaker_kind == "author":
                 right = speaker is not None and speaker.kind == "author"

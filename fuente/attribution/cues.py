@@ -72,6 +72,7 @@ class Cues:
     hearsay: frozenset[str] = frozenset()
     according: tuple[tuple[str, ...], ...] = ()  # "según", "de acuerdo con": words, lower case
     subject_in_verb: dict[str, str] | None = None  # a verb's person -> its speaker hint
+    not_subjects: frozenset[str] = frozenset()  # marks the parser may take for a subject
 
 
 @cache
@@ -97,6 +98,7 @@ def load_cues(lexicon_dir: str | None, language: str = DEFAULT_LANGUAGE) -> Cues
         hearsay=words("hearsay-adverbs", language=language),
         according=tuple(tuple(str(p).lower().split()) for p in data.get("according_phrases", ())),
         subject_in_verb=persons or None,
+        not_subjects=frozenset(str(mark) for mark in data.get("not_subjects", ())),
     )
 
 
@@ -137,7 +139,7 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token] | None:
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECTS and passive:
             continue  # "the minister is said to …": said of the minister, not by him
-        if child.dep_ in SUBJECTS and child.lower_ != "it" and not child.is_punct:
+        if child.dep_ in SUBJECTS and child.lower_ != "it" and not _mark_as_name(child):
             if is_relative(child) and relative_clause(verb):
                 head = verb.head
                 return [t for t in head.subtree if t.i < verb.left_edge.i]
@@ -149,6 +151,12 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token] | None:
     if depth < 2 and verb.dep_ in {"conj", "advcl", "xcomp", "dep"} and verb.head is not verb:
         return source_tokens(verb.head, depth + 1)
     return None
+
+
+def _mark_as_name(token: Token) -> bool:
+    """A mark the language's parser takes for a subject (the Spanish model's "—dijo", "«Y abril
+    …»"): its cues' ``not_subjects``."""
+    return token.is_punct and token.text in load_cues(None, token.lang_).not_subjects
 
 
 def is_relative(token: Token) -> bool:

@@ -195,7 +195,6 @@ def non_responses(ctx: Context) -> None:
                 continue
             verb = span.root if span.root.pos_ in {"VERB", "AUX"} else span[0].head
             source = source_tokens(verb)
-            ctx.taken.append((span.start_char, span.end_char))  # its verb claims nothing
             ctx.found.append(
                 FoundAttribution(
                     "non-response",
