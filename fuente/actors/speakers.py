@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from fuente.actors.clauses import relative_clause
 from fuente.actors.descriptions import description_at
 from fuente.actors.places import place_country
 from fuente.actors.speaker_lexicons import (
@@ -29,7 +30,6 @@ from fuente.actors.speaker_lexicons import (
     phrase_key,
     token_key,
 )
-from fuente.attribution.cues import relative_clause
 from fuente.lexicon import words
 from fuente.nlp.entity_view import entity_at, entity_label
 from fuente.settings import Settings

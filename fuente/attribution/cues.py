@@ -19,6 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from fuente.actors.clauses import is_relative, relative_clause
 from fuente.attribution.quotemarks import Quote
 from fuente.lexicon import DEFAULT_LANGUAGE, read_lexicon, words
 from fuente.nlp.entity_view import entity_label
@@ -30,7 +31,6 @@ PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass"}
 PASSIVE_AUXILIARIES = {"auxpass", "aux:pass"}
 OBJECTS = {"dobj", "obj"}
 CONTENT_DEPS = {"ccomp"}
-RELATIVE_CLAUSES = {"relcl", "acl:relcl"}
 Range = tuple[int, int]
 
 
@@ -157,23 +157,6 @@ def _mark_as_name(token: Token) -> bool:
     """A mark the language's parser takes for a subject (the Spanish model's "—dijo", "«Y abril
     …»"): its cues' ``not_subjects``."""
     return token.is_punct and token.text in load_cues(None, token.lang_).not_subjects
-
-
-def is_relative(token: Token) -> bool:
-    """A relative pronoun: "who", "which" (English tags), "quien", "que" (UD morphology)."""
-    return token.tag_ in {"WP", "WDT"} or (
-        token.pos_ == "PRON" and "Rel" in token.morph.get("PronType")
-    )
-
-
-def relative_clause(verb: Token) -> bool:
-    """Whether ``verb`` heads a relative clause: English ``relcl``, or a UD ``acl`` whose
-    subject or object is a relative pronoun ("el abogado, quien aseguró …")."""
-    if verb.dep_ in RELATIVE_CLAUSES:
-        return True
-    return verb.dep_ == "acl" and any(
-        is_relative(c) and (c.dep_ in SUBJECTS or c.dep_ in OBJECTS) for c in verb.children
-    )
 
 
 def subject_in_verb(verb: Token, cues: Cues) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from fuente.actors.clauses import relative_clause
 from fuente.actors.speaker_lexicons import compiled
 from fuente.attribution.cues import (
     PASSIVE_AUXILIARIES,
@@ -22,7 +23,6 @@ from fuente.attribution.cues import (
     cue_range,
     inside,
     overlaps,
-    relative_clause,
     source_head,
     source_tokens,
     subject_in_verb,
