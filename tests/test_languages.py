@@ -42,8 +42,8 @@ def test_languages_mixed_pile_gets_each_article_its_pipeline(settings) -> None:
     names = {(e.name, e.type) for e in spanish.entities}
     assert ("Ernesto Villalba", "PERSON") in names and ("Caracas", "LOC") in names  # PER renamed
     assert all("core_news_sm" in m.version for m in spanish.mentions)
-    # layers whose lexicons Spanish lacks stay off: no records rather than wrong ones
-    assert not spanish.attributions and not spanish.events
+    # Spanish has its times, cues and events; the layers whose lexicons it lacks stay off
+    assert spanish.attributions  # "afirmó … que": Spanish has its cues (issue 19)
     assert [(t.text, t.type) for t in spanish.times] == [("este martes", "DATE")]
     assert by_id["en1"].attributions  # "Varga said": English keeps every layer
     assert by_id["fr1"].document.language == "fr" and not by_id["fr1"].sentences
@@ -90,7 +90,7 @@ def test_languages_spanish_install_hint_names_no_deps() -> None:
 
 def test_languages_layers_follow_the_lexicons() -> None:
     assert language_layers("en") == {"times", "descriptions", "attribution", "events", "findings"}
-    assert {"times", "events"} <= language_layers("es")  # fuente/data/es/times.yaml, events.yaml
+    assert {"times", "events", "attribution"} <= language_layers("es")
     assert "findings" not in language_layers("es")
     assert language_layers(None) == frozenset()
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from fuente.actors.speakers import SourceInfo, describe_source
-from fuente.lexicon import read_lexicon, words
+from fuente.lexicon import has_lexicon, read_lexicon, words
 from fuente.nlp.entity_view import entity_label
 from fuente.settings import Settings
 
@@ -74,7 +74,7 @@ def referent_of(doc: Doc, head: Token, settings: Settings) -> Referent:
 def _subjects(doc: Doc, settings: Settings, quoted: tuple[tuple[int, int], ...]) -> list[Referent]:
     """People and groups in subject position outside quotations, in text order."""
     seen = []
-    people, groups = _nouns(settings)
+    people, groups = _nouns(settings, doc.lang_)
     nouns = people | groups
     for token in doc:
         if token.dep_ not in SUBJECTS or _quoted(token.idx, quoted):
@@ -92,17 +92,21 @@ def _subjects(doc: Doc, settings: Settings, quoted: tuple[tuple[int, int], ...])
     return seen
 
 
-def _nouns(settings: Settings) -> tuple[frozenset[str], frozenset[str]]:
+def _nouns(settings: Settings, language: str) -> tuple[frozenset[str], frozenset[str]]:
     """Nouns for people ("official") and for groups: bodies ("ministry"), the nouns of the
-    events lexicon for who acts ("farmers") and the one-word sectors ("militants")."""
-    return _nouns_in(settings.lexicon_dir)
+    events lexicon for who acts ("farmers") and the one-word sectors ("militants"), in the
+    document's language (the events lexicon's where it has one)."""
+    return _nouns_in(settings.lexicon_dir, language)
 
 
 @lru_cache(maxsize=8)
-def _nouns_in(lexicon_dir: str | None) -> tuple[frozenset[str], frozenset[str]]:
-    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir)
-    sectors = read_lexicon("sectors", lexicon_dir=lexicon_dir)
-    actors = read_lexicon("events", lexicon_dir=lexicon_dir).get("actor-nouns", ())
+def _nouns_in(lexicon_dir: str | None, language: str) -> tuple[frozenset[str], frozenset[str]]:
+    speakers = read_lexicon("speakers", lexicon_dir=lexicon_dir, language=language)
+    sectors = read_lexicon("sectors", lexicon_dir=lexicon_dir, language=language)
+    actors: tuple[object, ...] = ()
+    if has_lexicon("events", language=language):
+        events = read_lexicon("events", lexicon_dir=lexicon_dir, language=language)
+        actors = events.get("actor-nouns", ())
     people = frozenset(str(word) for word in speakers.get("people", ()))
     groups = {str(word) for word in (*speakers.get("bodies", ()), *actors)}
     groups |= {str(w) for entries in sectors.values() for w in entries if " " not in str(w)}

@@ -1,6 +1,6 @@
-"""The lexicons a source's words are read against, compiled once per ``lexicon_dir``: outlets
-(``fuente/data/outlets_known.yaml``), countries, sectors and the speakers' words
-(``fuente/data/en/{countries,sectors,speakers}.yaml``), plus the user's ``lexicon_dir``; and
+"""The lexicons a source's words are read against, compiled once per ``lexicon_dir`` and
+language: outlets (``fuente/data/outlets_known.yaml``), countries, sectors and the speakers' words
+(``fuente/data/<code>/{countries,sectors,speakers}.yaml``), plus the user's ``lexicon_dir``; and
 the matching of their phrases in a run of tokens, for ``fuente.actors.speakers``.
 """
 
@@ -95,12 +95,14 @@ def compiled(lexicon_dir: str | None, *, language: str = DEFAULT_LANGUAGE) -> Sp
 
 
 def has(lexicons: SpeakerLexicons, section: str, word: str) -> bool:
-    return word in lexicons.words.get(section, frozenset())
+    """Whether ``word`` is in ``section`` (whose words are folded: "líder" is "lider")."""
+    entries = lexicons.words.get(section, frozenset())
+    return word in entries or (not word.isascii() and fold(word) in entries)
 
 
-def outlet_name(text: str, *, settings: Settings) -> str | None:
+def outlet_name(text: str, *, settings: Settings, language: str = DEFAULT_LANGUAGE) -> str | None:
     """The canonical name of the outlet ``text`` names ("the Times" -> The New York Times)."""
-    return outlet_of(text, compiled(settings.lexicon_dir))
+    return outlet_of(text, compiled(settings.lexicon_dir, language=language))
 
 
 def outlet_called(name: str, *, lexicon_dir: str | None = None) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from fuente.actors.clauses import relative_clause
 from fuente.actors.descriptions import description_at
 from fuente.actors.places import place_country
 from fuente.actors.speaker_lexicons import (
@@ -50,6 +51,9 @@ STANCES = frozenset({"rebels", "opposition"})  # the sectors that are a stance, 
 DESCRIBABLE = frozenset({"unnamed", "organisation"})  # kinds a definite description may name
 # Openers that make a body noun specific ("the government"); see also ``same_source``.
 DEFINITE = words("definite-openers")
+# UD's dependents of a noun that English spaCy calls otherwise: a noun's noun ("voceros de la
+# oposición"), whose preposition is its ``case`` child.
+NOUN_MODIFIERS = frozenset({"nmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +91,7 @@ def _dropped(token: Token, heads: set[int], lexicons: SpeakerLexicons) -> bool:
     """Whether ``token`` opens a part of the phrase that is not part of the source's name."""
     if token.head.i not in heads or token.head.i >= token.i:
         return False
-    if token.dep_ in {"relcl", "appos", "parataxis"}:
+    if token.dep_ in {"relcl", "appos", "parataxis"} or relative_clause(token):
         return True
     if token.dep_ in {"acl", "amod", "advcl", "prep"}:
         return any(has(lexicons, "anonymity", t.lemma_.lower()) for t in token.subtree)
@@ -133,9 +137,17 @@ def _entity_at(token: Token) -> tuple[str, str, str] | None:
     return mention.name, mention.label, token.doc[mention.start : mention.end].text
 
 
-def _without_article(text: str) -> str:
+def _without_article(text: str, language: str = "en") -> str:
     first, _, rest = text.partition(" ")
-    return rest if first.lower() in ARTICLES and rest else text
+    return rest if first.lower() in words("articles", language=language) and rest else text
+
+
+def _plural(token: Token) -> bool:
+    """A plural noun: by the English tag, or where the tagset is the parts of speech (UD's
+    Spanish), by the morphology."""
+    if token.tag_ in PLURAL_TAGS:
+        return True
+    return token.tag_ == token.pos_ and "Plur" in token.morph.get("Number")
 
 
 def _affiliation_groups(head: Token, core: Span, *, documents: bool) -> list[list[Token]]:
@@ -159,6 +171,12 @@ def _affiliation_groups(head: Token, core: Span, *, documents: bool) -> list[lis
         inside = core.start <= child.i < core.end
         if child.dep_ == "prep" and child.lower_ in prepositions and inside:
             groups.append([t for t in list(child.subtree)[1:] if t.i < core.end])
+        elif (
+            child.dep_ in NOUN_MODIFIERS
+            and inside
+            and any(c.dep_ == "case" and c.lower_ in prepositions for c in child.children)
+        ):
+            groups.append([t for t in child.subtree if t.dep_ != "case" and t.i < core.end])
         elif child.dep_ in {"amod", "acl"} and inside:
             for grandchild in child.children:
                 agent = grandchild.dep_ == "agent" or grandchild.lower_ == "by"
@@ -222,7 +240,7 @@ def _sector(
             return lexicons.sectors[named[0][2]]
     first = matches(groups[0], lexicons.sectors) if groups else []
     phrase = [m for m in first if m[1] == head.i + 1 and m[1] - m[0] > 1]
-    modifiers = [m for m in first if m[1] <= head.i]
+    modifiers = [m for m in first if m[1] <= head.i or m[0] > head.i]
     stances = [m for m in modifiers if lexicons.sectors[m[2]] in STANCES]
     modifiers = stances or modifiers
     at_head = [m for m in first if m[1] == head.i + 1]
@@ -251,7 +269,7 @@ def _count(root: Token, head: Token, lexicons: SpeakerLexicons) -> str:
         for count in ("several", "many"):
             if has(lexicons, f"count-{count}", word):
                 return count
-    return "many" if head.tag_ in PLURAL_TAGS else "1"
+    return "many" if _plural(head) else "1"
 
 
 def _total(counts: list[str]) -> str:
@@ -273,14 +291,15 @@ def _agreed(values: list[str | None]) -> str | None:
 def _lemma(token: Token) -> str:
     """Lower-case lemma; a capitalised plural the lemmatiser kept ("Officials") loses its s."""
     lemma = token.lemma_.lower() or token.lower_
-    plural = token.tag_ in PLURAL_TAGS and lemma == token.lower_ and lemma.endswith("s")
+    capitalised = token.tag_ == token.pos_ == "PROPN" and token.is_sent_start  # "Voceros de …"
+    plural = (_plural(token) or capitalised) and lemma == token.lower_ and lemma.endswith("s")
     return lemma[:-1] if plural else lemma
 
 
 def _pronoun(token: Token, lexicons: SpeakerLexicons) -> SourceInfo | None:
     """The author ("I", "we") or a third-person pronoun, when ``token`` is one."""
     word = token.lower_
-    if token.tag_ not in {"PRP", "PRP$", "WP", ""}:
+    if token.tag_ not in {"PRP", "PRP$", "WP", ""} and token.pos_ != "PRON":
         return None
     if has(lexicons, "author", word):
         count = "1" if word in {"i", "me", "my"} else None
@@ -317,16 +336,17 @@ def _named(head: Token, core: Span, lexicons: SpeakerLexicons) -> tuple[str, str
     # A name the tagger missed: a body ("Interior Ministry", "General Assembly") or a sector
     # ("Human Rights Watch") in it makes it an organisation; a person's name holds neither.
     if has(lexicons, "bodies", _lemma(head)) or (not titles and matches(run, lexicons.sectors)):
-        return "organisation", _without_article(core.text)
+        return "organisation", _without_article(core.text, head.lang_)
     return "person", " ".join(t.text for t in run if t not in titles) or head.text
 
 
 def _body(head: Token, lexicons: SpeakerLexicons) -> bool:
     """A body noun made specific: "the government", "Venezuela's army", "the US embassy"."""
-    if not has(lexicons, "bodies", _lemma(head)) or head.tag_ in PLURAL_TAGS:
+    if not has(lexicons, "bodies", _lemma(head)) or _plural(head):
         return False
+    definite = words("definite-openers", language=head.lang_)
     return any(
-        (t.dep_ == "det" and t.lower_ in DEFINITE)
+        (t.dep_ == "det" and t.lower_ in definite)
         or t.dep_ == "poss"
         or (t.dep_ in {"compound", "amod", "nmod"} and entity_label(t))
         for t in head.lefts
@@ -341,8 +361,8 @@ def _classify(head: Token, core: Span, settings: Settings) -> tuple[str, str, st
     named = _named(head, core, lexicons)
     if named is not None:
         return (*named, None)
-    bare, lemma = _without_article(core.text), _lemma(head)
-    if has(lexicons, "outlet-nouns", lemma) and head.tag_ not in PLURAL_TAGS:
+    bare, lemma = _without_article(core.text, head.lang_), _lemma(head)
+    if has(lexicons, "outlet-nouns", lemma) and not _plural(head):
         return "outlet", bare, core.text
     if has(lexicons, "documents", lemma):
         return "document", bare, core.text
@@ -369,6 +389,37 @@ def _affiliation(
         country_named = entity[1] == "GPE" or phrase_key(entity[0]) in lexicons.countries
         sector = "government" if country_named and country else None
     return country, sector
+
+
+def _outlet_named(head: Token, span: Span, lexicons: SpeakerLexicons) -> str | None:
+    """The known outlet a noun for outlets names beside it ("la agencia EFE", "el diario El
+    Nacional", "the newspaper El País")."""
+    if not has(lexicons, "outlet-nouns", _lemma(head)):
+        return None
+    for child in head.rights:
+        if child.dep_ in {"appos", "flat", "nmod", "compound"} and child.i < span.end:
+            words = span.doc[child.left_edge.i : min(child.right_edge.i + 1, span.end)]
+            if name := outlet_of(words.text, lexicons):
+                return name
+    return None
+
+
+def _apposed_name(head: Token, span: Span, lexicons: SpeakerLexicons) -> str | None:
+    """The person a noun for people or a title names by the name set beside it ("el ministro
+    de Interior, Ramón Estévez", "the envoy, Elliott Abrams"): the name, else None."""
+    if not any(has(lexicons, section, _lemma(head)) for section in ("people", "titles")):
+        return None
+    for child in head.rights:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or not span.start <= child.i < span.end:
+            continue
+        entity = _entity_at(child)
+        if entity is not None and entity[1] in {"ORG", "GPE"}:
+            return None
+        words = [child, *(t for t in child.children if t.dep_ in {"flat", "compound"})]
+        run = " ".join(t.text for t in sorted(words, key=lambda t: t.i) if t.is_alpha)
+        if outlet_of(run, lexicons) is None and run[:1].isupper():
+            return entity[0] if entity is not None and entity[1] == "PERSON" else run
+    return None
 
 
 def describe_source(span: Span, *, settings: Settings) -> SourceInfo:
@@ -400,6 +451,10 @@ def _describe(span: Span, settings: Settings) -> SourceInfo:
     head = _head(root, lexicons)
     core = _core(trimmed, root, _conjuncts(head, trimmed), lexicons) if parsed else trimmed
     kind, name, description = _classify(head, core, settings)
+    if kind != "outlet" and (outlet := _outlet_named(head, trimmed, lexicons)) is not None:
+        kind, name, description = "outlet", outlet, None  # "la agencia EFE"
+    elif kind == "unnamed" and (apposed := _apposed_name(head, trimmed, lexicons)) is not None:
+        kind, name, description = "person", apposed, None  # "el fiscal, Octavio Lander"
     described = description_at(head, settings=settings) if kind in DESCRIBABLE else None
     if described is not None and (kind == "unnamed" or described.type != "PERSON"):
         # "the senator": Sanders; "the court": the Manhattan Supreme Court

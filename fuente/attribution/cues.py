@@ -1,9 +1,14 @@
 """Cues and the pieces of an attribution: the shared vocabulary of ``fuente.attribution.quotes``.
 
-What a cue is comes from the ``cues`` lexicon (``fuente/data/en/cues.yaml``, extensible). This
-module finds, around a cue verb, who speaks (its subject, the noun a relative clause hangs on,
+What a cue is comes from the ``cues`` lexicon of the Doc's language
+(``fuente/data/<code>/cues.yaml``, extensible), with that language's grammar words. This module
+finds, around a cue verb, who speaks (its subject, the noun a relative clause hangs on,
 the agent of a passive), what is reported (its clause, intention or object), and the outlet the
-words went to ("told the Times", "in an interview with CNN").
+words went to ("told the Times", "in an interview with CNN"). The dependency labels are those
+of both parsers fuente runs: the English model's (``dobj``, ``nsubjpass``) and Universal
+Dependencies' (``obj``, ``nsubj:pass``), which the Spanish model gives; a language whose verb
+says its subject ("«…», agregó") names who speaks through the verb's person
+(``subject_in_verb`` in its cues).
 """
 
 from __future__ import annotations
@@ -14,21 +19,18 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from fuente.actors.clauses import is_relative, relative_clause
 from fuente.attribution.quotemarks import Quote
-from fuente.lexicon import read_lexicon, words
+from fuente.lexicon import DEFAULT_LANGUAGE, read_lexicon, words
 from fuente.nlp.entity_view import entity_label
 
 __all__ = ["Context", "Cues", "FoundAttribution", "add", "load_cues", "source_tokens"]
 
-SUBJECTS = {"nsubj", "nsubjpass"}
+SUBJECTS = {"nsubj", "nsubjpass", "nsubj:pass"}
+PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass"}
+PASSIVE_AUXILIARIES = {"auxpass", "aux:pass"}
+OBJECTS = {"dobj", "obj"}
 CONTENT_DEPS = {"ccomp"}
-# Verbs whose object is whom they address or what they hold, never what is attributed.
-NO_OBJECT_VERBS = words("no-object-verbs")
-CONCERN_VERBS = words("concern-verbs")
-CONCERN_NOUNS = words("concern-nouns")
-FIRST_PERSON_SUBJECTS = words("first-person-subjects")
-GENERIC_SOURCES = words("generic-subjects")
-BARE_CLAUSE_VERBS = words("bare-clause-verbs")
 Range = tuple[int, int]
 
 
@@ -37,7 +39,8 @@ class FoundAttribution:
     """One attribution as found in the text: spans, and hints for resolving its speaker.
 
     ``speaker_hint`` is ``author`` (the first-person narrator), ``interviewee`` (an answer in
-    an interview), ``previous`` (a quotation continuing the previous speaker's), or None
+    an interview), ``previous`` (a quotation continuing the previous speaker's),
+    ``antecedent`` (a cue verb whose dropped subject is whom the text was last about), or None
     (resolve from the source span, whose head token is ``source_head``).
     """
 
@@ -59,11 +62,23 @@ class Cues:
     opinion: frozenset[str]
     clause: frozenset[str]
     prepositional: frozenset[tuple[str, str]] = frozenset()
+    # the language's grammar words (``fuente/data/<code>/words.yaml``)
+    no_object: frozenset[str] = frozenset()  # verbs whose object is never what is attributed
+    concern_verbs: frozenset[str] = frozenset()
+    concern_nouns: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()
+    bare_clause: frozenset[str] = frozenset()
+    hearsay: frozenset[str] = frozenset()
+    according: tuple[tuple[str, ...], ...] = ()  # "según", "de acuerdo con": words, lower case
+    subject_in_verb: dict[str, str] | None = None  # a verb's person -> its speaker hint
+    not_subjects: frozenset[str] = frozenset()  # marks the parser may take for a subject
 
 
 @cache
-def load_cues(lexicon_dir: str | None) -> Cues:
-    data = read_lexicon("cues", lexicon_dir=lexicon_dir)
+def load_cues(lexicon_dir: str | None, language: str = DEFAULT_LANGUAGE) -> Cues:
+    data = read_lexicon("cues", lexicon_dir=lexicon_dir, language=language)
+    persons = dict(str(entry).split() for entry in data.get("subject_in_verb", ()))
     return Cues(
         verbs=frozenset(data.get("verbs", ())),
         quote_only=frozenset(data.get("quote_only_verbs", ())),
@@ -74,6 +89,16 @@ def load_cues(lexicon_dir: str | None) -> Cues:
             tuple(pair.split(None, 1)) for pair in data.get("prepositional_cues", ()) if " " in pair
         ),
         non_response=re.compile("|".join(f"(?:{p})" for p in data.get("non_response", ())), re.I),
+        no_object=words("no-object-verbs", language=language),
+        concern_verbs=words("concern-verbs", language=language),
+        concern_nouns=words("concern-nouns", language=language),
+        first_person=words("first-person-subjects", language=language),
+        generic=words("generic-subjects", language=language),
+        bare_clause=words("bare-clause-verbs", language=language),
+        hearsay=words("hearsay-adverbs", language=language),
+        according=tuple(tuple(str(p).lower().split()) for p in data.get("according_phrases", ())),
+        subject_in_verb=persons or None,
+        not_subjects=frozenset(str(mark) for mark in data.get("not_subjects", ())),
     )
 
 
@@ -110,12 +135,12 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token] | None:
     """The words naming who speaks through ``verb``: its subject, the noun a relative clause
     hangs on ("X, who told AP, …"), the subject of the verb it depends on ("…, adding that"),
     or the agent of a passive."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ in PASSIVE_AUXILIARIES for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and passive:
+        if child.dep_ in PASSIVE_SUBJECTS and passive:
             continue  # "the minister is said to …": said of the minister, not by him
-        if child.dep_ in SUBJECTS and child.lower_ != "it":
-            if child.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+        if child.dep_ in SUBJECTS and child.lower_ != "it" and not _mark_as_name(child):
+            if is_relative(child) and relative_clause(verb):
                 head = verb.head
                 return [t for t in head.subtree if t.i < verb.left_edge.i]
             return list(child.subtree)
@@ -126,6 +151,27 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token] | None:
     if depth < 2 and verb.dep_ in {"conj", "advcl", "xcomp", "dep"} and verb.head is not verb:
         return source_tokens(verb.head, depth + 1)
     return None
+
+
+def _mark_as_name(token: Token) -> bool:
+    """A mark the language's parser takes for a subject (the Spanish model's "—dijo", "«Y abril
+    …»"): its cues' ``not_subjects``."""
+    return token.is_punct and token.text in load_cues(None, token.lang_).not_subjects
+
+
+def subject_in_verb(verb: Token, cues: Cues) -> str | None:
+    """The speaker hint a subjectless cue verb gives by its person, where the language drops
+    subjects: "Creo que …" is the author's, "«…», agregó" the latest speaker's; None where
+    the verb has a subject, is not finite, or the language says nothing of its person."""
+    if cues.subject_in_verb is None or "Fin" not in verb.morph.get("VerbForm"):
+        return None
+    if any(c.dep_ in SUBJECTS | {"expl:pass", "expl:impers"} and not c.is_punct
+           for c in verb.children):  # fmt: skip
+        return None
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and source_tokens(verb.head) is not None:
+        return None  # "…, and added": the subject of the verb it hangs on speaks
+    persons = verb.morph.get("Person")
+    return cues.subject_in_verb.get(persons[0]) if persons else None
 
 
 def source_head(tokens: list[Token]) -> Token:
@@ -185,19 +231,19 @@ def content_tokens(verb: Token, cues: Cues) -> tuple[list[Token], str] | None:
     if preposition is not None:
         objects = [c for c in preposition.children if c.dep_ in {"pobj", "pcomp"}]
         return list(objects[0].subtree), "preposition"
-    objects = [c for c in children if c.dep_ == "dobj"]
+    objects = [c for c in children if c.dep_ in OBJECTS]
     complements = [c for c in children if c.dep_ == "oprd"]
     if objects and complements and objects[0].i < complements[0].i:
         # "called the charges fabricated": what is said of the object goes with it
         first, last = objects[0].left_edge.i, complements[0].right_edge.i
         return list(verb.doc[first : last + 1]), "object"
-    if verb.lemma_ not in NO_OBJECT_VERBS:
+    if verb.lemma_ not in cues.no_object:
         for child in children:
-            if child.dep_ == "dobj" and len(list(child.subtree)) >= 2 and child.pos_ != "PRON":
+            if child.dep_ in OBJECTS and len(list(child.subtree)) >= 2 and child.pos_ != "PRON":
                 return list(child.subtree), "object"
-    if verb.lemma_ in CONCERN_VERBS:
+    if verb.lemma_ in cues.concern_verbs:
         for child in children:
-            if child.dep_ == "dobj" and child.lower_ in CONCERN_NOUNS:
+            if child.dep_ in OBJECTS and child.lower_ in cues.concern_nouns:
                 clauses = [g for g in child.children if g.dep_ in {"acl", "ccomp", "relcl"}]
                 if clauses and any(t.lower_ == "that" for t in clauses[0].subtree):
                     return list(clauses[0].subtree), "clause"
@@ -210,7 +256,7 @@ def content_tokens(verb: Token, cues: Cues) -> tuple[list[Token], str] | None:
         tokens = subtree(verb, without=subjects[0] if subjects else None)
         return [t for t in tokens if t.i >= verb.i], "opinion"
     if verb.lemma_ in cues.clause:
-        return rest_of_sentence(verb)
+        return rest_of_sentence(verb, cues)
     return None
 
 
@@ -228,7 +274,7 @@ def cue_preposition(verb: Token, cues: Cues) -> Token | None:
     return None
 
 
-def rest_of_sentence(verb: Token) -> tuple[list[Token], str] | None:
+def rest_of_sentence(verb: Token, cues: Cues) -> tuple[list[Token], str] | None:
     """The clause after a saying verb that the parse failed to attach: the rest of the
     sentence from a "that" close to the verb (or right after it), when it has a verb."""
     sentence = verb.sent
@@ -239,7 +285,7 @@ def rest_of_sentence(verb: Token) -> tuple[list[Token], str] | None:
             start = offset
             break
     else:
-        bare = verb.lemma_ in BARE_CLAUSE_VERBS
+        bare = verb.lemma_ in cues.bare_clause
         if not bare or not rest or rest[0].is_punct or rest[0].pos_ in {"ADP", "ADV"}:
             return None
     clause = rest[start:]
@@ -279,7 +325,7 @@ def add(
 ) -> None:
     source_range = chars(source) if source else None
     head = source_head(source).i if source else None
-    if source and head is not None and ctx.doc[head].lower_ in FIRST_PERSON_SUBJECTS:
+    if source and head is not None and ctx.doc[head].lower_ in ctx.cues.first_person:
         hint = "author"
     if through is None and source:
         through = through_for_source(source)

@@ -48,7 +48,8 @@ def _fullest_name(
     if speaker.info.kind != "person" or not name:
         return name
     last = name.split()[-1]
-    titles = set(load_lexicon("speakers", settings=settings).get("titles", ()))
+    speakers = load_lexicon("speakers", settings=settings, language=doc.lang_)
+    titles = set(speakers.get("titles", ()))
     for item, owner in zip(found, assigned, strict=True):
         if owner != index or item.source is None:
             continue
@@ -81,7 +82,7 @@ def _outlet(doc: Doc, span: tuple[int, int], settings: Settings) -> str | None:
     """The outlet words went to: a known outlet's canonical name, else a capitalised name
     that is not a person's ("told The Selden Ledger")."""
     words = doc_text(doc)[span[0] : span[1]]
-    known = outlet_name(words, settings=settings)
+    known = outlet_name(words, settings=settings, language=doc.lang_)
     if known is not None:
         return known
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")

@@ -63,7 +63,8 @@ def _runner(noun: Token, settings: Settings) -> str | None:
 def poll_outlets(doc: Doc, *, settings: Settings) -> list[tuple[int, str]]:
     """``(offset, outlet)`` for each poll the document names with the known outlet that ran
     it, in the order they are written."""
-    nouns = set(load_lexicon("speakers", settings=settings).get("poll-nouns", ()))
+    speakers = load_lexicon("speakers", settings=settings, language=doc.lang_)
+    nouns = set(speakers.get("poll-nouns", ()))
     found = []
     for token in doc:
         if token.lemma_.lower() in nouns and token.pos_ in {"NOUN", "PROPN"}:

@@ -3,7 +3,10 @@
 Pure string work, no parse: pairs opening and closing double quotes (curly “ ”, straight ",
 guillemets « », low „) within each paragraph, and follows a quotation across paragraphs the way
 news style writes it: a paragraph that ends inside a quotation leaves it unclosed, and the next
-paragraph opens again with a quotation mark.
+paragraph opens again with a quotation mark. Where a language writes dialogue with dashes (the
+``dialogue_dashes`` of its cues: Spanish "—No hay presos —dijo el fiscal—. Hay políticos."), a
+paragraph opened by one is speech, less the narrator's asides between a dash after a space and
+the next dash (or the paragraph's end); the speech after an aside continues the speech before.
 
 ``find_quotes`` is the pure function on a string; ``doc_quotes`` and ``quoted_ranges`` are
 what the attribution stage reads: the quotes of a Doc's text, found once per Doc and kept in
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from fuente.lexicon import has_lexicon, read_lexicon
 from fuente.nlp.annotate import doc_text
 
 __all__ = ["Quote", "doc_quotes", "find_quotes", "paragraph_spans", "quoted_ranges"]
@@ -101,12 +105,36 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def find_quotes(text: str) -> list[Quote]:
+def _dialogue(text: str, start: int, end: int, dashes: str) -> list[Quote]:
+    """The speech of a paragraph opened by a dialogue dash: each piece outside the narrator's
+    asides ("—dijo el fiscal—"), those after the first marked ``joined`` to it."""
+    quotes: list[Quote] = []
+    position = start + 1
+    while position < end:
+        aside = next((i for i in range(position, end) if text[i] in dashes and text[i - 1] == " "),
+                     end)  # fmt: skip
+        words_end = _trim_end(text, position, aside)
+        if any(char.isalnum() for char in text[position:words_end]):
+            outer_start = start if not quotes else position
+            quotes.append(Quote(position, words_end, outer_start, words_end, bool(quotes)))
+        closing = next((i for i in range(aside + 1, end) if text[i] in dashes), end)
+        position = closing + 1
+        while position < end and (text[position].isspace() or text[position] in ".,;:"):
+            position += 1
+    return quotes
+
+
+def find_quotes(text: str, *, dialogue_dashes: str = "") -> list[Quote]:
     """Every quoted passage of ``text``, in order, joined across paragraphs where the
-    quotation runs on (the later pieces are marked ``joined``)."""
+    quotation runs on (the later pieces are marked ``joined``); with ``dialogue_dashes``, the
+    speech of the paragraphs they open as well."""
     found: list[Quote] = []
     running = False
     for start, end in paragraph_spans(text):
+        if dialogue_dashes and text[start] in dialogue_dashes:
+            found.extend(_dialogue(text, start, end, dialogue_dashes))
+            running = False
+            continue
         quotes, still_open = _in_paragraph(text, start, end)
         if running and quotes and quotes[0].outer_start == _first_char(text, start, end):
             first = quotes[0]
@@ -126,8 +154,17 @@ def doc_quotes(doc: Doc) -> tuple[Quote, ...]:
     """``find_quotes`` of the Doc's text, found once per Doc."""
     quotes = doc.user_data.get("fuente_quotes")
     if quotes is None:
-        quotes = doc.user_data["fuente_quotes"] = tuple(find_quotes(doc_text(doc)))
+        found = find_quotes(doc_text(doc), dialogue_dashes=_dialogue_dashes(doc.lang_))
+        quotes = doc.user_data["fuente_quotes"] = tuple(found)
     return quotes
+
+
+def _dialogue_dashes(language: str) -> str:
+    """The dashes that open dialogue in ``language`` (its cues' ``dialogue_dashes``)."""
+    if not has_lexicon("cues", language=language):
+        return ""
+    cues = read_lexicon("cues", lexicon_dir=None, language=language)
+    return "".join(str(dash) for dash in cues.get("dialogue_dashes", ()))
 
 
 def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:

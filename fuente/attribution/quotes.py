@@ -26,7 +26,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from fuente.attribution.cues import (
-    FIRST_PERSON_SUBJECTS,
+    OBJECTS,
     SUBJECTS,
     Context,
     Cues,
@@ -40,12 +40,14 @@ from fuente.attribution.cues import (
     load_cues,
     overlaps,
     source_tokens,
+    subject_in_verb,
     through,
     tokens_in,
 )
 from fuente.attribution.quotemarks import Quote, doc_quotes, paragraph_spans, quoted_ranges
 from fuente.attribution.reported import (
     according,
+    according_phrases,
     non_responses,
     reported,
     statement_nouns,
@@ -145,12 +147,15 @@ def _direct(ctx: Context) -> None:
         source = _quote_source(verb, span) if verb is not None else None
         if any(_reports_more(v, content, ctx.cues) for v in _cues_in(ctx, span)):
             continue  # the quotation is part of reported speech: a mixed attribution
-        if verb is not None and source:
-            add(ctx, "direct", content, cue_range(verb), source, through(verb))
+        if verb is not None and not source:
+            source = _inverted_subject(verb, ctx.cues)
+        hint = subject_in_verb(verb, ctx.cues) if verb is not None and not source else None
+        if verb is not None and (source or hint):
+            add(ctx, "direct", content, cue_range(verb), source, through(verb), hint)
             previous_direct = ctx.found[-1]
             continue
         before = _before_in_paragraph(ctx, span)
-        asked = before is not None and _is_asked(before)
+        asked = before is not None and _is_asked(before, ctx.cues)
         if before is not None and not asked and verb is None:
             lead_in = _lead_in_cue(ctx, before)
             if lead_in is not None:
@@ -170,6 +175,18 @@ def _direct(ctx: Context) -> None:
         ):
             add(ctx, "direct", content, None, None, None, hint="previous")
             previous_direct = ctx.found[-1]
+
+
+def _inverted_subject(verb: Token, cues: Cues) -> list[Token] | None:
+    """The speaker after a subjectless cue beside a quotation, parsed as its object ("«…»,
+    contó una vecina"): where the language drops and inverts subjects, the quotation is what
+    the verb says, so the noun right after it is who says it."""
+    if cues.subject_in_verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in OBJECTS and child.pos_ in {"NOUN", "PROPN"} and 0 < child.i - verb.i <= 3:
+            return [t for t in child.subtree if not t.is_punct or t.i < child.right_edge.i]
+    return None
 
 
 def _words(span: Span) -> int:
@@ -194,12 +211,12 @@ def _reports_more(verb: Token, content: Range, cues: Cues) -> bool:
     return len(extra) >= 3
 
 
-def _is_asked(sentence: Span) -> bool:
+def _is_asked(sentence: Span, cues: Cues) -> bool:
     """ "I asked." and the like: the author asking, with the question beside it."""
     root = sentence.root
     return (
         root.lemma_ == "ask"
-        and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON_SUBJECTS for c in root.children)
+        and any(c.dep_ == "nsubj" and c.lower_ in cues.first_person for c in root.children)
         and not any(
             c.dep_ in {"ccomp", "dobj", "xcomp"} and c.pos_ != "PRON" for c in root.children
         )
@@ -222,7 +239,7 @@ def _asked_questions(ctx: Context) -> None:
     """The author's questions around "I asked": "And democracy? I asked." """
     sentences = list(ctx.doc.sents)
     for i, sentence in enumerate(sentences):
-        if not _is_asked(sentence) or inside(sentence.start_char, ctx.quoted):
+        if not _is_asked(sentence, ctx.cues) or inside(sentence.start_char, ctx.quoted):
             continue
         questions = [
             s
@@ -383,7 +400,6 @@ def _interview(ctx: Context) -> None:
 
 
 LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?=\S)")
-NOT_LABELS = words("not-speaker-labels")
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -402,9 +418,10 @@ def _labelled(ctx: Context) -> None:
     headline that quotes ("Lindqvist: The vote was stolen")."""
     doc = ctx.doc
     text = doc_text(doc)
+    not_labels = words("not-speaker-labels", language=doc.lang_)
     for start, end in paragraph_spans(text):
         match = LABEL.match(text, start, end)
-        if match is None or match.group(1).lower() in NOT_LABELS:
+        if match is None or match.group(1).lower() in not_labels:
             continue
         label = doc.char_span(start, match.end(1), alignment_mode="expand")
         content = (match.end(), end)
@@ -430,7 +447,7 @@ def find_attributions(doc: Doc, *, settings: Settings) -> list[FoundAttribution]
     """Every attribution in ``doc``, in text order."""
     ctx = Context(
         doc=doc,
-        cues=load_cues(settings.lexicon_dir),
+        cues=load_cues(settings.lexicon_dir, doc.lang_),
         quotes=list(doc_quotes(doc)),
         quoted=quoted_ranges(doc),
         found=[],
@@ -444,6 +461,7 @@ def find_attributions(doc: Doc, *, settings: Settings) -> list[FoundAttribution]
     _asked_questions(ctx)
     _direct(ctx)
     according(ctx)
+    according_phrases(ctx)
     reported(ctx)
     statement_nouns(ctx)
     unsourced(ctx)

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from fuente.actors.clauses import relative_clause
+from fuente.actors.speaker_lexicons import compiled
 from fuente.attribution.cues import (
-    GENERIC_SOURCES,
+    PASSIVE_AUXILIARIES,
+    PASSIVE_SUBJECTS,
     SUBJECTS,
     Context,
     FoundAttribution,
@@ -22,12 +25,14 @@ from fuente.attribution.cues import (
     overlaps,
     source_head,
     source_tokens,
+    subject_in_verb,
     through,
     tokens_in,
 )
-from fuente.lexicon import words
 
-__all__ = ["according", "non_responses", "reported", "statement_nouns", "unsourced"]
+__all__ = [
+    "according", "according_phrases", "non_responses", "reported", "statement_nouns", "unsourced",
+]  # fmt: skip
 
 
 def reported(ctx: Context) -> None:
@@ -47,27 +52,28 @@ def reported(ctx: Context) -> None:
         if inside(verb.idx, ctx.taken):
             continue
         content = content_tokens(verb, cues)
-        if content is None:
+        if content is None or _how_spoken(verb, content[0]):
             continue
         tokens, how = content
         lemma = verb.lemma_.lower()
         if how != "preposition" and lemma not in cues.verbs and lemma not in cues.opinion:
             continue  # a verb that is a cue only with its preposition ("spoke of")
         source = source_tokens(verb)
+        hint = subject_in_verb(verb, cues) if source is None and how != "host" else None
         if source and tokens and tokens[-1].i < verb.i and tokens[-1].i < source[0].i:
             tokens = _fronted(verb, source)
-        if source is None and how != "host":
+        elif hint and tokens and tokens[-1].i < verb.i:
+            tokens = [t for t in verb.sent if t.i < verb.i]  # "A, B, agregó."
+        if hint is None and (source is None or not any(t.is_alpha for t in source)):
             continue
-        if source is None or not any(t.is_alpha for t in source):
-            continue
-        if source_head(source).lower_ in GENERIC_SOURCES:
+        if source and source_head(source).lower_ in cues.generic:
             continue
         content_range = chars(tokens)
         if content_range is None or len([t for t in tokens if t.is_alpha]) < 2:
             continue
         if overlaps(content_range, ctx.taken):
             continue
-        if inside(source[0].idx, ctx.quoted):
+        if source and inside(source[0].idx, ctx.quoted):
             continue
         quoted_inside = [q for q in ctx.quoted if content_range[0] <= q[0] < content_range[1]]
         whole_quote = any(
@@ -78,7 +84,16 @@ def reported(ctx: Context) -> None:
         preposition = cue_preposition(verb, cues) if how == "preposition" else None
         if preposition is not None:
             cue = (cue[0], preposition.idx + len(preposition.text))
-        add(ctx, kind, content_range, cue, source, through(verb))
+        add(ctx, kind, content_range, cue, source, through(verb), hint)
+
+
+def _how_spoken(verb: Token, content: list[Token]) -> bool:
+    """A relative clause on a source that says how it spoke, not what ("una fuente que pidió
+    no ser identificada", "an official who asked not to be named")."""
+    if not relative_clause(verb):
+        return False
+    anonymity = compiled(None, language=verb.lang_).words.get("anonymity", frozenset())
+    return any(t.lemma_.lower() in anonymity for t in content)
 
 
 def _fronted(verb: Token, source: list[Token]) -> list[Token]:
@@ -118,6 +133,45 @@ def according(ctx: Context) -> None:
         cue = (token.idx, to[0].idx + len(to[0].text))
         quoted_inside = any(content_range[0] <= q[0] < content_range[1] for q in ctx.quoted)
         add(ctx, "mixed" if quoted_inside else "indirect", content_range, cue, source, None)
+
+
+def according_phrases(ctx: Context) -> None:
+    """ "Según X, …", "de acuerdo con X, …": a phrase of the cues' ``according_phrases``
+    that marks the noun it governs as the source of the rest of its sentence. The source's
+    relative clause ("…, quien aseguró que …") is left to the reported speech it holds."""
+    if not ctx.cues.according:
+        return
+    doc = ctx.doc
+    for token in doc:
+        if inside(token.idx, ctx.quoted + ctx.taken):
+            continue
+        words = next((p for p in ctx.cues.according if _phrase_at(doc, token.i, p)), None)
+        if words is None:
+            continue
+        last = doc[token.i + len(words) - 1]
+        heads = [t.head for t in doc[token.i : last.i + 1] if t.head.i > last.i]
+        if not heads or heads[0].pos_ not in {"NOUN", "PROPN", "PRON"}:
+            continue  # "según reseñó EFE": a verb follows, not a source
+        head = heads[0]
+        clauses = {t.i for c in head.children if relative_clause(c) for t in c.subtree}
+        source = [t for t in head.subtree if t.i > last.i and t.i not in clauses]
+        if token.i == token.sent.start:
+            # "Según X, …": the source ends at the comma that opens what it says
+            commas = [t.i for t in source if t.text == ","]
+            source = [t for t in source if not commas or t.i < commas[0]]
+        phrase = set(range(token.i, last.i + 1)) | {t.i for t in source} | clauses
+        content = [t for t in token.sent if t.i not in phrase and not t.is_space]
+        content_range = chars(content)
+        if content_range is None or len([t for t in content if t.is_alpha]) < 3:
+            continue
+        cue = (token.idx, last.idx + len(last.text))
+        quoted_inside = any(content_range[0] <= q[0] < content_range[1] for q in ctx.quoted)
+        add(ctx, "mixed" if quoted_inside else "indirect", content_range, cue, source, None)
+
+
+def _phrase_at(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
+    end = start + len(words)
+    return end <= len(doc) and all(doc[start + k].lower_ == w for k, w in enumerate(words))
 
 
 def _previous_sentence(doc: Doc, sentence: Span) -> list[Token] | None:
@@ -184,14 +238,11 @@ def statement_nouns(ctx: Context) -> None:
         )
 
 
-HEARSAY_ADVERBS = words("hearsay-adverbs")
-
-
 def unsourced(ctx: Context) -> None:
     """Attributions without a source: "X is reportedly …", "X is said to …", "it is believed
     that …". What is attributed is the clause; who holds it the text does not say."""
     for token in ctx.doc:
-        hearsay = token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod"
+        hearsay = token.lower_ in ctx.cues.hearsay and token.dep_ == "advmod"
         if not hearsay and token.lemma_.lower() not in ctx.cues.verbs:
             continue  # the cheap test first: most words are neither
         if inside(token.idx, ctx.quoted) or inside(token.idx, ctx.taken):
@@ -201,10 +252,10 @@ def unsourced(ctx: Context) -> None:
             _add_unsourced(ctx, clause, token)
         elif (
             token.lemma_.lower() in ctx.cues.verbs
-            and any(c.dep_ == "auxpass" for c in token.children)
+            and any(c.dep_ in PASSIVE_AUXILIARIES for c in token.children)
             and not any(c.dep_ == "agent" for c in token.children)
         ):
-            subject = [c for c in token.children if c.dep_ == "nsubjpass"]
+            subject = [c for c in token.children if c.dep_ in PASSIVE_SUBJECTS]
             complement = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
             if not complement:
                 continue

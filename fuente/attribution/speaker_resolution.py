@@ -13,7 +13,9 @@ resolves:
   not capture it;
 * a later description of a source already met ("the commander", "the source") to that source;
 * an interview answer to the one being interviewed, and a quotation that continues the
-  previous one to its speaker.
+  previous one to its speaker;
+* a cue verb whose subject the language drops ("Allí advirtió que …", "«…», agregó") to the
+  latest person, group or body met before it, of the verb's number.
 """
 
 from __future__ import annotations
@@ -32,9 +34,8 @@ from fuente.settings import Settings
 
 __all__ = ["ResolvedSpeaker", "resolve_speakers"]
 
-FIRST_PERSON_PRONOUNS = words("pronouns-first-person")
-GROUP_ANAPHORS = words("group-anaphors")
 PERSONAL_KINDS = {"person", "unnamed"}
+DROPPED_KINDS = {"person", "unnamed", "organisation"}
 AUTHOR = SourceInfo(
     kind="author",
     name="the author",
@@ -109,6 +110,8 @@ def _info_for(
         return AUTHOR
     if item.speaker_hint == "previous":
         return speakers[last_direct].info if last_direct is not None else None
+    if item.speaker_hint == "antecedent" and item.cue is not None:
+        return _dropped_subject(doc, history, item.cue[0])
     if item.speaker_hint == "interviewee":
         if last_other is not None:
             return speakers[last_other].info
@@ -123,20 +126,34 @@ def _info_for(
         return AUTHOR
     head: Token = doc[item.source_head] if item.source_head is not None else doc[0]
     if info.kind == "pronoun":
-        if head.lower_ in FIRST_PERSON_PRONOUNS:
+        if head.lower_ in words("pronouns-first-person", language=doc.lang_):
             return AUTHOR
         found = antecedent(history, item.source[0] + 1, head.lower_)
         return found.info if found is not None else None
-    if head.lower_ in GROUP_ANAPHORS:  # "Both said", "The other said": the group just met
+    # "Both said", "The other said": the group just met
+    if head.lower_ in words("group-anaphors", language=doc.lang_):
         found = antecedent(history, item.source[0], "they")
         return found.info if found is not None else info
     return info
 
 
+def _dropped_subject(doc: Doc, history: list[Referent], position: int) -> SourceInfo | None:
+    """Who a subjectless cue verb at ``position`` speaks for: the latest referent before it
+    that agrees with the verb in number (a person, a described person or a body)."""
+    verb = doc.char_span(position, position + 1, alignment_mode="expand")
+    plural = verb is not None and "Plur" in verb[0].morph.get("Number")
+    for referent in reversed(history):
+        fits = referent.plural == plural and referent.info.kind in DROPPED_KINDS
+        if referent.position < position and fits:
+            return referent.info
+    return None
+
+
 def _person_before(doc: Doc, position: int, settings: Settings) -> SourceInfo | None:
     """The last person or described person named before ``position``, in any role ("I spoke
     to the commander"): who an interview's answers belong to when no one has spoken yet."""
-    people = set(load_lexicon("speakers", settings=settings).get("people", ()))
+    speakers = load_lexicon("speakers", settings=settings, language=doc.lang_)
+    people = set(speakers.get("people", ()))
     for token in reversed(doc[: doc.char_span(0, position, "expand").end] if position else []):
         if token.pos_ not in {"NOUN", "PROPN"}:
             continue
