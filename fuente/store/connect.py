@@ -59,12 +59,24 @@ def open_store(
     return Store(db, path, lock_timeout=lock_timeout)
 
 
+CHECKPOINT_PAGES = 1000  # SQLite's default: the log is moved into the file past this many pages
+MIGRATION_CHECKPOINT_PAGES = 16
+
+
 def _migrate(db: sqlite3.Connection) -> None:
     """Apply the missing migrations; after any, move the schema from the write-ahead log into
     the database file, so that the log starts empty (a new database's schema would otherwise
     take log space the first documents need, on a small disk)."""
-    if migrate(db):
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if schema_version(db) >= len(MIGRATIONS):
+        return
+    # each migration's pages go back to the file as it commits, so the log never holds the
+    # whole schema at once
+    db.execute(f"PRAGMA wal_autocheckpoint = {MIGRATION_CHECKPOINT_PAGES}")
+    try:
+        if migrate(db):
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
 
 
 def _until(step: Callable[[], object], lock_timeout: float) -> None:
